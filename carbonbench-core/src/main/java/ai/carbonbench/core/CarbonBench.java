@@ -1,0 +1,255 @@
+package ai.carbonbench.core;
+
+import ai.carbonbench.core.catalog.Catalog;
+import ai.carbonbench.core.catalog.EmissionFactor;
+import ai.carbonbench.core.catalog.Model;
+import ai.carbonbench.core.catalog.Offering;
+import ai.carbonbench.core.catalog.OfferingKey;
+import ai.carbonbench.core.catalog.Region;
+import ai.carbonbench.core.grid.GridIntensity;
+import ai.carbonbench.core.grid.GridIntensitySource;
+import ai.carbonbench.core.grid.Provenance;
+import ai.carbonbench.core.grid.StaticGridIntensitySource;
+import ai.carbonbench.core.score.DailyCurve;
+import ai.carbonbench.core.score.LeaderboardQuery;
+import ai.carbonbench.core.score.Range;
+import ai.carbonbench.core.score.Recommendation;
+import ai.carbonbench.core.score.RecommendationRequest;
+import ai.carbonbench.core.score.Score;
+import ai.carbonbench.core.score.TokenMix;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one entry point of CarbonBench: scores, leaderboards, recommendations and daily curves over a
+ * {@link Catalog}, with grid intensity from a live source when one is configured and the catalog's
+ * typical profiles otherwise.
+ *
+ * <pre>{@code
+ * try (CarbonBench cb = CarbonBench.create()) {
+ *     Recommendation r = cb.recommend("llama-3.1-70b");
+ *     System.out.println(r.insight());
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe; every method may be called concurrently. No method blocks on the network: grid
+ * values come from what the source has cached, or from the catalog. {@link #close()} stops the
+ * configured source's background refreshes.
+ */
+public final class CarbonBench implements AutoCloseable {
+
+    private final Catalog catalog;
+    private final TokenMix tokenMix;
+    private final EmissionFactor emissionFactor;
+    private final Clock clock;
+    private final Optional<GridIntensitySource> gridSource;
+    private final IntensityResolver intensity;
+    private final Scorer scorer;
+
+    private CarbonBench(Builder b) {
+        this.catalog = b.catalog;
+        this.tokenMix = b.tokenMix;
+        this.emissionFactor = b.emissionFactor;
+        this.clock = b.clock;
+        this.gridSource = Optional.ofNullable(b.gridSource);
+        this.intensity = new IntensityResolver(gridSource,
+                new StaticGridIntensitySource(catalog, emissionFactor, clock), clock);
+        this.scorer = new Scorer(catalog, tokenMix);
+    }
+
+    /** A CarbonBench on the embedded catalog, typical-profile intensities, the default token mix. */
+    public static CarbonBench create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public TokenMix tokenMix() {
+        return tokenMix;
+    }
+
+    public EmissionFactor emissionFactor() {
+        return emissionFactor;
+    }
+
+    /** The offering's score now. */
+    public Score score(OfferingKey key) {
+        return scoreAt(key, intensity.now());
+    }
+
+    /** The offering's score for the hour containing {@code at}. */
+    public Score scoreAt(OfferingKey key, Instant at) {
+        Objects.requireNonNull(at, "at");
+        return score(catalog.offering(key), at);
+    }
+
+    /**
+     * The offering's score at a grid intensity the caller gives (gCO2e/kWh), for every region the call
+     * may run in; provenance {@link Provenance#OVERRIDE}.
+     */
+    public Score scoreWithIntensity(OfferingKey key, double gramsPerKwh) {
+        if (!Double.isFinite(gramsPerKwh) || gramsPerKwh < 0) {
+            throw new IllegalArgumentException("gramsPerKwh must be a finite number >= 0, was " + gramsPerKwh);
+        }
+        return scorer.score(catalog.offering(key), Range.exactly(gramsPerKwh), Provenance.OVERRIDE, intensity.now());
+    }
+
+    /** Grams of CO2e for one call made now on this offering. */
+    public Range grams(OfferingKey key, long inputTokens, long outputTokens) {
+        return score(key).gramsFor(inputTokens, outputTokens);
+    }
+
+    /** The offerings a query selects, scored and ordered. Unknown ids in the query throw {@link UnknownIdException}. */
+    public List<Score> leaderboard(LeaderboardQuery query) {
+        Objects.requireNonNull(query, "query");
+        Instant at = query.at().orElseGet(intensity::now);
+        List<Offering> selected = scorer.select(query);
+        List<Score> scores = new ArrayList<>(selected.size());
+        for (Offering o : selected) {
+            scores.add(score(o, at));
+        }
+        scores.sort(Scorer.order(query.sort()));
+        return scores.size() > query.limit() ? List.copyOf(scores.subList(0, query.limit())) : List.copyOf(scores);
+    }
+
+    /** The lowest-carbon way to run this model (id or alias) now, with no constraints. */
+    public Recommendation recommend(String model) {
+        return recommend(RecommendationRequest.of(model));
+    }
+
+    /**
+     * The lowest-carbon option for the request's model within its constraints, four alternatives and
+     * the savings. Throws {@link CarbonBenchException} when no offering meets the constraints.
+     */
+    public Recommendation recommend(RecommendationRequest request) {
+        Objects.requireNonNull(request, "request");
+        Model model = catalog.model(request.model());
+        List<Score> byCarbon = leaderboard(request.toQuery());
+        if (byCarbon.isEmpty()) {
+            throw new CarbonBenchException("No offering of " + model.id() + " meets the constraints (" + describe(request)
+                    + "); it is offered by " + catalog.offeringsOf(model.id()).stream()
+                            .map(o -> o.provider().id() + "/" + o.region().id()).distinct().toList(), false);
+        }
+        Region bestRegion = byCarbon.get(0).offering().region();
+        return Recommender.recommend(model, byCarbon, curve(bestRegion, request.at().orElseGet(intensity::now)));
+    }
+
+    private static String describe(RecommendationRequest r) {
+        List<String> parts = new ArrayList<>();
+        if (!r.providers().isEmpty()) {
+            parts.add("providers " + r.providers());
+        }
+        if (!r.regions().isEmpty()) {
+            parts.add("regions " + r.regions());
+        }
+        if (r.euOnly()) {
+            parts.add("EU only");
+        }
+        r.maxUsdPerMillionTokens().ifPresent(max -> parts.add("at most $" + max + " per million tokens"));
+        return String.join(", ", parts);
+    }
+
+    /**
+     * The region's grid intensity for the 24 hours starting with the current one: forecast values where
+     * the live source has them, the typical profile otherwise. The region is {@code id} when unique,
+     * else {@code provider/id}.
+     */
+    public DailyCurve curve(String region) {
+        return curve(catalog.region(region), intensity.now());
+    }
+
+    DailyCurve curve(Region region, Instant from) {
+        String zone = region.zone().key();
+        Instant start = from.truncatedTo(ChronoUnit.HOURS);
+        List<DailyCurve.Point> points = new ArrayList<>(24);
+        boolean flat = region.zone().profile().flat();
+        for (int i = 0; i < 24; i++) {
+            Instant t = start.plus(Duration.ofHours(i));
+            GridIntensity g = intensity.at(zone, t);
+            flat &= g.provenance() == Provenance.DEFAULT;
+            points.add(new DailyCurve.Point((int) Math.floorMod(t.getEpochSecond() / 3600, 24L), t, g.gramsPerKwh(),
+                    g.provenance()));
+        }
+        return new DailyCurve(region, zone, points, flat);
+    }
+
+    private Score score(Offering offering, Instant at) {
+        return scorer.score(offering, at, zone -> intensity.at(zone, at));
+    }
+
+    /** Stops the grid source's background refreshes. Idempotent. */
+    @Override
+    public void close() {
+        gridSource.ifPresent(GridIntensitySource::close);
+    }
+
+    @Override
+    public String toString() {
+        return "CarbonBench[" + catalog + ", " + tokenMix + ", " + emissionFactor + ", source="
+                + gridSource.map(GridIntensitySource::name).orElse(StaticGridIntensitySource.NAME) + "]";
+    }
+
+    /** Builds a {@link CarbonBench}. Not thread-safe; the built instance is. */
+    public static final class Builder {
+        private Catalog catalog;
+        private TokenMix tokenMix = TokenMix.DEFAULT;
+        private EmissionFactor emissionFactor = EmissionFactor.LIFECYCLE;
+        private Clock clock = Clock.systemUTC();
+        private GridIntensitySource gridSource;
+
+        private Builder() {
+        }
+
+        /** The catalog to use; default {@link Catalog#embedded()}. */
+        public Builder catalog(Catalog catalog) {
+            this.catalog = Objects.requireNonNull(catalog, "catalog");
+            return this;
+        }
+
+        /** How input and output tokens blend into per-million-token figures; default 3:1. */
+        public Builder tokenMix(TokenMix tokenMix) {
+            this.tokenMix = Objects.requireNonNull(tokenMix, "tokenMix");
+            return this;
+        }
+
+        /** Life-cycle (default) or direct emission factors, for embedded and live values alike. */
+        public Builder emissionFactor(EmissionFactor emissionFactor) {
+            this.emissionFactor = Objects.requireNonNull(emissionFactor, "emissionFactor");
+            return this;
+        }
+
+        /** The clock that says what "now" is; default UTC system clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * A live grid-intensity source, asked first; the catalog's profiles fill whatever it does not
+         * know. {@link CarbonBench#close()} closes it.
+         */
+        public Builder gridSource(GridIntensitySource source) {
+            this.gridSource = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        public CarbonBench build() {
+            if (catalog == null) {
+                catalog = Catalog.embedded();
+            }
+            return new CarbonBench(this);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package ai.carbonbench.core;
+
+import ai.carbonbench.core.grid.GridIntensity;
+import ai.carbonbench.core.grid.GridIntensitySource;
+import ai.carbonbench.core.grid.Provenance;
+import ai.carbonbench.core.grid.StaticGridIntensitySource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The seam between scoring and grid data: asks the configured live source first and falls back to the
+ * catalog's typical profile, so scoring code never knows which one answered. Never blocks, never throws
+ * for missing data.
+ */
+final class IntensityResolver {
+
+    private final Optional<GridIntensitySource> live;
+    private final StaticGridIntensitySource defaults;
+    private final Clock clock;
+
+    IntensityResolver(Optional<GridIntensitySource> live, StaticGridIntensitySource defaults, Clock clock) {
+        this.live = live;
+        this.defaults = defaults;
+        this.clock = clock;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** The best value for the zone now. */
+    GridIntensity current(String zone) {
+        return live.flatMap(s -> s.current(zone))
+                .or(() -> defaults.current(zone))
+                .orElseThrow(() -> new IllegalStateException("zone " + zone + " is not in the catalog"));
+    }
+
+    /**
+     * The best value for the zone at {@code time}: the current value for the current hour; a live
+     * forecast or history point covering the time; else the typical profile for that hour.
+     */
+    GridIntensity at(String zone, Instant time) {
+        Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        if (!time.isBefore(hour) && time.isBefore(hour.plus(Duration.ofHours(1)))) {
+            return current(zone);
+        }
+        if (live.isPresent()) {
+            GridIntensitySource source = live.get();
+            List<GridIntensity> series = time.isAfter(clock.instant()) ? source.forecast(zone) : source.history(zone);
+            Optional<GridIntensity> covering = covering(series, time);
+            if (covering.isPresent()) {
+                return covering.get();
+            }
+        }
+        return defaults.at(zone, time)
+                .orElseThrow(() -> new IllegalStateException("zone " + zone + " is not in the catalog"));
+    }
+
+    /** The latest point at or before {@code time} and less than an hour before it. */
+    private static Optional<GridIntensity> covering(List<GridIntensity> series, Instant time) {
+        GridIntensity found = null;
+        for (GridIntensity g : series) {
+            if (!g.at().isAfter(time) && g.at().plus(Duration.ofHours(1)).isAfter(time)) {
+                found = g;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** Trust order used to report the weakest provenance among several values. */
+    static int trust(Provenance p) {
+        return switch (p) {
+            case OVERRIDE, LIVE -> 4;
+            case FORECAST, HISTORY -> 3;
+            case STALE -> 2;
+            case DEFAULT -> 1;
+        };
+    }
+
+    static Provenance weakest(Provenance a, Provenance b) {
+        return trust(a) <= trust(b) ? a : b;
+    }
+}

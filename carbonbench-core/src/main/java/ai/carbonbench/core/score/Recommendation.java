@@ -1,0 +1,38 @@
+package ai.carbonbench.core.score;
+
+import ai.carbonbench.core.catalog.Model;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The lowest-carbon way to run a model now, with up to four alternatives and what the choice saves.
+ *
+ * @param model                  the model
+ * @param best                   the lowest-carbon option meeting the constraints
+ * @param alternatives           the next options, best first (at most four)
+ * @param candidates             how many options met the constraints
+ * @param medianGramsPerMillionTokens median central g/Mtok over all candidates
+ * @param worst                  the highest-carbon candidate
+ * @param savingsVsMedianPercent (median − best) / median × 100
+ * @param savingsVsMedianGramsPerMillionTokens median − best, g per million tokens
+ * @param savingsVsWorstPercent  (worst − best) / worst × 100
+ * @param savingsVsWorstGramsPerMillionTokens worst − best, g per million tokens
+ * @param cleanestHour           the lowest point of the best region's 24-hour curve
+ * @param rangesOverlap          whether the best option's range overlaps the runner-up's: no clear winner
+ * @param insight                a short plain-English summary assembled from the figures above
+ */
+public record Recommendation(Model model, Score best, List<Score> alternatives, int candidates,
+        double medianGramsPerMillionTokens, Score worst, double savingsVsMedianPercent,
+        double savingsVsMedianGramsPerMillionTokens, double savingsVsWorstPercent,
+        double savingsVsWorstGramsPerMillionTokens, DailyCurve.Point cleanestHour, boolean rangesOverlap,
+        String insight) {
+
+    public Recommendation {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(best, "best");
+        alternatives = List.copyOf(alternatives);
+        Objects.requireNonNull(worst, "worst");
+        Objects.requireNonNull(cleanestHour, "cleanestHour");
+        Objects.requireNonNull(insight, "insight");
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Carbon-aware routing: {@code CarbonRouter} picks the cleanest healthy endpoint for each call, fails
+ * over, and accounts the grams of every call in an {@code EmissionsLedger}.
+ */
+package ai.carbonbench.router;
