@@ -1,0 +1,109 @@
+package ai.carbonbench.examples.cli;
+
+import ai.carbonbench.core.score.LeaderboardQuery;
+import ai.carbonbench.core.score.Score;
+import ai.carbonbench.core.score.SortOrder;
+import ai.carbonbench.core.score.TokenMix;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "leaderboard", description = "Rank offerings by carbon, cost or speed.")
+final class LeaderboardCommand extends Subcommand {
+
+    @Option(names = "--family", paramLabel = "F", description = "Only this model family.")
+    String family;
+
+    @Option(names = "--model", paramLabel = "M", description = "Only this model (id or alias).")
+    String model;
+
+    @Option(names = "--provider", paramLabel = "P", description = "Only this provider.")
+    String provider;
+
+    @Option(names = "--region", paramLabel = "R", description = "Only this region (id or provider/id).")
+    String region;
+
+    @Option(names = "--country", paramLabel = "CC", description = "Only regions in this country (ISO code).")
+    String country;
+
+    @Option(names = "--eu-only", description = "Only regions in EU member states.")
+    boolean euOnly;
+
+    @Option(names = "--sort", paramLabel = "ORDER", description = "carbon (default), cost or speed.")
+    SortOrder sort = SortOrder.CARBON;
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N rows (default 20; 0 for all).")
+    int limit = 20;
+
+    @Option(names = "--at", paramLabel = "TIME", description = "Score at this UTC time instead of now, e.g. 2026-12-01T03:00Z.")
+    String at;
+
+    @Override
+    void run() {
+        LeaderboardQuery.Builder q = LeaderboardQuery.builder().sort(sort).euOnly(euOnly);
+        if (family != null) {
+            q.family(ModelsCommand.family(family));
+        }
+        if (model != null) {
+            q.model(model);
+        }
+        if (provider != null) {
+            q.provider(provider);
+        }
+        if (region != null) {
+            q.region(region);
+        }
+        if (country != null) {
+            q.country(country);
+        }
+        if (limit < 0) {
+            throw new IllegalArgumentException("--limit must be >= 0, was " + limit);
+        }
+        if (limit > 0) {
+            q.limit(limit);
+        }
+        if (at != null) {
+            q.at(instant(at));
+        }
+        var bench = bench();
+        List<Score> rows = bench.leaderboard(q.build());
+        if (json) {
+            ArrayNode arr = Output.JSON.createArrayNode();
+            rows.forEach(s -> arr.add(Output.option(s)));
+            Output.printJson(out(), arr);
+            return;
+        }
+        printTable(out(), rows, bench.tokenMix());
+    }
+
+    static void printTable(PrintWriter out, List<Score> rows, TokenMix mix) {
+        if (rows.isEmpty()) {
+            out.println("No offering matches.");
+            out.flush();
+            return;
+        }
+        Output.Table t = new Output.Table("#", "MODEL", "PROVIDER/REGION", "ZONE", "g/kWh", "gCO2e/Mtok", "RANGE",
+                "$/Mtok", "$ IN/OUT", "TOK/S").numeric(0, 4, 5, 6, 7, 9);
+        int i = 1;
+        for (Score s : rows) {
+            var o = s.offering();
+            t.row(String.valueOf(i++), o.model().id(), Output.where(o.region()) + (o.crossRegion() ? " (x-region)" : ""),
+                    s.zone(), Output.num(s.intensityGramsPerKwh().central()),
+                    Output.num(s.gramsPerMillionTokens().central()), Output.range(s.gramsPerMillionTokens()),
+                    String.format(java.util.Locale.ROOT, "%.2f", s.usdPerMillionTokens()),
+                    Output.num(o.price().usdPerMillionInput()) + "/" + Output.num(o.price().usdPerMillionOutput()),
+                    s.tokensPerSecond().isPresent() ? Output.num(s.tokensPerSecond().getAsDouble()) : "–");
+        }
+        t.print(out);
+        Score first = rows.get(0);
+        out.println("gCO2e and $ per million tokens blended at " + describe(mix) + "; intensity " + first.provenance()
+                + " at " + first.at() + ".");
+        out.flush();
+    }
+
+    static String describe(TokenMix mix) {
+        return Output.num(mix.inputShare() * 100) + "% input / " + Output.num(mix.outputShare() * 100) + "% output tokens";
+    }
+}

@@ -1,0 +1,34 @@
+package ai.carbonbench.examples.cli;
+
+import ai.carbonbench.core.catalog.Provider;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+
+@Command(name = "providers", description = "List the providers with their PUE and how their location is known.")
+final class ProvidersCommand extends Subcommand {
+
+    @Override
+    void run() {
+        var providers = bench().catalog().providers();
+        if (json) {
+            ArrayNode arr = Output.JSON.createArrayNode();
+            for (Provider p : providers) {
+                ObjectNode n = arr.addObject();
+                n.put("id", p.id());
+                n.put("name", p.name());
+                n.put("pue", p.pue());
+                n.set("pueSource", Output.source(p.pueSource()));
+                n.put("location", p.location().name().toLowerCase(Locale.ROOT));
+                n.put("locationNote", p.locationNote());
+            }
+            Output.printJson(out(), arr);
+            return;
+        }
+        Output.Table t = new Output.Table("ID", "NAME", "PUE", "LOCATION", "PUE SOURCE").numeric(2);
+        providers.forEach(p -> t.row(p.id(), p.name(), Output.num(p.pue()), p.location().name().toLowerCase(Locale.ROOT),
+                p.pueSource().publisher()));
+        t.print(out());
+    }
+}

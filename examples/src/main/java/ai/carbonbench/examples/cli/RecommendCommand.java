@@ -1,0 +1,87 @@
+package ai.carbonbench.examples.cli;
+
+import ai.carbonbench.core.score.Recommendation;
+import ai.carbonbench.core.score.RecommendationRequest;
+import ai.carbonbench.core.score.Score;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "recommend", description = "The lowest-carbon way to run a model now, four alternatives and the savings.")
+final class RecommendCommand extends Subcommand {
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "Model id or alias, e.g. llama-3.1-70b.")
+    String model;
+
+    @Option(names = "--provider", paramLabel = "P", split = ",", description = "Only these providers (comma-separated).")
+    List<String> providers = new ArrayList<>();
+
+    @Option(names = "--region", paramLabel = "R", split = ",", description = "Only these regions (comma-separated).")
+    List<String> regions = new ArrayList<>();
+
+    @Option(names = "--eu-only", description = "Only regions in EU member states.")
+    boolean euOnly;
+
+    @Option(names = "--max-price", paramLabel = "USD", description = "At most this blended USD per million tokens.")
+    Double maxPrice;
+
+    @Option(names = "--at", paramLabel = "TIME", description = "Recommend for this UTC time instead of now.")
+    String at;
+
+    @Override
+    void run() {
+        var bench = bench();
+        RecommendationRequest.Builder req = RecommendationRequest.builder(model).euOnly(euOnly);
+        providers.forEach(req::provider);
+        regions.forEach(req::region);
+        if (maxPrice != null) {
+            req.maxUsdPerMillionTokens(maxPrice);
+        }
+        if (at != null) {
+            req.at(instant(at));
+        }
+        Recommendation r = bench.recommend(req.build());
+        if (json) {
+            Output.printJson(out(), json(r));
+            return;
+        }
+        PrintWriter out = out();
+        out.println(r.model().name() + " (" + r.model().id() + "), energy " + r.model().energy().basis().name()
+                .toLowerCase(Locale.ROOT) + ": " + Output.num(r.model().energy().outputWhPer1kTokens())
+                + " Wh per 1k output tokens (" + r.model().energy().source().citation() + ")");
+        out.println();
+        List<Score> shown = new ArrayList<>();
+        shown.add(r.best());
+        shown.addAll(r.alternatives());
+        LeaderboardCommand.printTable(out, shown, bench.tokenMix());
+        out.println();
+        out.println(r.insight());
+        out.flush();
+    }
+
+    static ObjectNode json(Recommendation r) {
+        ObjectNode n = Output.JSON.createObjectNode();
+        n.put("model", r.model().id());
+        n.set("best", Output.option(r.best()));
+        ArrayNode alts = n.putArray("alternatives");
+        r.alternatives().forEach(s -> alts.add(Output.option(s)));
+        n.put("candidates", r.candidates());
+        n.put("medianGramsPerMillionTokens", Output.round(r.medianGramsPerMillionTokens()));
+        n.set("worst", Output.option(r.worst()));
+        n.put("savingsVsMedianPercent", Output.round(r.savingsVsMedianPercent()));
+        n.put("savingsVsMedianGramsPerMillionTokens", Output.round(r.savingsVsMedianGramsPerMillionTokens()));
+        n.put("savingsVsWorstPercent", Output.round(r.savingsVsWorstPercent()));
+        n.put("savingsVsWorstGramsPerMillionTokens", Output.round(r.savingsVsWorstGramsPerMillionTokens()));
+        n.put("cleanestHourUtc", r.cleanestHour().utcHour());
+        n.put("cleanestHourGramsPerKwh", Output.round(r.cleanestHour().gramsPerKwh()));
+        n.put("rangesOverlap", r.rangesOverlap());
+        n.put("insight", r.insight());
+        return n;
+    }
+}
