@@ -99,7 +99,7 @@ final class LeaderboardCommand extends Subcommand {
         t.print(out);
         Score first = rows.get(0);
         out.println("gCO2e and $ per million tokens blended at " + describe(mix) + "; intensity " + first.provenance()
-                + " at " + first.at() + ".");
+                + " at " + first.at().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + ".");
         out.flush();
     }
 

@@ -160,4 +160,23 @@ final class CliTest {
         assertThat(n.get("minimumHourUtc").asInt()).isEqualTo(11);
         assertThat(onFixture("curve", "north-1").exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void recommends_llama_70b_on_the_embedded_catalog() throws Exception {
+        Run r = run("recommend", "llama-3.1-70b");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Run Llama 3.1 70B");
+        JsonNode n = run("recommend", "meta.llama3-1-70b-instruct-v1:0", "--json").json();
+        assertThat(n.get("model").asText()).isEqualTo("llama-3.1-70b");
+        assertThat(n.get("best").get("gramsLow").asDouble()).isLessThanOrEqualTo(n.get("best").get("gramsPerMillionTokens").asDouble());
+    }
+
+    @Test
+    void embedded_listings_are_complete() throws Exception {
+        assertThat(run("models", "--json").json().size()).isGreaterThanOrEqualTo(85);
+        assertThat(run("providers", "--json").json()).hasSize(6);
+        assertThat(run("regions", "--json").json().size()).isGreaterThanOrEqualTo(20);
+        assertThat(run("leaderboard", "--limit", "0", "--json").json().size())
+                .isEqualTo(ai.carbonbench.core.catalog.Catalog.embedded().offerings().size());
+    }
 }
