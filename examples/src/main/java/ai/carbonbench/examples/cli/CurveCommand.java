@@ -30,7 +30,7 @@ final class CurveCommand extends Subcommand {
         for (DailyCurve.Point p : c.points()) {
             int len = max == 0 ? 0 : (int) Math.round(p.gramsPerKwh() / max * BAR);
             out.println(String.format(Locale.ROOT, "%02d:00  %-" + BAR + "s %6s%s", p.utcHour(), "█".repeat(len),
-                    Output.num(p.gramsPerKwh()), p.equals(lowest) ? "  ← lowest" : ""));
+                    Output.num(p.gramsPerKwh()), !c.flat() && p.equals(lowest) ? "  ← lowest" : ""));
         }
         out.println(String.format(Locale.ROOT, "min %s at %02d:00 UTC, max %s, average %s; source %s",
                 Output.num(min), lowest.utcHour(), Output.num(max), Output.num(c.averageGramsPerKwh()),
