@@ -657,7 +657,9 @@ def build(src: Path, report: bool):
     # ---- fit energy-estimate-v1: ln E = a + b ln(P_active) + c ln(P_total), OLS on H100 bs64 points
     pinfo = {m["id"]: params_of(m["params"]) for m in M}
     fit_ids = [m["id"] for m in M if m["id"] in measured and m["id"] not in FIT_EXCLUDE]
-    pts = {i: (pinfo[i]["activeBillions"], pinfo[i]["totalBillions"], wh(measured[i]["central"])) for i in fit_ids}
+    # fit on the values exactly as the catalog stores them (4 significant digits), so that anyone can
+    # refit the method from catalog.json alone and get the same coefficients, errors and range factors
+    pts = {i: (pinfo[i]["activeBillions"], pinfo[i]["totalBillions"], sig4(wh(measured[i]["central"]))) for i in fit_ids}
 
     def feats(pa, pt):
         return [1.0, math.log(pa), math.log(pt)]
@@ -693,7 +695,7 @@ def build(src: Path, report: bool):
             oos[i] = (wh(measured[i]["central"]), e, abs(e / wh(measured[i]["central"]) - 1) * 100)
 
     # ---- input-energy-v1: ratio = median over fit models of (lowest H100 config / bs64 central)
-    ratios = {i: wh(measured[i]["low"]) / wh(measured[i]["central"]) for i in fit_ids}
+    ratios = {i: sig4(wh(measured[i]["low"])) / sig4(wh(measured[i]["central"])) for i in fit_ids}
     in_ratio = round_sig(statistics.median(ratios.values()), 3)
 
     methods = {
@@ -702,7 +704,8 @@ def build(src: Path, report: bool):
                 "GPU-only Wh per 1,000 output tokens on the ML.ENERGY H100 basis (vLLM, max_num_seqs 64), estimated from parameter counts in billions: "
                 "E(Pa, Pt) = exp(a + b*ln(Pa) + c*ln(Pt)), Pa = active parameters, Pt = total parameters (dense models: Pa = Pt). "
                 "Coefficients: ordinary least squares of ln(E) on [1, ln Pa, ln Pt] over the ML.ENERGY v3 H100 max_num_seqs=64 values of the models in fitModels "
-                "(lm-arena-chat task; gpqa for gpt-oss), rounded to 6 significant digits; catalog values are computed from the rounded coefficients. "
+                "(lm-arena-chat task; gpqa for gpt-oss), taken as stored in this catalog (outputWhPer1kTokens and parameters of those models), "
+                "rounded to 6 significant digits; catalog values are computed from the rounded coefficients. "
                 "Disclosed parameters: central = E(Pa, Pt); low = E(Pa, Pt)*rangeFactorLow; high = E(Pa, Pt)*rangeFactorHigh. "
                 "Undisclosed parameters (assumedActiveBillions/assumedTotalBillions {low, high}): central = E(sqrt(Pa.low*Pa.high), sqrt(Pt.low*Pt.high)) (geometric midpoints); "
                 "low = E(Pa.low, Pt.low)*rangeFactorLow; high = E(Pa.high, Pt.high)*rangeFactorHigh. "
@@ -722,7 +725,8 @@ def build(src: Path, report: bool):
                 "GPU-only Wh per 1,000 input (prompt) tokens = ratio * outputWhPer1kTokens (the stored central value), rounded to 4 significant digits as above; "
                 "applied to every model, measured or estimated. Prefill processes all prompt tokens of a request in one compute-bound pass, whereas decode at "
                 "max_num_seqs 64 is memory-bandwidth-bound; the closest compute-bound regime ML.ENERGY measures is the most efficient (largest-batch) H100 "
-                "configuration. ratio = median over fitModels of (lowest H100 configuration / max_num_seqs-64 value), rounded to 3 significant digits. "
+                "configuration. ratio = median over fitModels of (low / outputWhPer1kTokens as stored, i.e. lowest H100 configuration / max_num_seqs-64 value), "
+                "rounded to 3 significant digits. "
                 "It is an upper-leaning estimate (prefill is usually cheaper than large-batch decode); see docs/data.md for the uncertainty."),
             "coefficients": {"ratio": in_ratio},
             "source": "carbonbench-fit",
@@ -782,8 +786,6 @@ def build(src: Path, report: bool):
             energy = dict(outputWhPer1kTokens=central, low=low, high=high, inputWhPer1kTokens=sig4(in_ratio * central),
                           basis="estimated", hardware="NVIDIA H100 80GB basis (estimated)", method="energy-estimate-v1",
                           source="carbonbench-fit", note=" ".join(notes) or None)
-        if m["id"] in HF_PARAMS_NOTE and p["source"] == "hf-model-cards" and p["assumption"] is None:
-            pass
         models_out.append(dict(id=m["id"], name=m["name"], family=m["family"], aliases=list(m["aliases"]), parameters=p, energy=energy))
 
     # ---- zones
@@ -832,13 +834,10 @@ def build(src: Path, report: bool):
     zones_out = []
     for zk in sorted(used_zones):
         y = em_year[zk]
-        country = y["Country"]
-        iso = {"USA": "US"}.get(country)
-        zobj = dict(key=zk, name=y["Zone name"], country=None,
+        zobj = dict(key=zk, name=y["Zone name"], country=ZONE_COUNTRY[zk],
                     annual=dict(lifecycleGramsPerKwh=float(y["Carbon intensity gCO₂eq/kWh (Life cycle)"]),
                                 directGramsPerKwh=float(y["Carbon intensity gCO₂eq/kWh (direct)"]), year=2024, source="em-2024-yearly"))
         assert y["Datetime (UTC)"].startswith("2024-")
-        zobj["country"] = ZONE_COUNTRY[zk]
         if zk in prof:
             years = prof[zk]
             assert set(years) == {"2023", "2024"} and all(len(v) == 24 for v in years.values())
