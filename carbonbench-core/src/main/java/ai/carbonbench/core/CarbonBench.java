@@ -22,6 +22,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -117,8 +120,11 @@ public final class CarbonBench implements AutoCloseable {
         Instant at = query.at().orElseGet(intensity::now);
         List<Offering> selected = scorer.select(query);
         List<Score> scores = new ArrayList<>(selected.size());
+        // Many offerings share a zone: resolve each zone once per query.
+        Map<String, GridIntensity> byZone = new HashMap<>();
+        Function<String, GridIntensity> intensityOf = zone -> byZone.computeIfAbsent(zone, z -> intensity.at(z, at));
         for (Offering o : selected) {
-            scores.add(score(o, at));
+            scores.add(scorer.score(o, at, intensityOf));
         }
         scores.sort(Scorer.order(query.sort()));
         return scores.size() > query.limit() ? List.copyOf(scores.subList(0, query.limit())) : List.copyOf(scores);

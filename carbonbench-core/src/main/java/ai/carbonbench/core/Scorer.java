@@ -28,7 +28,8 @@ final class Scorer {
     private static final Comparator<Score> BY_COST = Comparator.comparingDouble(Score::usdPerMillionTokens);
     private static final Comparator<Score> BY_SPEED = Comparator.comparingDouble(
             (Score s) -> s.tokensPerSecond().isPresent() ? -s.tokensPerSecond().getAsDouble() : Double.POSITIVE_INFINITY);
-    private static final Comparator<Score> BY_KEY = Comparator.comparing(s -> s.offering().key().toString());
+    private static final Comparator<Score> BY_KEY = Comparator.comparing((Score s) -> s.offering().provider().id())
+            .thenComparing(s -> s.offering().region().id()).thenComparing(s -> s.offering().model().id());
 
     private final Catalog catalog;
     private final TokenMix mix;
