@@ -16,6 +16,16 @@ final class WireMockSupport {
     static WireMockServer start() {
         WireMockServer wm = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(12));
         wm.start();
+        // One request before the tests: the first one through a fresh JVM and server is slow (class
+        // loading, JIT), and would otherwise trip the short timeouts some tests use.
+        try {
+            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(wm.baseUrl() + "/__warmup")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return wm;
     }
 
