@@ -109,6 +109,8 @@ final class LiveAdviceTest {
         try (CarbonBench cb = CarbonBench.builder().catalog(catalog()).clock(CLOCK).gridSource(live)
                 .awaitLiveData(Duration.ofSeconds(1)).build()) {
             assertThat(live.prefetched).isTrue();
+            assertThat(cb.score(cb.catalog().offeringsOf("test-model").get(0).key()).provenance())
+                    .isNotNull();
         }
     }
 }

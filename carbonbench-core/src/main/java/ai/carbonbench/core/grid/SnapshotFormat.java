@@ -77,7 +77,7 @@ final class SnapshotFormat {
             throw new FetchException(FetchException.Kind.MALFORMED, "no 'zones' object");
         }
         Map<String, ZoneData> out = new LinkedHashMap<>();
-        zones.fields().forEachRemaining(e -> {
+        zones.properties().forEach(e -> {
             String zone = e.getKey();
             JsonNode z = e.getValue();
             JsonNode c = z.get("current");
