@@ -64,6 +64,20 @@ public final class CarbonBench implements AutoCloseable {
         this.intensity = new IntensityResolver(gridSource,
                 new StaticGridIntensitySource(catalog, emissionFactor, clock), clock);
         this.scorer = new Scorer(catalog, tokenMix);
+        if (b.gridSource != null && !b.awaitLiveData.isZero()) {
+            awaitLive(b.gridSource, catalog.zones().stream().map(z -> z.key()).toList(), b.awaitLiveData);
+        }
+    }
+
+    /** Starts loading the zones and waits up to {@code max}; whatever has not arrived keeps loading in the background. */
+    private static void awaitLive(GridIntensitySource source, List<String> zones, Duration max) {
+        try {
+            source.prefetch(zones).get(max.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException | RuntimeException e) {
+            // the catalog's defaults answer for every zone still missing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A CarbonBench on the embedded catalog, typical-profile intensities, the default token mix. */
@@ -149,7 +163,8 @@ public final class CarbonBench implements AutoCloseable {
                             .map(o -> o.provider().id() + "/" + o.region().id()).distinct().toList(), false);
         }
         Region bestRegion = byCarbon.get(0).offering().region();
-        return Recommender.recommend(model, byCarbon, curve(bestRegion, request.at().orElseGet(intensity::now)));
+        Instant from = request.at().orElseGet(intensity::now);
+        return Recommender.recommend(model, byCarbon, curve(bestRegion, from, adviceHours(bestRegion.zone().key(), from)));
     }
 
     private static String describe(RecommendationRequest r) {
@@ -177,11 +192,42 @@ public final class CarbonBench implements AutoCloseable {
     }
 
     DailyCurve curve(Region region, Instant from) {
+        return curve(region, from, DAY_HOURS);
+    }
+
+    /** The hours the cleanest-hour advice looks ahead. */
+    static final int DAY_HOURS = 24;
+    /** The farthest a forecast is trusted for advice (Electricity Maps' longest horizon). */
+    static final int MAX_FORECAST_HOURS = 72;
+
+    /**
+     * How far ahead the cleanest-hour advice looks: as far as the live forecast reaches (between 24
+     * and 72 hours) when there is one, else a typical day. A typical profile repeats daily, so looking
+     * beyond 24 hours without a forecast would only repeat it.
+     */
+    int adviceHours(String zone, Instant from) {
+        if (gridSource.isEmpty()) {
+            return DAY_HOURS;
+        }
+        List<GridIntensity> forecast;
+        try {
+            forecast = gridSource.get().forecast(zone);
+        } catch (RuntimeException e) {
+            return DAY_HOURS; // a third-party source must not break a recommendation
+        }
+        if (forecast.isEmpty()) {
+            return DAY_HOURS;
+        }
+        long reach = Duration.between(from.truncatedTo(ChronoUnit.HOURS), forecast.get(forecast.size() - 1).at()).toHours() + 1;
+        return (int) Math.max(DAY_HOURS, Math.min(MAX_FORECAST_HOURS, reach));
+    }
+
+    DailyCurve curve(Region region, Instant from, int hours) {
         String zone = region.zone().key();
         Instant start = from.truncatedTo(ChronoUnit.HOURS);
-        List<DailyCurve.Point> points = new ArrayList<>(24);
+        List<DailyCurve.Point> points = new ArrayList<>(hours);
         boolean flat = region.zone().profile().flat();
-        for (int i = 0; i < 24; i++) {
+        for (int i = 0; i < hours; i++) {
             Instant t = start.plus(Duration.ofHours(i));
             GridIntensity g = intensity.at(zone, t);
             flat &= g.provenance() == Provenance.DEFAULT;
@@ -214,6 +260,7 @@ public final class CarbonBench implements AutoCloseable {
         private EmissionFactor emissionFactor = EmissionFactor.LIFECYCLE;
         private Clock clock = Clock.systemUTC();
         private GridIntensitySource gridSource;
+        private Duration awaitLiveData = Duration.ZERO;
 
         private Builder() {
         }
@@ -248,6 +295,21 @@ public final class CarbonBench implements AutoCloseable {
          */
         public Builder gridSource(GridIntensitySource source) {
             this.gridSource = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /**
+         * At {@link #build()}, load every catalog zone from the grid source and wait up to {@code max}
+         * for the answers; default zero (build at once, load on first use, answer from the catalog until
+         * live values arrive). Useful for one-shot programs such as a CLI; a long-running service rarely
+         * needs it. Zones that have not arrived in time keep loading in the background.
+         */
+        public Builder awaitLiveData(Duration max) {
+            Objects.requireNonNull(max, "max");
+            if (max.isNegative()) {
+                throw new IllegalArgumentException("max must be >= 0, was " + max);
+            }
+            this.awaitLiveData = max;
             return this;
         }
 

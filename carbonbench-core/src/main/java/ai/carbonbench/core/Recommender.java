@@ -85,6 +85,15 @@ final class Recommender {
         if (curve.flat()) {
             s.append(" No hourly data exists for grid zone ").append(curve.zone())
                     .append(", so its annual average applies at every hour.");
+        } else if (curve.points().stream().anyMatch(p -> p.provenance() == ai.carbonbench.core.grid.Provenance.FORECAST)) {
+            // A forecast can put the minimum on another day, so name the date, not only the hour.
+            DailyCurve.Point min = curve.minimum();
+            s.append(" Its grid (").append(curve.zone()).append(") is forecast to be cleanest at ")
+                    .append(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+                            .format(min.at().atOffset(java.time.ZoneOffset.UTC)))
+                    .append(" UTC (").append(grams(min.gramsPerKwh())).append(" g/kWh against an average of ")
+                    .append(grams(curve.averageGramsPerKwh())).append(" over the next ").append(curve.points().size())
+                    .append(" hours).");
         } else {
             DailyCurve.Point min = curve.minimum();
             s.append(" Its grid (").append(curve.zone()).append(") is cleanest around ")

@@ -1,7 +1,9 @@
 package ai.carbonbench.core.grid;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A supplier of grid carbon intensity for Electricity Maps zones: the current value, the last 24 hours
@@ -25,6 +27,16 @@ public interface GridIntensitySource extends AutoCloseable {
 
     /** Values for the hours ahead, earliest first; empty when no forecast is known. */
     List<GridIntensity> forecast(String zone);
+
+    /**
+     * Starts loading the zones' current value, history and forecast in the background, so that later
+     * reads find them. The future completes when every load has finished, successfully or not; it never
+     * completes exceptionally. Wait on it with a timeout to give a cold start a bounded chance to see
+     * live data. The default (for sources without background loading) is already complete.
+     */
+    default CompletableFuture<Void> prefetch(Collection<String> zones) {
+        return CompletableFuture.completedFuture(null);
+    }
 
     /** Stops background refreshes. The default does nothing. */
     @Override

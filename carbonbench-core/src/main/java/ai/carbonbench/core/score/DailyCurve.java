@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A region's grid intensity hour by hour over a day (24 points), with the cleanest hour marked.
+ * A region's grid intensity hour by hour, with the cleanest hour marked: a day (24 points), or up to
+ * 72 points when a live forecast reaches that far (the curve behind recommendation advice).
  *
  * @param region the region
  * @param zone   its grid zone key
- * @param points 24 hourly points, in time order
+ * @param points hourly points, in time order (24, or up to 72 for forecast-based advice)
  * @param flat   true when no hourly data exists and every point is the annual average
  */
 public record DailyCurve(Region region, String zone, List<Point> points, boolean flat) {

@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param savingsVsMedianGramsPerMillionTokens median − best, g per million tokens
  * @param savingsVsWorstPercent  (worst − best) / worst × 100
  * @param savingsVsWorstGramsPerMillionTokens worst − best, g per million tokens
- * @param cleanestHour           the lowest point of the best region's 24-hour curve
+ * @param cleanestHour           the lowest point of the best region's curve: the live forecast's reach
+ *                               (24 to 72 hours) when there is one, else the typical 24-hour profile
  * @param rangesOverlap          whether the best option's range overlaps the runner-up's: no clear winner
  * @param insight                a short plain-English summary assembled from the figures above
  */

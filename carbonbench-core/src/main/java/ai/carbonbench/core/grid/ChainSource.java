@@ -1,0 +1,86 @@
+package ai.carbonbench.core.grid;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+/** Asks its sources in order; the first that knows a value answers. Thread-safe if its sources are. */
+final class ChainSource implements GridIntensitySource {
+
+    private final List<GridIntensitySource> sources;
+
+    ChainSource(List<GridIntensitySource> sources) {
+        this.sources = List.copyOf(sources);
+    }
+
+    @Override
+    public String name() {
+        return sources.stream().map(GridIntensitySource::name).collect(Collectors.joining(" > "));
+    }
+
+    @Override
+    public Optional<GridIntensity> current(String zone) {
+        for (GridIntensitySource s : sources) {
+            Optional<GridIntensity> v = s.current(zone);
+            if (v.isPresent()) {
+                return v;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public List<GridIntensity> history(String zone) {
+        for (GridIntensitySource s : sources) {
+            List<GridIntensity> v = s.history(zone);
+            if (!v.isEmpty()) {
+                return v;
+            }
+        }
+        return List.of();
+    }
+
+    @Override
+    public List<GridIntensity> forecast(String zone) {
+        for (GridIntensitySource s : sources) {
+            List<GridIntensity> v = s.forecast(zone);
+            if (!v.isEmpty()) {
+                return v;
+            }
+        }
+        return List.of();
+    }
+
+    @Override
+    public CompletableFuture<Void> prefetch(Collection<String> zones) {
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (GridIntensitySource s : sources) {
+            try {
+                all.add(s.prefetch(zones).exceptionally(e -> null));
+            } catch (RuntimeException e) {
+                // a misbehaving third-party source must not stop the others from warming
+            }
+        }
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+    }
+
+    /** Closes every source, even when one of them throws. */
+    @Override
+    public void close() {
+        for (GridIntensitySource s : sources) {
+            try {
+                s.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(GridIntensitySource.class).warn("closing {} failed: {}", s.name(), e.toString());
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Chain" + sources;
+    }
+}
