@@ -103,7 +103,7 @@ final class Ranker {
                 idx.forEach(i -> ranked.add(copy.get(i)));
                 Candidate best = ranked.get(0);
                 reason.append(best.key()).append(String.format(Locale.ROOT,
-                        " has the best weighted score (carbon %s, cost %s, latency %s; 0 = best on all) of %.3f: ",
+                        " has the best weighted score (carbon %s, cost %s, latency %s; each relative to the worst) of %.3f: ",
                         num(w.carbon()), num(w.cost()), num(w.latency()), value[idx.get(0)]))
                         .append(describe(best.score()))
                         .append(best.latencyMillis().isPresent()
@@ -174,34 +174,31 @@ final class Ranker {
         reason.append(" at ").append(describe(chosen.score()));
     }
 
-    /** Normalised weighted values, 0 = best on every weighted criterion among the candidates. */
+    /**
+     * Weighted values: each criterion divided by its largest value among the candidates (0 = nothing,
+     * 1 = the worst of them), weighted, divided by the sum of the weights. An unobserved latency counts as 0.
+     */
     static double[] weighted(List<Candidate> cs, RoutingPolicy.Weights w) {
-        double minC = Double.POSITIVE_INFINITY, maxC = Double.NEGATIVE_INFINITY;
-        double minU = Double.POSITIVE_INFINITY, maxU = Double.NEGATIVE_INFINITY;
-        double minL = Double.POSITIVE_INFINITY, maxL = Double.NEGATIVE_INFINITY;
+        double maxC = 0;
+        double maxU = 0;
+        double maxL = 0;
         for (Candidate c : cs) {
-            minC = Math.min(minC, c.carbon());
             maxC = Math.max(maxC, c.carbon());
-            minU = Math.min(minU, c.cost());
             maxU = Math.max(maxU, c.cost());
-            if (c.latencyMillis().isPresent()) {
-                minL = Math.min(minL, c.latencyMillis().getAsDouble());
-                maxL = Math.max(maxL, c.latencyMillis().getAsDouble());
-            }
+            maxL = Math.max(maxL, c.latencyMillis().orElse(0));
         }
         double total = w.carbon() + w.cost() + w.latency();
         double[] out = new double[cs.size()];
         for (int i = 0; i < cs.size(); i++) {
             Candidate c = cs.get(i);
-            double latency = c.latencyMillis().isPresent() ? norm(c.latencyMillis().getAsDouble(), minL, maxL) : 0;
-            out[i] = (w.carbon() * norm(c.carbon(), minC, maxC) + w.cost() * norm(c.cost(), minU, maxU)
-                    + w.latency() * latency) / total;
+            out[i] = (w.carbon() * ratio(c.carbon(), maxC) + w.cost() * ratio(c.cost(), maxU)
+                    + w.latency() * ratio(c.latencyMillis().orElse(0), maxL)) / total;
         }
         return out;
     }
 
-    private static double norm(double v, double min, double max) {
-        return max > min ? (v - min) / (max - min) : 0;
+    private static double ratio(double v, double max) {
+        return max > 0 ? v / max : 0;
     }
 
     private static String num(double v) {

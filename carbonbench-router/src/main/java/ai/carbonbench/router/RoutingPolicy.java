@@ -34,9 +34,10 @@ public final class RoutingPolicy {
         /** Blended USD per million tokens, then carbon, then latency. */
         LOWEST_COST,
         /**
-         * A weighted sum of carbon, price and observed latency, each normalised to 0..1 over the endpoints
-         * being ranked (0 = best of them, 1 = worst). An endpoint with no latency observed yet counts as
-         * the best on latency, so that it gets tried and measured.
+         * A weighted sum of carbon, price and observed latency, each divided by its largest value among the
+         * endpoints being ranked (so 1 = the worst of them, 0 = nothing), then by the sum of the weights. An
+         * endpoint with no latency observed yet counts as 0 on latency, so that it gets tried and measured.
+         * Latency is the moving average of successful calls, sampled whenever the ranking is recomputed.
          */
         WEIGHTED
     }
