@@ -108,8 +108,9 @@ final class Windows {
     }
 
     static WindowChoice bestWindow(CarbonBench cb, List<OfferingKey> candidates, Duration jobDuration,
-            Instant deadline, Instant now) {
+            Instant deadline, Instant clockNow) {
         Objects.requireNonNull(jobDuration, "jobDuration");
+        Instant now = clockNow.truncatedTo(ChronoUnit.SECONDS); // start times to the second are precise enough
         Objects.requireNonNull(deadline, "deadline");
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("no candidate endpoint");
