@@ -145,7 +145,10 @@ final class Ranker {
         if (i.central() == 0) {
             return Range.exactly(g.central());
         }
-        return new Range(g.central() * i.low() / i.central(), g.central(), g.central() * i.high() / i.central());
+        // c × low / central can round above c (and c × high / central below it): clamp to keep a valid range.
+        double mid = g.central();
+        return new Range(Math.min(mid, mid * i.low() / i.central()), mid,
+                Math.max(mid, mid * i.high() / i.central()));
     }
 
     private static void describeTie(StringBuilder reason, List<Candidate> group, boolean sameModel) {

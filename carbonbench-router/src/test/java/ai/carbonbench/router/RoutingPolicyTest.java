@@ -212,4 +212,15 @@ final class RoutingPolicyTest {
         assertThat(d.chosen().key()).isEqualTo(EU_CENTRAL);
         assertThat(d.chosen().score().gramsPerMillionTokens().central()).isCloseTo(40, within(1e-9));
     }
+
+    @Test
+    void comparable_ranges_stay_valid_despite_floating_point_rounding() {
+        // Found by RouterBenchmark: 249.92 × 568 / 568 rounds to 249.92000000000002.
+        for (int tenths = 1; tenths <= 10_000; tenths++) {
+            double intensity = tenths / 10.0;
+            Ranker.Candidate c = new Ranker.Candidate(0, EU_NORTH, cb.scoreWithIntensity(EU_NORTH, intensity),
+                    java.util.OptionalDouble.empty());
+            assertThat(Ranker.comparable(c, true).central()).isEqualTo(c.carbon());
+        }
+    }
 }
