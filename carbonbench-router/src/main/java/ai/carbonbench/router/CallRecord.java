@@ -1,0 +1,62 @@
+package ai.carbonbench.router;
+
+import ai.carbonbench.core.catalog.OfferingKey;
+import ai.carbonbench.core.grid.Provenance;
+import ai.carbonbench.core.score.Range;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One successful call as the {@link EmissionsLedger} recorded it. Grams are held as whole micrograms
+ * (rounded to nearest once, when the call is recorded) so that every total is an exact sum of these
+ * records, whatever the order or the number of threads.
+ *
+ * @param at                 when the call completed
+ * @param endpoint           the offering that served it
+ * @param zone               the grid zone whose intensity was used
+ * @param inputTokens        prompt tokens
+ * @param outputTokens       generated tokens
+ * @param microgramsLow      low end of the estimate, µg CO2e
+ * @param microgramsCentral  central estimate, µg CO2e
+ * @param microgramsHigh     high end of the estimate, µg CO2e
+ * @param provenance         how the grid intensity was obtained
+ * @param baseline           the endpoint savings are measured against
+ * @param baselineMicrograms central estimate had the call gone to the baseline, µg CO2e
+ */
+public record CallRecord(Instant at, OfferingKey endpoint, String zone, long inputTokens, long outputTokens,
+        long microgramsLow, long microgramsCentral, long microgramsHigh, Provenance provenance, OfferingKey baseline,
+        long baselineMicrograms) {
+
+    public CallRecord {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(provenance, "provenance");
+        Objects.requireNonNull(baseline, "baseline");
+        if (inputTokens < 0 || outputTokens < 0) {
+            throw new IllegalArgumentException("token counts must be >= 0, were " + inputTokens + " and " + outputTokens);
+        }
+        if (microgramsLow < 0 || microgramsLow > microgramsCentral || microgramsCentral > microgramsHigh) {
+            throw new IllegalArgumentException("expected 0 <= low <= central <= high micrograms, was " + microgramsLow
+                    + " / " + microgramsCentral + " / " + microgramsHigh);
+        }
+        if (baselineMicrograms < 0) {
+            throw new IllegalArgumentException("baselineMicrograms must be >= 0, was " + baselineMicrograms);
+        }
+    }
+
+    /** Grams of CO2e with range. */
+    public Range grams() {
+        return new Range(microgramsLow / 1e6, microgramsCentral / 1e6, microgramsHigh / 1e6);
+    }
+
+    /** Central grams had the call gone to the baseline. */
+    public double baselineGrams() {
+        return baselineMicrograms / 1e6;
+    }
+
+    /** Central grams saved against the baseline; negative when the call emitted more. */
+    public double savedGrams() {
+        return (baselineMicrograms - microgramsCentral) / 1e6;
+    }
+}

@@ -1,0 +1,48 @@
+package ai.carbonbench.router;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * When an endpoint is taken out of rotation, and for how long. After {@code failureThreshold} consecutive
+ * retriable failures, the endpoint cools down for {@code initial}; when the cooldown ends, exactly one call
+ * probes it. A successful probe brings it back (and resets the backoff); a failed probe starts the next
+ * cooldown, twice as long as the previous one, capped at {@code max}.
+ *
+ * <p>Default: {@link #DEFAULT} = 3 failures, 5 s initially, at most 5 min. Immutable.
+ *
+ * @param failureThreshold consecutive retriable failures that trigger a cooldown, {@code >= 1}
+ * @param initial          the first cooldown, positive
+ * @param max              the longest cooldown, {@code >= initial}
+ */
+public record CooldownPolicy(int failureThreshold, Duration initial, Duration max) {
+
+    public static final CooldownPolicy DEFAULT = new CooldownPolicy(3, Duration.ofSeconds(5), Duration.ofMinutes(5));
+
+    public CooldownPolicy {
+        if (failureThreshold < 1) {
+            throw new IllegalArgumentException("failureThreshold must be >= 1, was " + failureThreshold);
+        }
+        Objects.requireNonNull(initial, "initial");
+        Objects.requireNonNull(max, "max");
+        if (initial.isNegative() || initial.isZero()) {
+            throw new IllegalArgumentException("initial must be positive, was " + initial);
+        }
+        if (max.compareTo(initial) < 0) {
+            throw new IllegalArgumentException("max must be >= initial, was " + max + " < " + initial);
+        }
+    }
+
+    /** The length of the {@code n}-th consecutive cooldown, 0-based: {@code initial × 2^n}, capped at {@code max}. */
+    public Duration cooldown(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0, was " + n);
+        }
+        long initialMillis = initial.toMillis();
+        long maxMillis = max.toMillis();
+        if (n >= 62 || initialMillis > (maxMillis >> Math.min(n, 62))) {
+            return max;
+        }
+        return Duration.ofMillis(Math.min(maxMillis, initialMillis << n));
+    }
+}

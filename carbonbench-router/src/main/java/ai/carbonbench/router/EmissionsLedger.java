@@ -1,0 +1,326 @@
+package ai.carbonbench.router;
+
+import ai.carbonbench.core.catalog.Offering;
+import ai.carbonbench.core.catalog.OfferingKey;
+import ai.carbonbench.core.score.Range;
+import ai.carbonbench.core.score.Score;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Accounts the emissions of LLM calls for scope-3 reporting: every recorded call adds its tokens and grams
+ * of CO2e (with range) and what the baseline endpoint would have emitted, to totals overall and by model,
+ * provider, region and UTC day. Exports as CSV or JSON; the method is location-based (grid-average
+ * intensity of the zone that served the call, as the GHG Protocol's location-based method), stated in
+ * every export.
+ *
+ * <p><b>Exact.</b> Each call's grams are rounded once to whole micrograms when it is recorded; totals are
+ * sums of those integers in {@link LongAdder}s, so they equal the sum of the recorded calls exactly,
+ * whatever the interleaving of threads. (Summing {@code double}s concurrently would depend on the order.)
+ *
+ * <p><b>Bounded.</b> Aggregates are always kept; their number grows with the endpoints used and the days
+ * covered, not with calls. The individual {@link CallRecord}s are kept only by a ledger made with
+ * {@link #withCallLog(int)}, newest {@code capacity} of them; older ones are dropped and counted.
+ *
+ * <p><b>Thread-safe</b> and lock-free on the recording path (the optional call log takes a short lock).
+ * Totals read while calls are being recorded are each exact for what they count, but different totals may
+ * be read at slightly different moments.
+ */
+public final class EmissionsLedger {
+
+    /** The accounting method stated in every export. */
+    public static final String METHOD = "location-based";
+
+    private final Bucket total = new Bucket();
+    private final ConcurrentHashMap<String, Bucket> byModel = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Bucket> byProvider = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Bucket> byRegion = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Bucket> byDay = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<OfferingKey, Bucket[]> endpointBuckets = new ConcurrentHashMap<>();
+    private volatile DayBucket lastDay = new DayBucket(Long.MIN_VALUE, null);
+    private final int logCapacity;
+    private final ArrayDeque<CallRecord> log;
+    private long dropped;
+
+    private EmissionsLedger(int logCapacity) {
+        this.logCapacity = logCapacity;
+        this.log = logCapacity > 0 ? new ArrayDeque<>(Math.min(logCapacity, 1024)) : null;
+    }
+
+    /** A ledger that keeps aggregates only. */
+    public static EmissionsLedger create() {
+        return new EmissionsLedger(0);
+    }
+
+    /** A ledger that also keeps the newest {@code capacity} call records, {@code capacity >= 1}. */
+    public static EmissionsLedger withCallLog(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be >= 1, was " + capacity);
+        }
+        return new EmissionsLedger(capacity);
+    }
+
+    /**
+     * Records one call: {@code usage} tokens served by the offering of {@code actual} at its intensity,
+     * compared with the same tokens on {@code baseline}.
+     *
+     * @return the record, with grams rounded to micrograms
+     */
+    public CallRecord record(Instant at, Score actual, Score baseline, Usage usage) {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(actual, "actual");
+        Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(usage, "usage");
+        Range grams = actual.gramsFor(usage.inputTokens(), usage.outputTokens());
+        double baseGrams = baseline.gramsPerMillionInput().central() * (usage.inputTokens() / 1e6)
+                + baseline.gramsPerMillionOutput().central() * (usage.outputTokens() / 1e6);
+        Offering o = actual.offering();
+        CallRecord r = new CallRecord(at, o.key(), actual.zone(), usage.inputTokens(), usage.outputTokens(),
+                micrograms(grams.low()), micrograms(grams.central()), micrograms(grams.high()), actual.provenance(),
+                baseline.offering().key(), micrograms(baseGrams));
+        add(r, o);
+        return r;
+    }
+
+    private static long micrograms(double grams) {
+        return Math.round(grams * 1e6);
+    }
+
+    private void add(CallRecord r, Offering o) {
+        Bucket[] buckets = endpointBuckets.get(r.endpoint());
+        if (buckets == null) {
+            buckets = endpointBuckets.computeIfAbsent(r.endpoint(), k -> new Bucket[] {
+                byModel.computeIfAbsent(o.model().id(), x -> new Bucket()),
+                byProvider.computeIfAbsent(o.provider().id(), x -> new Bucket()),
+                byRegion.computeIfAbsent(o.region().qualifiedId(), x -> new Bucket()) });
+        }
+        total.add(r);
+        for (Bucket b : buckets) {
+            b.add(r);
+        }
+        day(Math.floorDiv(r.at().getEpochSecond(), 86_400L)).add(r);
+        if (log != null) {
+            synchronized (log) {
+                if (log.size() == logCapacity) {
+                    log.removeFirst();
+                    dropped++;
+                }
+                log.addLast(r);
+            }
+        }
+    }
+
+    private Bucket day(long epochDay) {
+        DayBucket last = lastDay;
+        if (last.epochDay == epochDay) {
+            return last.bucket;
+        }
+        Bucket b = byDay.computeIfAbsent(epochDay, d -> new Bucket());
+        lastDay = new DayBucket(epochDay, b);
+        return b;
+    }
+
+    /** Totals over every call recorded. */
+    public LedgerTotals total() {
+        return total.totals();
+    }
+
+    /** Totals by model id, sorted by id. */
+    public Map<String, LedgerTotals> byModel() {
+        return totals(byModel);
+    }
+
+    /** Totals by provider id, sorted by id. */
+    public Map<String, LedgerTotals> byProvider() {
+        return totals(byProvider);
+    }
+
+    /** Totals by qualified region id ({@code provider/region}), sorted. */
+    public Map<String, LedgerTotals> byRegion() {
+        return totals(byRegion);
+    }
+
+    /** Totals by UTC day, oldest first. */
+    public Map<LocalDate, LedgerTotals> byDay() {
+        Map<LocalDate, LedgerTotals> out = new TreeMap<>();
+        byDay.forEach((d, b) -> out.put(LocalDate.ofEpochDay(d), b.totals()));
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static Map<String, LedgerTotals> totals(Map<String, Bucket> map) {
+        Map<String, LedgerTotals> out = new TreeMap<>();
+        map.forEach((k, b) -> out.put(k, b.totals()));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The call log, oldest first; empty unless made with {@link #withCallLog(int)}. */
+    public List<CallRecord> calls() {
+        if (log == null) {
+            return List.of();
+        }
+        synchronized (log) {
+            return List.copyOf(log);
+        }
+    }
+
+    /** Call records dropped from the log because it was full (they remain in every total). */
+    public long droppedCalls() {
+        if (log == null) {
+            return 0;
+        }
+        synchronized (log) {
+            return dropped;
+        }
+    }
+
+    /**
+     * The aggregates as CSV (RFC 4180, comma-separated, header row): one row for the total and one per model,
+     * provider, region and day; grams to the microgram; the method ({@value #METHOD}) in every row.
+     */
+    public String toCsv() {
+        StringBuilder sb = new StringBuilder(
+                "dimension,key,calls,input_tokens,output_tokens,grams_co2e_low,grams_co2e_central,grams_co2e_high,"
+                        + "baseline_grams_co2e,saved_grams_co2e,method\r\n");
+        csvRow(sb, "total", "all", total());
+        byModel().forEach((k, t) -> csvRow(sb, "model", k, t));
+        byProvider().forEach((k, t) -> csvRow(sb, "provider", k, t));
+        byRegion().forEach((k, t) -> csvRow(sb, "region", k, t));
+        byDay().forEach((k, t) -> csvRow(sb, "day", k.toString(), t));
+        return sb.toString();
+    }
+
+    private static void csvRow(StringBuilder sb, String dimension, String key, LedgerTotals t) {
+        sb.append(dimension).append(',').append(csv(key)).append(',').append(t.calls()).append(',')
+                .append(t.inputTokens()).append(',').append(t.outputTokens()).append(',')
+                .append(grams(t.microgramsLow())).append(',').append(grams(t.microgramsCentral())).append(',')
+                .append(grams(t.microgramsHigh())).append(',').append(grams(t.baselineMicrograms())).append(',')
+                .append(grams(t.baselineMicrograms() - t.microgramsCentral())).append(',').append(METHOD)
+                .append("\r\n");
+    }
+
+    private static String csv(String s) {
+        return s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0
+                ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+
+    /** Exact decimal grams from micrograms, e.g. {@code 12.000345}. */
+    static String grams(long micrograms) {
+        return BigDecimal.valueOf(micrograms, 6).toPlainString();
+    }
+
+    /**
+     * The aggregates (and the call log, if kept) as a JSON object: {@code method}, {@code unit}, {@code total},
+     * {@code byModel}, {@code byProvider}, {@code byRegion}, {@code byDay}, {@code calls}, {@code droppedCalls}.
+     */
+    public String toJson() {
+        StringBuilder sb = new StringBuilder(1024);
+        sb.append("{\"method\":\"").append(METHOD).append("\",\"unit\":\"gCO2e\",")
+                .append("\"note\":\"Location-based: grid-average intensity of the zone serving each call; grams are "
+                        + "rounded to the microgram per call and summed exactly.\",\"total\":");
+        jsonTotals(sb, total());
+        jsonMap(sb, "byModel", byModel());
+        jsonMap(sb, "byProvider", byProvider());
+        jsonMap(sb, "byRegion", byRegion());
+        Map<String, LedgerTotals> days = new TreeMap<>();
+        byDay().forEach((d, t) -> days.put(d.toString(), t));
+        jsonMap(sb, "byDay", days);
+        sb.append(",\"calls\":[");
+        List<CallRecord> calls = calls();
+        for (int i = 0; i < calls.size(); i++) {
+            CallRecord c = calls.get(i);
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append("{\"at\":").append(Json.string(c.at().toString()))
+                    .append(",\"endpoint\":").append(Json.string(c.endpoint().toString()))
+                    .append(",\"zone\":").append(Json.string(c.zone()))
+                    .append(",\"inputTokens\":").append(c.inputTokens())
+                    .append(",\"outputTokens\":").append(c.outputTokens())
+                    .append(",\"gramsLow\":").append(grams(c.microgramsLow()))
+                    .append(",\"gramsCentral\":").append(grams(c.microgramsCentral()))
+                    .append(",\"gramsHigh\":").append(grams(c.microgramsHigh()))
+                    .append(",\"provenance\":").append(Json.string(c.provenance().name()))
+                    .append(",\"baseline\":").append(Json.string(c.baseline().toString()))
+                    .append(",\"baselineGrams\":").append(grams(c.baselineMicrograms())).append('}');
+        }
+        sb.append("],\"droppedCalls\":").append(droppedCalls()).append('}');
+        return sb.toString();
+    }
+
+    private static void jsonMap(StringBuilder sb, String name, Map<String, LedgerTotals> map) {
+        sb.append(",\"").append(name).append("\":{");
+        boolean first = true;
+        for (Map.Entry<String, LedgerTotals> e : map.entrySet()) {
+            if (!first) {
+                sb.append(',');
+            }
+            first = false;
+            sb.append(Json.string(e.getKey())).append(':');
+            jsonTotals(sb, e.getValue());
+        }
+        sb.append('}');
+    }
+
+    private static void jsonTotals(StringBuilder sb, LedgerTotals t) {
+        sb.append("{\"calls\":").append(t.calls())
+                .append(",\"inputTokens\":").append(t.inputTokens())
+                .append(",\"outputTokens\":").append(t.outputTokens())
+                .append(",\"gramsLow\":").append(grams(t.microgramsLow()))
+                .append(",\"gramsCentral\":").append(grams(t.microgramsCentral()))
+                .append(",\"gramsHigh\":").append(grams(t.microgramsHigh()))
+                .append(",\"baselineGrams\":").append(grams(t.baselineMicrograms()))
+                .append(",\"savedGrams\":").append(grams(t.baselineMicrograms() - t.microgramsCentral()))
+                .append('}');
+    }
+
+    @Override
+    public String toString() {
+        LedgerTotals t = total();
+        return "EmissionsLedger[" + t.calls() + " calls, " + grams(t.microgramsCentral()) + " gCO2e, saved "
+                + grams(t.baselineMicrograms() - t.microgramsCentral()) + " g]";
+    }
+
+    private record DayBucket(long epochDay, Bucket bucket) {
+    }
+
+    /** One set of running totals; every field an exact integer sum. */
+    private static final class Bucket {
+        final LongAdder calls = new LongAdder();
+        final LongAdder in = new LongAdder();
+        final LongAdder out = new LongAdder();
+        final LongAdder low = new LongAdder();
+        final LongAdder central = new LongAdder();
+        final LongAdder high = new LongAdder();
+        final LongAdder baseline = new LongAdder();
+
+        void add(CallRecord r) {
+            calls.increment();
+            in.add(r.inputTokens());
+            out.add(r.outputTokens());
+            low.add(r.microgramsLow());
+            central.add(r.microgramsCentral());
+            high.add(r.microgramsHigh());
+            baseline.add(r.baselineMicrograms());
+        }
+
+        LedgerTotals totals() {
+            // The sums are read one after another; while calls are being recorded a later sum may include a
+            // call an earlier one did not, so clamp to keep low <= central <= high. Once recording stops,
+            // the clamps do nothing.
+            long c = central.sum();
+            long l = Math.min(low.sum(), c);
+            long h = Math.max(high.sum(), c);
+            return new LedgerTotals(calls.sum(), in.sum(), out.sum(), l, c, h, baseline.sum());
+        }
+    }
+}

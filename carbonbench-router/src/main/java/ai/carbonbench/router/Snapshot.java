@@ -1,0 +1,33 @@
+package ai.carbonbench.router;
+
+import ai.carbonbench.core.score.Score;
+
+/**
+ * An immutable ranking, published through a volatile field: what {@code select()} returns and the order
+ * {@code call()} tries endpoints in. Never modified after construction.
+ */
+final class Snapshot {
+
+    /** The decision, or null when no endpoint is usable. */
+    final RoutingDecision decision;
+    /** Declared indices of the usable endpoints, best first. */
+    final int[] order;
+    /** Every endpoint's score at the ranking time, by declared index (baseline at 0). */
+    final Score[] scores;
+    /** When the ranking must be recomputed (next hour, refresh interval or end of a cooldown). */
+    final long expiresAtMillis;
+    /** Why no endpoint is usable, when {@link #decision} is null. */
+    final String unavailableReason;
+    /** Whether waiting may help, when {@link #decision} is null. */
+    final boolean unavailableRetriable;
+
+    Snapshot(RoutingDecision decision, int[] order, Score[] scores, long expiresAtMillis, String unavailableReason,
+            boolean unavailableRetriable) {
+        this.decision = decision;
+        this.order = order;
+        this.scores = scores;
+        this.expiresAtMillis = expiresAtMillis;
+        this.unavailableReason = unavailableReason;
+        this.unavailableRetriable = unavailableRetriable;
+    }
+}

@@ -1,0 +1,26 @@
+package ai.carbonbench.router;
+
+/**
+ * Tokens one call consumed, as the provider reported them.
+ *
+ * @param inputTokens  prompt tokens, {@code >= 0}
+ * @param outputTokens generated tokens, {@code >= 0}
+ */
+public record Usage(long inputTokens, long outputTokens) {
+
+    /** No tokens: the call is counted, with zero grams. */
+    public static final Usage NONE = new Usage(0, 0);
+
+    public Usage {
+        if (inputTokens < 0) {
+            throw new IllegalArgumentException("inputTokens must be >= 0, was " + inputTokens);
+        }
+        if (outputTokens < 0) {
+            throw new IllegalArgumentException("outputTokens must be >= 0, was " + outputTokens);
+        }
+    }
+
+    public static Usage of(long inputTokens, long outputTokens) {
+        return new Usage(inputTokens, outputTokens);
+    }
+}

@@ -1,0 +1,187 @@
+package ai.carbonbench.router;
+
+import ai.carbonbench.core.CarbonBench;
+import ai.carbonbench.core.catalog.OfferingKey;
+import ai.carbonbench.core.grid.Provenance;
+import ai.carbonbench.core.score.Score;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Time shifting: rolling averages over an intensity series, ported from the Green Software Foundation's
+ * Carbon Aware SDK ({@code IntervalHelper}/{@code RollingAverage} and {@code AverageOverPeriod}) so that the
+ * SDK's published test vectors apply, and the best-window search built on them.
+ */
+final class Windows {
+
+    /** How far ahead a window may be searched. */
+    static final Duration MAX_HORIZON = Duration.ofDays(14);
+
+    private Windows() {
+    }
+
+    /** A value over {@code [time, time + duration)}. */
+    record Point(Instant time, Duration duration, double value) {
+        Point {
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(duration, "duration");
+        }
+
+        Instant end() {
+            return time.plus(duration);
+        }
+    }
+
+    /**
+     * The SDK's rolling average: windows {@code [t, t + window)} starting at max(dataStart, first point) and
+     * moving by {@code tick} (the first point's duration when null); a window is produced only while the
+     * data reaches its end, and the search stops when a window would end after {@code dataEnd}. A zero window
+     * returns the data unchanged.
+     */
+    static List<Point> rollingAverage(List<Point> data, Duration window, Instant dataStart, Instant dataEnd,
+            Duration tick) {
+        if (data.isEmpty()) {
+            return List.of();
+        }
+        if (window.isZero()) {
+            return List.copyOf(data);
+        }
+        Duration step = tick != null ? tick : data.get(0).duration();
+        if (step.isZero() || step.isNegative()) {
+            throw new IllegalArgumentException("tick must be positive, was " + step);
+        }
+        Instant first = data.get(0).time();
+        Instant lastEnd = data.get(data.size() - 1).end();
+        Instant start = dataStart.isAfter(first) ? dataStart : first;
+        List<Point> out = new ArrayList<>();
+        for (Instant end = start.plus(window); !end.isAfter(dataEnd) && !end.isAfter(lastEnd);
+                start = start.plus(step), end = end.plus(step)) {
+            out.add(new Point(start, window, averageOverPeriod(data, start, end)));
+        }
+        return out;
+    }
+
+    /**
+     * The SDK's time-weighted average over {@code [start, end)}: each point weighs by its overlap. The data
+     * must be contiguous (in time order or reversed) and cover both ends; otherwise
+     * {@link IllegalArgumentException}. Empty data averages to 0.
+     */
+    static double averageOverPeriod(List<Point> data, Instant start, Instant end) {
+        if (data.isEmpty()) {
+            return 0;
+        }
+        if (!end.isAfter(start)) {
+            throw new IllegalArgumentException("end must be after start, was " + start + " .. " + end);
+        }
+        boolean forward = data.size() < 2 || data.get(1).time().isAfter(data.get(0).time());
+        Instant minTime = forward ? data.get(0).time() : data.get(data.size() - 1).time();
+        Instant maxEnd = forward ? data.get(data.size() - 1).end() : data.get(0).end();
+        for (int i = 1; i < data.size(); i++) {
+            Point a = forward ? data.get(i - 1) : data.get(i);
+            Point b = forward ? data.get(i) : data.get(i - 1);
+            if (!a.end().equals(b.time())) {
+                throw new IllegalArgumentException("data is not contiguous: " + a + " is followed by " + b);
+            }
+        }
+        if (start.isBefore(minTime) || end.isAfter(maxEnd)) {
+            throw new IllegalArgumentException("data " + minTime + " .. " + maxEnd + " does not cover " + start
+                    + " .. " + end);
+        }
+        double periodNanos = nanos(Duration.between(start, end));
+        double sum = 0;
+        for (Point p : data) {
+            Instant from = p.time().isAfter(start) ? p.time() : start;
+            Instant to = p.end().isBefore(end) ? p.end() : end;
+            if (to.isAfter(from)) {
+                sum += p.value() * nanos(Duration.between(from, to)) / periodNanos;
+            }
+        }
+        return sum;
+    }
+
+    private static double nanos(Duration d) {
+        return d.getSeconds() * 1e9 + d.getNano();
+    }
+
+    static WindowChoice bestWindow(CarbonBench cb, List<OfferingKey> candidates, Duration jobDuration,
+            Instant deadline, Instant clockNow) {
+        Objects.requireNonNull(jobDuration, "jobDuration");
+        Instant now = clockNow.truncatedTo(ChronoUnit.SECONDS); // start times to the second are precise enough
+        Objects.requireNonNull(deadline, "deadline");
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("no candidate endpoint");
+        }
+        if (jobDuration.isZero() || jobDuration.isNegative()) {
+            throw new IllegalArgumentException("jobDuration must be positive, was " + jobDuration);
+        }
+        if (now.plus(jobDuration).isAfter(deadline)) {
+            throw new IllegalArgumentException("a job of " + jobDuration + " started now (" + now
+                    + ") cannot finish by the deadline " + deadline);
+        }
+        if (Duration.between(now, deadline).compareTo(MAX_HORIZON) > 0) {
+            throw new IllegalArgumentException("deadline " + deadline + " is more than " + MAX_HORIZON.toDays()
+                    + " days ahead; forecasts and typical profiles say nothing useful that far");
+        }
+        Duration hour = Duration.ofHours(1);
+        WindowChoice.Window best = null;
+        WindowChoice.Window bestNow = null;
+        for (OfferingKey key : candidates) {
+            List<Point> grams = new ArrayList<>();
+            List<Point> intensity = new ArrayList<>();
+            List<Provenance> provenance = new ArrayList<>();
+            for (Instant t = now.truncatedTo(ChronoUnit.HOURS); t.isBefore(deadline); t = t.plus(hour)) {
+                Score s = cb.scoreAt(key, t);
+                grams.add(new Point(t, hour, s.gramsPerMillionTokens().central()));
+                intensity.add(new Point(t, hour, s.intensityGramsPerKwh().central()));
+                provenance.add(s.provenance());
+            }
+            OfferingKey canonical = cb.catalog().offering(key).key();
+            List<Point> windows = rollingAverage(grams, jobDuration, now, deadline, hour);
+            for (Point w : windows) {
+                WindowChoice.Window candidate = window(canonical, w, jobDuration, intensity, provenance);
+                if (best == null || candidate.meanGramsPerMillionTokens() < best.meanGramsPerMillionTokens()) {
+                    best = candidate;
+                }
+                if (w.time().equals(now) && (bestNow == null
+                        || candidate.meanGramsPerMillionTokens() < bestNow.meanGramsPerMillionTokens())) {
+                    bestNow = candidate;
+                }
+            }
+        }
+        if (best == null || bestNow == null) {
+            throw new IllegalStateException("no window found between " + now + " and " + deadline);
+        }
+        return new WindowChoice(best, bestNow);
+    }
+
+    private static WindowChoice.Window window(OfferingKey key, Point w, Duration job, List<Point> intensity,
+            List<Provenance> provenance) {
+        Instant end = w.time().plus(job);
+        Provenance weakest = null;
+        for (int i = 0; i < intensity.size(); i++) {
+            Point p = intensity.get(i);
+            if (p.end().isAfter(w.time()) && p.time().isBefore(end)) {
+                weakest = weakest == null ? provenance.get(i) : weaker(weakest, provenance.get(i));
+            }
+        }
+        return new WindowChoice.Window(key, w.time(), end, w.value(), averageOverPeriod(intensity, w.time(), end),
+                weakest);
+    }
+
+    private static int trust(Provenance p) {
+        return switch (p) {
+            case OVERRIDE, LIVE -> 4;
+            case FORECAST, HISTORY -> 3;
+            case STALE -> 2;
+            case DEFAULT -> 1;
+        };
+    }
+
+    static Provenance weaker(Provenance a, Provenance b) {
+        return trust(a) <= trust(b) ? a : b;
+    }
+}

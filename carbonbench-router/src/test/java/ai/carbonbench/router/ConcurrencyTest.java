@@ -1,0 +1,189 @@
+package ai.carbonbench.router;
+
+import static ai.carbonbench.router.Fixtures.EU_CENTRAL;
+import static ai.carbonbench.router.Fixtures.EU_EAST;
+import static ai.carbonbench.router.Fixtures.EU_NORTH;
+import static ai.carbonbench.router.Fixtures.FR_PAR;
+import static ai.carbonbench.router.Fixtures.MIDNIGHT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.carbonbench.core.CarbonBench;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * 16 threads × 100,000 calls with random retriable failures (so fail-overs and cooldowns happen), while
+ * another thread moves the clock across hours (DE and PL intensities change) and forces re-rankings. The
+ * ledger must equal, exactly, the sum of the records it produced, and every attempt must be accounted for.
+ */
+final class ConcurrencyTest {
+
+    private static final int THREADS = 16;
+    private static final int CALLS_PER_THREAD = 100_000;
+
+    /** What a stub call returns: the tokens it "used". */
+    private record Answer(String endpoint, long in, long out) {
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void ledger_totals_equal_the_recorded_calls_exactly_under_contention() throws Exception {
+        Fixtures.MutableClock clock = new Fixtures.MutableClock(MIDNIGHT);
+        CarbonBench cb = Fixtures.carbonBench(clock);
+
+        LongAdder recordedCalls = new LongAdder();
+        LongAdder recordedIn = new LongAdder();
+        LongAdder recordedOut = new LongAdder();
+        LongAdder recordedLow = new LongAdder();
+        LongAdder recordedCentral = new LongAdder();
+        LongAdder recordedHigh = new LongAdder();
+        LongAdder recordedBaseline = new LongAdder();
+        Map<String, LongAdder> recordedByRegion = new ConcurrentHashMap<>();
+        LongAdder cooldowns = new LongAdder();
+        LongAdder decisions = new LongAdder();
+
+        CarbonRouter<String> router = CarbonRouter.<String>builder(cb).clock(clock)
+                .cooldown(new CooldownPolicy(3, Duration.ofSeconds(30), Duration.ofMinutes(2)))
+                .ledger(EmissionsLedger.withCallLog(1000))
+                .endpoint(EU_EAST, "eu-east").endpoint(EU_CENTRAL, "eu-central").endpoint(EU_NORTH, "eu-north")
+                .endpoint(FR_PAR, "fr-par")
+                .listener(new RouterListener() {
+                    @Override
+                    public void onRecorded(CallRecord r) {
+                        recordedCalls.increment();
+                        recordedIn.add(r.inputTokens());
+                        recordedOut.add(r.outputTokens());
+                        recordedLow.add(r.microgramsLow());
+                        recordedCentral.add(r.microgramsCentral());
+                        recordedHigh.add(r.microgramsHigh());
+                        recordedBaseline.add(r.baselineMicrograms());
+                        recordedByRegion.computeIfAbsent(r.endpoint().provider() + "/" + r.endpoint().region(),
+                                k -> new LongAdder()).add(r.microgramsCentral());
+                    }
+
+                    @Override
+                    public void onCooldown(ai.carbonbench.core.catalog.OfferingKey e, Duration d,
+                            java.time.Instant until, int failures) {
+                        cooldowns.increment();
+                    }
+
+                    @Override
+                    public void onDecision(RoutingDecision d) {
+                        decisions.increment();
+                    }
+                })
+                .build();
+
+        LongAdder successes = new LongAdder();
+        LongAdder unavailable = new LongAdder();
+        LongAdder invocations = new LongAdder();
+        LongAdder thrown = new LongAdder();
+        LongAdder callerIn = new LongAdder();
+        LongAdder callerOut = new LongAdder();
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong refreshes = new AtomicLong();
+
+        Thread refresher = new Thread(() -> {
+            while (running.get()) {
+                clock.advance(Duration.ofMinutes(7)); // crosses an hour every few turns; ends cooldowns
+                router.refresh();
+                refreshes.incrementAndGet();
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "refresher");
+
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                for (int i = 0; i < CALLS_PER_THREAD; i++) {
+                    try {
+                        Answer a = router.call(client -> {
+                            invocations.increment();
+                            if (random.nextInt(100) < 5) {
+                                thrown.increment();
+                                throw new IOException(client + " failed");
+                            }
+                            return new Answer(client, random.nextInt(4000), random.nextInt(1000));
+                        }, answer -> Usage.of(answer.in(), answer.out()));
+                        successes.increment();
+                        callerIn.add(a.in());
+                        callerOut.add(a.out());
+                    } catch (NoEndpointAvailableException e) {
+                        unavailable.increment();
+                    }
+                }
+                return null;
+            }));
+        }
+        long began = System.nanoTime();
+        refresher.start();
+        start.countDown();
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        long elapsedMillis = (System.nanoTime() - began) / 1_000_000;
+        running.set(false);
+        refresher.join();
+        pool.shutdown();
+
+        EmissionsLedger ledger = router.ledger();
+        LedgerTotals total = ledger.total();
+
+        System.out.printf("ConcurrencyTest: %d calls in %d ms (%.0f calls/s): %d succeeded, %d found no endpoint, "
+                + "%d failures thrown, %d cooldowns, %d refreshes, %d decisions published, %d days, %s g CO2e%n",
+                (long) THREADS * CALLS_PER_THREAD, elapsedMillis, THREADS * CALLS_PER_THREAD * 1000.0 / elapsedMillis,
+                successes.sum(), unavailable.sum(), thrown.sum(), cooldowns.sum(), refreshes.get(), decisions.sum(),
+                ledger.byDay().size(), EmissionsLedger.grams(total.microgramsCentral()));
+
+        // No call lost or counted twice.
+        assertThat(successes.sum() + unavailable.sum()).isEqualTo((long) THREADS * CALLS_PER_THREAD);
+        assertThat(invocations.sum()).isEqualTo(successes.sum() + thrown.sum());
+        assertThat(total.calls()).isEqualTo(successes.sum()).isEqualTo(recordedCalls.sum());
+        assertThat(total.inputTokens()).isEqualTo(callerIn.sum()).isEqualTo(recordedIn.sum());
+        assertThat(total.outputTokens()).isEqualTo(callerOut.sum()).isEqualTo(recordedOut.sum());
+        // Grams: exact integer micrograms, whatever the interleaving.
+        assertThat(total.microgramsLow()).isEqualTo(recordedLow.sum());
+        assertThat(total.microgramsCentral()).isEqualTo(recordedCentral.sum());
+        assertThat(total.microgramsHigh()).isEqualTo(recordedHigh.sum());
+        assertThat(total.baselineMicrograms()).isEqualTo(recordedBaseline.sum());
+        ledger.byRegion().forEach((region, t) ->
+                assertThat(t.microgramsCentral()).as(region).isEqualTo(recordedByRegion.get(region).sum()));
+        assertThat(ledger.byRegion().values().stream().mapToLong(LedgerTotals::calls).sum()).isEqualTo(total.calls());
+        assertThat(ledger.byDay().values().stream().mapToLong(LedgerTotals::microgramsCentral).sum())
+                .isEqualTo(total.microgramsCentral());
+        assertThat(ledger.byProvider().values().stream().mapToLong(LedgerTotals::baselineMicrograms).sum())
+                .isEqualTo(total.baselineMicrograms());
+        assertThat(ledger.calls()).hasSize(1000);
+        assertThat(ledger.droppedCalls()).isEqualTo(total.calls() - 1000);
+        // The test exercised what it claims to.
+        assertThat(refreshes.get()).isGreaterThan(10);
+        assertThat(thrown.sum()).isGreaterThan(50_000);
+        assertThat(successes.sum()).isGreaterThan(THREADS * CALLS_PER_THREAD * 9L / 10);
+        assertThat(cooldowns.sum()).isPositive();
+        assertThat(ledger.byRegion().size()).isGreaterThan(1);
+
+    }
+}
