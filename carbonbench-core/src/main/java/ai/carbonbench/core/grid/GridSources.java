@@ -1,5 +1,8 @@
 package ai.carbonbench.core.grid;
 
+import ai.carbonbench.core.catalog.AnnualIntensity;
+import ai.carbonbench.core.catalog.Catalog;
+import ai.carbonbench.core.catalog.EmissionFactor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -41,17 +44,26 @@ public final class GridSources {
     }
 
     /**
-     * The live sources the environment allows, with default settings: UK Carbon Intensity for
-     * {@code GB} (no key needed), then Electricity Maps when {@code ELECTRICITYMAPS_API_KEY} is set
-     * (base URLs from {@code ELECTRICITYMAPS_BASE_URL} and {@code CARBONINTENSITY_UK_BASE_URL}).
+     * The live sources the environment allows, with default settings, reporting the facade's kind of
+     * emission factor: UK Carbon Intensity for {@code GB} (no key needed; its operational figures are
+     * converted to life-cycle ones with the catalog's GB life-cycle/direct ratio when {@code factor} is
+     * {@link EmissionFactor#LIFECYCLE}), then Electricity Maps when {@code ELECTRICITYMAPS_API_KEY} is
+     * set (base URLs from {@code ELECTRICITYMAPS_BASE_URL} and {@code CARBONINTENSITY_UK_BASE_URL}).
      * Makes no request until a zone is read or prefetched.
      */
-    public static GridIntensitySource fromEnvironment() {
+    public static GridIntensitySource fromEnvironment(Catalog catalog, EmissionFactor factor) {
+        Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(factor, "factor");
         List<GridIntensitySource> sources = new ArrayList<>();
-        sources.add(UkCarbonIntensitySource.builder().build());
+        UkCarbonIntensitySource.Builder uk = UkCarbonIntensitySource.builder();
+        if (factor == EmissionFactor.LIFECYCLE) {
+            AnnualIntensity gb = catalog.zone(UkCarbonIntensitySource.GB).annual();
+            uk.lifecycleFactor(gb.lifecycleGramsPerKwh() / gb.directGramsPerKwh());
+        }
+        sources.add(uk.build());
         String key = System.getenv(ElectricityMapsSource.API_KEY_ENV);
         if (key != null && !key.isBlank()) {
-            sources.add(ElectricityMapsSource.builder().build());
+            sources.add(ElectricityMapsSource.builder().emissionFactor(factor).build());
         }
         return chain(sources.toArray(GridIntensitySource[]::new));
     }

@@ -22,7 +22,7 @@ import java.util.concurrent.ExecutorService;
  *
  * <pre>{@code
  * // the refresher (what `carbonbench refresh --out FILE` does)
- * GridIntensitySource live = GridSources.fromEnvironment();
+ * GridIntensitySource live = GridSources.fromEnvironment(catalog, EmissionFactor.LIFECYCLE);
  * live.prefetch(zones).get(15, SECONDS);
  * SnapshotSource.write(live, zones, Path.of("grid.json"));
  *

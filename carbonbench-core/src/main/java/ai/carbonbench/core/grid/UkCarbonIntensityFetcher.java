@@ -26,6 +26,8 @@ final class UkCarbonIntensityFetcher implements Fetcher {
     /** The API's documented path-parameter form; the 'Z' is a literal, safe because the zone is forced to UTC. */
     static final DateTimeFormatter PATH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'").withZone(ZoneOffset.UTC);
 
+    /** 1 for NESO's own (operational) figures; the life-cycle/direct ratio to report life-cycle values. */
+    private final double scale;
     private final HttpFetch http;
     private final URI base;
     private final String zone;
@@ -33,7 +35,8 @@ final class UkCarbonIntensityFetcher implements Fetcher {
     private final Clock clock;
 
     /** @param regionId 0 for the national series, else a NESO region id (1–17). */
-    UkCarbonIntensityFetcher(HttpFetch http, URI base, String zone, int regionId, Clock clock) {
+    UkCarbonIntensityFetcher(HttpFetch http, URI base, String zone, int regionId, double scale, Clock clock) {
+        this.scale = scale;
         this.http = http;
         this.base = GridSupport.base(base, null);
         this.zone = zone;
@@ -122,9 +125,10 @@ final class UkCarbonIntensityFetcher implements Fetcher {
             if (actual.isEmpty() && forecast.isEmpty()) {
                 continue;
             }
-            boolean estimated = actual.isEmpty(); // the regional series only ever has forecasts
-            out.add(new GridIntensity(zone, actual.orElseGet(forecast::get), GridSupport.instant(slot, "from"), NAME,
-                    estimated, provenance));
+            // The regional series only ever has forecasts; a converted value is an estimate too.
+            boolean estimated = actual.isEmpty() || scale != 1.0;
+            out.add(new GridIntensity(zone, actual.orElseGet(forecast::get) * scale, GridSupport.instant(slot, "from"),
+                    NAME, estimated, provenance));
         }
         return nonEmpty(GridSupport.sortedDistinct(out), provenance == Provenance.LIVE ? "current" : "");
     }

@@ -18,7 +18,10 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>Values are the settled {@code actual} where there is one, else the API's {@code forecast}
- * (then {@link GridIntensity#estimated()} is true). Note the API's "current" is the latest complete
+ * (then {@link GridIntensity#estimated()} is true). NESO counts <em>operational</em> emissions only
+ * (wind, solar and nuclear at 0 g/kWh), i.e. direct factors: to compare them with life-cycle values,
+ * set {@link Builder#lifecycleFactor(double)} (what {@link GridSources#fromEnvironment} does when the
+ * facade uses life-cycle factors); converted values are marked estimated. Note the API's "current" is the latest complete
  * half hour. Caching, failure behaviour, thread safety and defaults are those of
  * {@link ElectricityMapsSource}: reads never wait on the network once loaded, failures keep the last
  * good value and never throw, one warning per failure streak. Base URL default
@@ -47,6 +50,7 @@ public final class UkCarbonIntensitySource {
         private URI baseUrl;
         private String zone = GB;
         private int regionId;
+        private double lifecycleFactor = 1.0;
 
         Builder(Function<String, String> env) {
             this.env = env;
@@ -79,6 +83,18 @@ public final class UkCarbonIntensitySource {
             return this;
         }
 
+        /**
+         * Multiply NESO's operational (direct) figures by this factor to report life-cycle values, e.g. the
+         * zone's annual life-cycle/direct ratio; default 1 (report NESO's figures as they are).
+         */
+        public Builder lifecycleFactor(double factor) {
+            if (!Double.isFinite(factor) || factor < 1.0 || factor > 10.0) {
+                throw new IllegalArgumentException("lifecycleFactor must be within 1..10, was " + factor);
+            }
+            this.lifecycleFactor = factor;
+            return this;
+        }
+
         /** Builds the cached source. */
         public GridIntensitySource build() {
             URI base = baseUrl;
@@ -87,7 +103,8 @@ public final class UkCarbonIntensitySource {
                 base = fromEnv == null || fromEnv.isBlank() ? DEFAULT_BASE_URL : URI.create(fromEnv.strip());
             }
             URI b = base;
-            return buildCached(http -> new UkCarbonIntensityFetcher(http, b, zone, regionId, clock));
+            double scale = lifecycleFactor;
+            return buildCached(http -> new UkCarbonIntensityFetcher(http, b, zone, regionId, scale, clock));
         }
     }
 }

@@ -74,6 +74,17 @@ final class UkCarbonIntensitySourceTest {
     }
 
     @Test
+    void converts_the_operational_figures_to_life_cycle_ones_when_asked_and_marks_them_estimated() throws Exception {
+        wm.stubFor(get(urlPathEqualTo("/intensity")).willReturn(okJson(WireMockSupport.payload("ukci-intensity.docs-example.json"))));
+        GridIntensitySource s = load(builder("2018-01-20T12:40:00Z").lifecycleFactor(1.5).build());
+
+        assertThat(s.current("GB")).contains(new GridIntensity("GB", 263 * 1.5, Instant.parse("2018-01-20T12:00:00Z"),
+                "carbonintensity.org.uk", true, Provenance.LIVE));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder("2018-01-20T12:40:00Z").lifecycleFactor(0.5))
+                .hasMessageContaining("lifecycleFactor");
+    }
+
+    @Test
     void asks_for_the_24_hour_forecast_one_minute_past_the_half_hour_and_drops_the_slot_that_ended() throws Exception {
         wm.stubFor(get(urlPathEqualTo("/intensity/2020-05-21T21:01Z/fw24h"))
                 .willReturn(okJson(WireMockSupport.payload("ukci-intensity-fw24h.national.2020-05-21T2100Z.json"))));

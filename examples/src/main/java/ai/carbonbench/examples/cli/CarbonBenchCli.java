@@ -6,7 +6,13 @@ import ai.carbonbench.core.UnknownIdException;
 import ai.carbonbench.core.catalog.Catalog;
 import ai.carbonbench.core.catalog.EmissionFactor;
 import java.io.PrintWriter;
+import ai.carbonbench.core.grid.GridIntensitySource;
+import ai.carbonbench.core.grid.GridSources;
+import ai.carbonbench.core.grid.SnapshotSource;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Optional;
 import java.time.Clock;
 import java.util.List;
 import picocli.CommandLine;
@@ -22,7 +28,8 @@ import picocli.CommandLine.Option;
 @Command(name = "carbonbench", mixinStandardHelpOptions = true, versionProvider = CarbonBenchCli.Version.class,
         description = "Carbon-aware LLM inference: where (and when) does a model emit the least CO2e?",
         subcommands = {ModelsCommand.class, ProvidersCommand.class, RegionsCommand.class, LeaderboardCommand.class,
-                RecommendCommand.class, ScoreCommand.class, CurveCommand.class, CommandLine.HelpCommand.class})
+                RecommendCommand.class, ScoreCommand.class, CurveCommand.class, WindowCommand.class, RefreshCommand.class,
+                CommandLine.HelpCommand.class})
 public final class CarbonBenchCli {
 
     /** Exit code for bad input: unknown ids, invalid options. */
@@ -39,6 +46,18 @@ public final class CarbonBenchCli {
 
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
+
+    @Option(names = "--live", description = "Use live grid data: UK Carbon Intensity for GB (no key), Electricity Maps "
+            + "when ELECTRICITYMAPS_API_KEY is set; the embedded profiles fill the rest.")
+    boolean live;
+
+    @Option(names = "--snapshot", paramLabel = "FILE_OR_URL",
+            description = "Read grid data from a snapshot written by 'carbonbench refresh' (after live sources, if any).")
+    String snapshot;
+
+    @Option(names = "--wait", paramLabel = "DURATION", description = "How long to wait for live or snapshot data "
+            + "before answering from what is known (default 10s; e.g. 3s, 1m).")
+    String waitFor = "10s";
 
     private final Clock clock;
 
@@ -83,11 +102,30 @@ public final class CarbonBenchCli {
         for (Path overlay : overlays) {
             catalog = catalog.overlay(overlay);
         }
-        return CarbonBench.builder()
-                .catalog(catalog)
-                .clock(clock)
-                .emissionFactor(direct ? EmissionFactor.DIRECT : EmissionFactor.LIFECYCLE)
-                .build();
+        EmissionFactor factor = direct ? EmissionFactor.DIRECT : EmissionFactor.LIFECYCLE;
+        CarbonBench.Builder builder = CarbonBench.builder().catalog(catalog).clock(clock).emissionFactor(factor);
+        gridSource(catalog, factor).ifPresent(source -> builder.gridSource(source).awaitLiveData(waitDuration()));
+        return builder.build();
+    }
+
+    /** The live and snapshot sources the options ask for, chained in that order; empty for none. */
+    Optional<GridIntensitySource> gridSource(Catalog catalog, EmissionFactor factor) {
+        List<GridIntensitySource> sources = new ArrayList<>();
+        if (live) {
+            sources.add(GridSources.fromEnvironment(catalog, factor));
+        }
+        if (snapshot != null) {
+            sources.add(SnapshotSource.builder(snapshot).clock(clock).build());
+        }
+        return switch (sources.size()) {
+            case 0 -> Optional.empty();
+            case 1 -> Optional.of(sources.get(0));
+            default -> Optional.of(GridSources.chain(sources.toArray(GridIntensitySource[]::new)));
+        };
+    }
+
+    Duration waitDuration() {
+        return Subcommand.duration("--wait", waitFor);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

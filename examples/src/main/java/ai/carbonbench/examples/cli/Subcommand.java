@@ -2,7 +2,11 @@ package ai.carbonbench.examples.cli;
 
 import ai.carbonbench.core.CarbonBench;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
@@ -27,8 +31,14 @@ abstract class Subcommand implements Callable<Integer> {
         return spec.commandLine().getOut();
     }
 
+    private CarbonBench bench;
+
+    /** The CarbonBench of this run, built once from the global options and closed when the command ends. */
     CarbonBench bench() {
-        return parent.bench();
+        if (bench == null) {
+            bench = parent.bench();
+        }
+        return bench;
     }
 
     /** Parses {@code 2026-12-01T06:00Z} or {@code 2026-12-01T06:00:00Z}; a clear error otherwise. */
@@ -40,10 +50,40 @@ abstract class Subcommand implements Callable<Integer> {
         }
     }
 
+    private static final Pattern HUMAN = Pattern.compile("(?i)^(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?$");
+
+    /** {@code 2h}, {@code 90m}, {@code 1h30m}, {@code 10s}, {@code 1d} or ISO-8601 {@code PT2H}; a clear error otherwise. */
+    static Duration duration(String option, String text) {
+        String t = text.trim();
+        Matcher m = HUMAN.matcher(t);
+        if (!t.isEmpty() && m.matches()) {
+            Duration d = Duration.ZERO;
+            ChronoUnit[] units = {ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES, ChronoUnit.SECONDS};
+            for (int g = 1; g <= 4; g++) {
+                if (m.group(g) != null) {
+                    d = d.plus(Long.parseLong(m.group(g)), units[g - 1]);
+                }
+            }
+            return d;
+        }
+        try {
+            return Duration.parse(t);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + ": expected e.g. 2h, 90m, 1h30m, 10s or PT2H, was '" + text + "'");
+        }
+    }
+
     @Override
     public final Integer call() {
-        run();
-        return 0;
+        try {
+            run();
+            return 0;
+        } finally {
+            if (bench != null) {
+                bench.close();
+                bench = null;
+            }
+        }
     }
 
     abstract void run();

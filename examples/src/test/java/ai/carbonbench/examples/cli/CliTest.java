@@ -179,4 +179,78 @@ final class CliTest {
         assertThat(run("leaderboard", "--limit", "0", "--json").json().size())
                 .isEqualTo(ai.carbonbench.core.catalog.Catalog.embedded().offerings().size());
     }
+
+    @Test
+    void window_finds_the_cleanest_start_before_the_deadline() throws Exception {
+        JsonNode n = onFixture("window", "--model", "big-70b", "--duration", "2h", "--deadline",
+                "2026-06-02T14:00Z", "--json").json();
+        assertThat(n.get("best").get("region").asText()).isEqualTo("central-1");
+        assertThat(n.get("best").get("start").asText()).isEqualTo("2026-06-02T11:00:00Z");
+        // (90 + 100) / 2 against (100 + 150) / 2 when starting at noon
+        assertThat(n.get("savedFraction").asDouble()).isCloseTo(0.24, org.assertj.core.api.Assertions.within(1e-3));
+        Run text = onFixture("window", "--model", "big-70b", "--duration", "2h", "--deadline", "2026-06-02T14:00Z");
+        assertThat(text.out()).contains("Start 2026-06-02T11:00:00Z on cloud/central-1/big-70b").contains("saves 24%");
+    }
+
+    @Test
+    void window_rejects_bad_durations_and_deadlines_with_exit_2() {
+        assertThat(onFixture("window", "--model", "big-70b", "--duration", "soon", "--deadline", "2026-06-02T14:00Z")
+                .err()).contains("--duration");
+        assertThat(onFixture("window", "--model", "big-70b", "--duration", "2h", "--deadline", "tomorrow")
+                .exitCode()).isEqualTo(2);
+        assertThat(onFixture("window", "--model", "big-70b", "--duration", "2h", "--deadline", "2026-06-01T11:00Z")
+                .exitCode()).isEqualTo(2);
+    }
+
+    /** A source that knows one zone's value: enough to write a snapshot the CLI then reads. */
+    record OneZone(String zone, double gramsPerKwh) implements ai.carbonbench.core.grid.GridIntensitySource {
+        @Override
+        public String name() {
+            return "test";
+        }
+
+        @Override
+        public java.util.Optional<ai.carbonbench.core.grid.GridIntensity> current(String z) {
+            return z.equals(zone) ? java.util.Optional.of(new ai.carbonbench.core.grid.GridIntensity(zone, gramsPerKwh,
+                    NOON.instant(), "test", false, ai.carbonbench.core.grid.Provenance.LIVE)) : java.util.Optional.empty();
+        }
+
+        @Override
+        public List<ai.carbonbench.core.grid.GridIntensity> history(String z) {
+            return List.of();
+        }
+
+        @Override
+        public List<ai.carbonbench.core.grid.GridIntensity> forecast(String z) {
+            return List.of();
+        }
+    }
+
+    @Test
+    void a_snapshot_feeds_every_command_and_refresh_writes_one(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path snapshot = dir.resolve("grid.json");
+        ai.carbonbench.core.grid.SnapshotSource.write(new OneZone("Z-UK", 50), List.of("Z-UK"), NOON.instant(),
+                java.nio.file.Files.newOutputStream(snapshot));
+        JsonNode n = onFixture("--snapshot", snapshot.toString(), "--wait", "5s", "score", "--model", "small-8b",
+                "--provider", "cloud", "--region", "uk-1", "--json").json();
+        assertThat(n.get("intensityGramsPerKwh").asDouble()).isEqualTo(50);
+        assertThat(n.get("provenance").asText()).isNotEqualTo("DEFAULT");
+        // zones the snapshot lacks fall back to the embedded profiles
+        JsonNode other = onFixture("--snapshot", snapshot.toString(), "score", "--model", "small-8b",
+                "--provider", "cloud", "--region", "north-1", "--json").json();
+        assertThat(other.get("provenance").asText()).isEqualTo("DEFAULT");
+
+        Path copy = dir.resolve("copy.json");
+        Run r = onFixture("--snapshot", snapshot.toString(), "refresh", "--out", copy.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("1 of 5 zones");
+        assertThat(java.nio.file.Files.readString(copy)).contains("Z-UK");
+    }
+
+    @Test
+    void a_missing_snapshot_still_answers_from_the_embedded_data() throws Exception {
+        JsonNode n = onFixture("--snapshot", "/nonexistent/grid.json", "--wait", "1s", "score", "--model", "small-8b",
+                "--provider", "cloud", "--region", "uk-1", "--json").json();
+        assertThat(n.get("provenance").asText()).isEqualTo("DEFAULT");
+    }
 }
