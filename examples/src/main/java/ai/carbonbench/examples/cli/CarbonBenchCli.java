@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "carbonbench", mixinStandardHelpOptions = true, versionProvider = CarbonBenchCli.Version.class,
         description = "Carbon-aware LLM inference: where (and when) does a model emit the least CO2e?",
         subcommands = {ModelsCommand.class, ProvidersCommand.class, RegionsCommand.class, LeaderboardCommand.class,
-                RecommendCommand.class, ScoreCommand.class, CurveCommand.class, CommandLine.HelpCommand.class})
+                RecommendCommand.class, ScoreCommand.class, CurveCommand.class, ServeCommand.class,
+                CommandLine.HelpCommand.class})
 public final class CarbonBenchCli {
 
     /** Exit code for bad input: unknown ids, invalid options. */
