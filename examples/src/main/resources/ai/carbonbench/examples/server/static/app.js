@@ -1,5 +1,5 @@
 // CarbonBench dashboard: a small, dependency-free script over the JSON API.
-// Every value from the API reaches the page through textContent or setAttribute, never innerHTML.
+// Every value from the API reaches the page through textContent or setAttribute: no HTML is ever parsed from data.
 (function () {
   "use strict";
 
