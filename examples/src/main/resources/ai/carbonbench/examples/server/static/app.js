@@ -139,14 +139,13 @@
 
   function row(o, rank) {
     var where = o.provider + "/" + o.region;
-    var tr = el("tr", { tabindex: 0, "data-family": o.family, "data-provider": o.provider, "data-region": where,
+    var tr = el("tr", { tabindex: 0, "data-family": o.family, "data-provider": o.provider, "data-region": where, "data-zone": o.zone,
       "data-grams": o.gramsPerMillionTokens, "data-usd": o.usdPerMillionTokens,
       "data-speed": o.tokensPerSecond === null ? "" : o.tokensPerSecond },
       el("td", { class: "num" }, rank),
-      el("td", null, o.model, el("br"), el("span", { class: "sub" }, o.family + " · " + o.energyBasis)),
-      el("td", null, where, o.servedFrom ? el("span", { class: "sub" }, " (cross-region)") : null,
-        el("br"), el("span", { class: "sub" }, o.country)),
-      el("td", null, o.zone),
+      el("td", { class: "id" }, o.model, el("br"), el("span", { class: "sub" }, o.family + " · " + o.energyBasis)),
+      el("td", { class: "id" }, where, o.servedFrom ? el("span", { class: "sub" }, " (cross-region)") : null,
+        el("br"), el("span", { class: "sub" }, o.country + " · " + o.zone)),
       el("td", { class: "num" }, num(o.intensityGramsPerKwh)),
       el("td", { class: "num" }, el("strong", null, num(o.gramsPerMillionTokens))),
       el("td", { class: "num" }, num(o.gramsLow) + "–" + num(o.gramsHigh)),
@@ -179,7 +178,7 @@
         status("chart-status", "Error: " + r.body.error, true);
         return;
       }
-      status("chart-status", "");
+      status("chart-status", r.body.provider + "/" + r.body.region + ", gCO₂e per kWh by UTC hour");
       box.appendChild(chart(r.body));
       var c = r.body;
       box.appendChild(el("p", { class: "chart-facts" },
@@ -191,8 +190,8 @@
   }
 
   function chart(c) {
-    var W = 400, H = 210, left = 40, right = 8, top = 26, bottom = 26;
-    var max = Math.max(c.maximumGramsPerKwh, 1) * 1.08;
+    var W = 400, H = 200, left = 40, right = 8, top = 28, bottom = 24;
+    var max = Math.max(c.maximumGramsPerKwh, 1);
     var n = c.points.length;
     var step = (W - left - right) / n;
     var y = function (v) { return top + (H - top - bottom) * (1 - v / max); };
@@ -201,13 +200,13 @@
     var root = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-labelledby": "chart-title",
       "data-region": c.provider + "/" + c.region, "data-minimum-hour": c.minimumHourUtc });
     root.appendChild(svg("title", { id: "chart-title" }, title));
-    root.appendChild(svg("text", { x: left, y: 14, class: "axis" }, c.provider + "/" + c.region + " · gCO₂e/kWh"));
-    [0, max / 2 / 1.08, max / 1.08].forEach(function (v) {
+    [0, max / 2, max].forEach(function (v) {
       root.appendChild(svg("line", { x1: left - 3, x2: W - right, y1: y(v), y2: y(v), class: "baseline" }));
       root.appendChild(svg("text", { x: left - 6, y: y(v) + 4, class: "axis", "text-anchor": "end" }, num(v)));
     });
     var lowestDone = false;
     c.points.forEach(function (p, i) {
+      // The first point at the minimum hour is the one marked (the API's minimum is the earliest of equals).
       var isLowest = !lowestDone && p.utcHour === c.minimumHourUtc;
       lowestDone = lowestDone || isLowest;
       var x = left + i * step + 1;
@@ -218,12 +217,14 @@
         + p.provenance.toLowerCase() + ")"));
       root.appendChild(bar);
       if (i % 3 === 0) {
-        root.appendChild(svg("text", { x: x + step / 2, y: H - 10, class: "axis", "text-anchor": "middle" }, hour(p.utcHour)));
+        root.appendChild(svg("text", { x: x + step / 2, y: H - 8, class: "axis", "text-anchor": "middle" }, hour(p.utcHour)));
       }
       if (isLowest) {
-        var lx = Math.min(Math.max(x + step / 2, left + 40), W - right - 40);
-        root.appendChild(svg("text", { x: lx, y: y(p.gramsPerKwh) - 6, class: "lowest-label", "text-anchor": "middle" },
-          "▼ lowest " + hour(p.utcHour)));
+        var cx = x + (step - 2) / 2;
+        root.appendChild(svg("line", { x1: cx, x2: cx, y1: 16, y2: y(p.gramsPerKwh) - 1, class: "lowest-mark" }));
+        var anchor = cx < left + 50 ? "start" : cx > W - right - 50 ? "end" : "middle";
+        root.appendChild(svg("text", { x: cx, y: 12, class: "lowest-label", "text-anchor": anchor },
+          "▼ lowest " + hour(p.utcHour) + " UTC · " + num(p.gramsPerKwh)));
       }
     });
     return root;
