@@ -1,6 +1,7 @@
 package ai.carbonbench.examples.cli;
 
 import ai.carbonbench.core.score.DailyCurve;
+import ai.carbonbench.examples.json.JsonViews;
 import java.io.PrintWriter;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ final class CurveCommand extends Subcommand {
     void run() {
         DailyCurve c = bench().curve(region);
         if (json) {
-            Output.printJson(out(), Output.curve(c));
+            Output.printJson(out(), JsonViews.curve(c));
             return;
         }
         PrintWriter out = out();

@@ -4,6 +4,7 @@ import ai.carbonbench.core.score.LeaderboardQuery;
 import ai.carbonbench.core.score.Score;
 import ai.carbonbench.core.score.SortOrder;
 import ai.carbonbench.core.score.TokenMix;
+import ai.carbonbench.examples.json.JsonViews;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.PrintWriter;
 import java.util.List;
@@ -71,7 +72,7 @@ final class LeaderboardCommand extends Subcommand {
         List<Score> rows = bench.leaderboard(q.build());
         if (json) {
             ArrayNode arr = Output.JSON.createArrayNode();
-            rows.forEach(s -> arr.add(Output.option(s)));
+            rows.forEach(s -> arr.add(JsonViews.option(s)));
             Output.printJson(out(), arr);
             return;
         }

@@ -4,8 +4,8 @@ import ai.carbonbench.core.catalog.EnergyProfile;
 import ai.carbonbench.core.catalog.Family;
 import ai.carbonbench.core.catalog.Model;
 import ai.carbonbench.core.catalog.Parameters;
+import ai.carbonbench.examples.json.JsonViews;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -24,7 +24,7 @@ final class ModelsCommand extends Subcommand {
                 .toList();
         if (json) {
             ArrayNode arr = Output.JSON.createArrayNode();
-            models.forEach(m -> arr.add(json(m)));
+            models.forEach(m -> arr.add(JsonViews.model(m)));
             Output.printJson(out(), arr);
             return;
         }
@@ -52,39 +52,5 @@ final class ModelsCommand extends Subcommand {
         }
         return p.assumedActiveBillions().map(b -> "~" + Output.num(b.low()) + "–" + Output.num(b.high()) + "a")
                 .orElse("?");
-    }
-
-    static ObjectNode json(Model m) {
-        ObjectNode n = Output.JSON.createObjectNode();
-        n.put("id", m.id());
-        n.put("name", m.name());
-        n.put("family", m.family().id());
-        ArrayNode aliases = n.putArray("aliases");
-        m.aliases().forEach(aliases::add);
-        ObjectNode p = n.putObject("parameters");
-        Parameters params = m.parameters();
-        if (params.totalBillions().isPresent()) {
-            p.put("totalBillions", params.totalBillions().getAsDouble());
-        } else {
-            p.putNull("totalBillions");
-        }
-        if (params.activeBillions().isPresent()) {
-            p.put("activeBillions", params.activeBillions().getAsDouble());
-        } else {
-            p.putNull("activeBillions");
-        }
-        params.assumption().ifPresent(a -> p.put("assumption", a));
-        EnergyProfile e = m.energy();
-        ObjectNode en = n.putObject("energy");
-        en.put("outputWhPer1kTokens", e.outputWhPer1kTokens());
-        en.put("inputWhPer1kTokens", e.inputWhPer1kTokens());
-        en.put("low", e.lowWhPer1kTokens());
-        en.put("high", e.highWhPer1kTokens());
-        en.put("basis", e.basis().name().toLowerCase(Locale.ROOT));
-        en.put("hardware", e.hardware());
-        e.method().ifPresent(x -> en.put("method", x));
-        en.set("source", Output.source(e.source()));
-        e.note().ifPresent(x -> en.put("note", x));
-        return n;
     }
 }

@@ -1,8 +1,7 @@
 package ai.carbonbench.examples.cli;
 
-import ai.carbonbench.core.catalog.Provider;
+import ai.carbonbench.examples.json.JsonViews;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 
@@ -14,15 +13,7 @@ final class ProvidersCommand extends Subcommand {
         var providers = bench().catalog().providers();
         if (json) {
             ArrayNode arr = Output.JSON.createArrayNode();
-            for (Provider p : providers) {
-                ObjectNode n = arr.addObject();
-                n.put("id", p.id());
-                n.put("name", p.name());
-                n.put("pue", p.pue());
-                n.set("pueSource", Output.source(p.pueSource()));
-                n.put("location", p.location().name().toLowerCase(Locale.ROOT));
-                n.put("locationNote", p.locationNote());
-            }
+            providers.forEach(p -> arr.add(JsonViews.provider(p)));
             Output.printJson(out(), arr);
             return;
         }

@@ -3,8 +3,7 @@ package ai.carbonbench.examples.cli;
 import ai.carbonbench.core.score.Recommendation;
 import ai.carbonbench.core.score.RecommendationRequest;
 import ai.carbonbench.core.score.Score;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import ai.carbonbench.examples.json.JsonViews;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +47,7 @@ final class RecommendCommand extends Subcommand {
         }
         Recommendation r = bench.recommend(req.build());
         if (json) {
-            Output.printJson(out(), json(r));
+            Output.printJson(out(), JsonViews.recommendation(r));
             return;
         }
         PrintWriter out = out();
@@ -63,25 +62,5 @@ final class RecommendCommand extends Subcommand {
         out.println();
         out.println(r.insight());
         out.flush();
-    }
-
-    static ObjectNode json(Recommendation r) {
-        ObjectNode n = Output.JSON.createObjectNode();
-        n.put("model", r.model().id());
-        n.set("best", Output.option(r.best()));
-        ArrayNode alts = n.putArray("alternatives");
-        r.alternatives().forEach(s -> alts.add(Output.option(s)));
-        n.put("candidates", r.candidates());
-        n.put("medianGramsPerMillionTokens", Output.round(r.medianGramsPerMillionTokens()));
-        n.set("worst", Output.option(r.worst()));
-        n.put("savingsVsMedianPercent", Output.round(r.savingsVsMedianPercent()));
-        n.put("savingsVsMedianGramsPerMillionTokens", Output.round(r.savingsVsMedianGramsPerMillionTokens()));
-        n.put("savingsVsWorstPercent", Output.round(r.savingsVsWorstPercent()));
-        n.put("savingsVsWorstGramsPerMillionTokens", Output.round(r.savingsVsWorstGramsPerMillionTokens()));
-        n.put("cleanestHourUtc", r.cleanestHour().utcHour());
-        n.put("cleanestHourGramsPerKwh", Output.round(r.cleanestHour().gramsPerKwh()));
-        n.put("rangesOverlap", r.rangesOverlap());
-        n.put("insight", r.insight());
-        return n;
     }
 }

@@ -1,10 +1,9 @@
 package ai.carbonbench.examples.cli;
 
 import ai.carbonbench.core.catalog.EmissionFactor;
-import ai.carbonbench.core.catalog.Region;
 import ai.carbonbench.core.catalog.Zone;
+import ai.carbonbench.examples.json.JsonViews;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,30 +22,7 @@ final class RegionsCommand extends Subcommand {
                 .filter(r -> providerId == null || r.provider().equals(providerId)).toList();
         if (json) {
             ArrayNode arr = Output.JSON.createArrayNode();
-            for (Region r : regions) {
-                Zone z = r.zone();
-                ObjectNode n = arr.addObject();
-                n.put("provider", r.provider());
-                n.put("id", r.id());
-                n.put("name", r.name());
-                n.put("city", r.city());
-                n.put("country", r.country());
-                n.put("area", r.area().name());
-                n.put("eu", r.inEu());
-                n.put("zone", z.key());
-                ArrayNode alt = n.putArray("alternativeZones");
-                r.alternativeZones().forEach(a -> alt.add(a.key()));
-                n.put("annualGramsPerKwh", z.annual().gramsPerKwh(factor));
-                n.put("annualLifecycleGramsPerKwh", z.annual().lifecycleGramsPerKwh());
-                n.put("annualDirectGramsPerKwh", z.annual().directGramsPerKwh());
-                n.put("annualYear", z.annual().year());
-                n.set("annualSource", Output.source(z.annual().source()));
-                n.put("profile", z.profile().flat() ? "flat" : "hourly");
-                n.put("zoneSource", r.zoneSource().id());
-                if (!r.zoneNote().isEmpty()) {
-                    n.put("zoneNote", r.zoneNote());
-                }
-            }
+            regions.forEach(r -> arr.add(JsonViews.region(r, factor)));
             Output.printJson(out(), arr);
             return;
         }

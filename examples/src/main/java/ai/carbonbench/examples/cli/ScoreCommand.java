@@ -3,6 +3,7 @@ package ai.carbonbench.examples.cli;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.score.Range;
 import ai.carbonbench.core.score.Score;
+import ai.carbonbench.examples.json.JsonViews;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -43,13 +44,13 @@ final class ScoreCommand extends Subcommand {
         long out = outputTokens == null ? 0 : outputTokens;
         Range grams = perCall ? s.gramsFor(in, out) : null;
         if (json) {
-            ObjectNode n = Output.option(s);
+            ObjectNode n = JsonViews.option(s);
             if (perCall) {
                 n.put("inputTokens", in);
                 n.put("outputTokens", out);
-                n.put("grams", Output.round(grams.central()));
-                n.put("gramsCallLow", Output.round(grams.low()));
-                n.put("gramsCallHigh", Output.round(grams.high()));
+                n.put("grams", JsonViews.round(grams.central()));
+                n.put("gramsCallLow", JsonViews.round(grams.low()));
+                n.put("gramsCallHigh", JsonViews.round(grams.high()));
             }
             Output.printJson(out(), n);
             return;

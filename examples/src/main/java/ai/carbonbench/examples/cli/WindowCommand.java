@@ -6,6 +6,7 @@ import ai.carbonbench.core.catalog.Offering;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.router.CarbonRouter;
 import ai.carbonbench.router.WindowChoice;
+import ai.carbonbench.examples.json.JsonViews;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -56,7 +57,7 @@ final class WindowCommand extends Subcommand {
             ObjectNode n = Output.JSON.createObjectNode();
             n.set("best", window(w.best()));
             n.set("startingNow", window(w.startingNow()));
-            n.put("savedFraction", Output.round(w.savedFraction()));
+            n.put("savedFraction", JsonViews.round(w.savedFraction()));
             Output.printJson(out(), n);
         } else {
             WindowChoice.Window b = w.best();
@@ -79,8 +80,8 @@ final class WindowCommand extends Subcommand {
         n.put("model", x.endpoint().model());
         n.put("start", x.start().toString());
         n.put("end", x.end().toString());
-        n.put("meanGramsPerMillionTokens", Output.round(x.meanGramsPerMillionTokens()));
-        n.put("meanIntensityGramsPerKwh", Output.round(x.meanIntensityGramsPerKwh()));
+        n.put("meanGramsPerMillionTokens", JsonViews.round(x.meanGramsPerMillionTokens()));
+        n.put("meanIntensityGramsPerKwh", JsonViews.round(x.meanIntensityGramsPerKwh()));
         n.put("provenance", x.provenance().name());
         return n;
     }

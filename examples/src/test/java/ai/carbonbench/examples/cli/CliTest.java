@@ -20,7 +20,7 @@ import picocli.CommandLine;
 final class CliTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Clock NOON = Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC);
+    static final Clock NOON = Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC);
 
     record Run(int exitCode, String out, String err) {
         JsonNode json() throws Exception {

@@ -1,0 +1,217 @@
+package ai.carbonbench.examples.json;
+
+import ai.carbonbench.core.catalog.EmissionFactor;
+import ai.carbonbench.core.catalog.EnergyProfile;
+import ai.carbonbench.core.catalog.Model;
+import ai.carbonbench.core.catalog.Offering;
+import ai.carbonbench.core.catalog.Parameters;
+import ai.carbonbench.core.catalog.Provider;
+import ai.carbonbench.core.catalog.Region;
+import ai.carbonbench.core.catalog.Source;
+import ai.carbonbench.core.catalog.Zone;
+import ai.carbonbench.core.score.DailyCurve;
+import ai.carbonbench.core.score.Recommendation;
+import ai.carbonbench.core.score.Score;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Locale;
+
+/**
+ * The JSON shape of CarbonBench's values, shared by the CLI's {@code --json} output and the
+ * {@code carbonbench serve} API so that both speak the same field names. The field names are a public
+ * interface, documented in the README ("CLI JSON fields"): change them only with a version bump.
+ *
+ * <p>Every method is a pure function of its arguments and returns a new, unshared node; the class is
+ * thread-safe. Numbers derived by computation are rounded to four significant digits ({@link #round}).
+ */
+public final class JsonViews {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final MathContext FOUR_DIGITS = new MathContext(4, RoundingMode.HALF_UP);
+
+    private JsonViews() {
+    }
+
+    /** A source: {@code {id, publisher, dataset, year, licence, url}} ({@code url} only when known). */
+    public static ObjectNode source(Source s) {
+        ObjectNode n = NODES.objectNode();
+        n.put("id", s.id());
+        n.put("publisher", s.publisher());
+        n.put("dataset", s.dataset());
+        n.put("year", s.year());
+        n.put("licence", s.licence());
+        if (!s.url().isEmpty()) {
+            n.put("url", s.url());
+        }
+        return n;
+    }
+
+    /** An option: one offering's score (a leaderboard row, a recommendation's best or alternative). */
+    public static ObjectNode option(Score s) {
+        Offering o = s.offering();
+        ObjectNode n = NODES.objectNode();
+        n.put("model", o.model().id());
+        n.put("family", o.model().family().id());
+        n.put("provider", o.provider().id());
+        n.put("region", o.region().id());
+        n.put("zone", s.zone());
+        n.put("country", o.region().country());
+        n.put("intensityGramsPerKwh", round(s.intensityGramsPerKwh().central()));
+        n.put("intensityLow", round(s.intensityGramsPerKwh().low()));
+        n.put("intensityHigh", round(s.intensityGramsPerKwh().high()));
+        n.put("provenance", s.provenance().name());
+        n.put("at", s.at().toString());
+        n.put("gramsPerMillionTokens", round(s.gramsPerMillionTokens().central()));
+        n.put("gramsLow", round(s.gramsPerMillionTokens().low()));
+        n.put("gramsHigh", round(s.gramsPerMillionTokens().high()));
+        n.put("gramsPerMillionInputTokens", round(s.gramsPerMillionInput().central()));
+        n.put("gramsPerMillionOutputTokens", round(s.gramsPerMillionOutput().central()));
+        n.put("usdPerMillionTokens", round(s.usdPerMillionTokens()));
+        n.put("usdPerMillionInputTokens", o.price().usdPerMillionInput());
+        n.put("usdPerMillionOutputTokens", o.price().usdPerMillionOutput());
+        if (s.tokensPerSecond().isPresent()) {
+            n.put("tokensPerSecond", s.tokensPerSecond().getAsDouble());
+        } else {
+            n.putNull("tokensPerSecond");
+        }
+        n.put("energyBasis", o.model().energy().basis().name().toLowerCase(Locale.ROOT));
+        n.put("pue", o.provider().pue());
+        if (o.crossRegion()) {
+            ArrayNode served = n.putArray("servedFrom");
+            o.servedFrom().forEach(r -> served.add(r.id()));
+        }
+        return n;
+    }
+
+    /** A region's 24-hour curve, its minimum, maximum and average, and each point's provenance. */
+    public static ObjectNode curve(DailyCurve c) {
+        ObjectNode n = NODES.objectNode();
+        n.put("provider", c.region().provider());
+        n.put("region", c.region().id());
+        n.put("zone", c.zone());
+        n.put("flat", c.flat());
+        n.put("minimumHourUtc", c.minimum().utcHour());
+        n.put("minimumGramsPerKwh", round(c.minimum().gramsPerKwh()));
+        n.put("maximumGramsPerKwh", round(c.maximum().gramsPerKwh()));
+        n.put("averageGramsPerKwh", round(c.averageGramsPerKwh()));
+        ArrayNode points = n.putArray("points");
+        for (DailyCurve.Point p : c.points()) {
+            ObjectNode pn = points.addObject();
+            pn.put("utcHour", p.utcHour());
+            pn.put("at", p.at().toString());
+            pn.put("gramsPerKwh", round(p.gramsPerKwh()));
+            pn.put("provenance", p.provenance().name());
+        }
+        return n;
+    }
+
+    /** A recommendation: the best option, up to four alternatives, the worst, the savings and the insight. */
+    public static ObjectNode recommendation(Recommendation r) {
+        ObjectNode n = NODES.objectNode();
+        n.put("model", r.model().id());
+        n.set("best", option(r.best()));
+        ArrayNode alts = n.putArray("alternatives");
+        r.alternatives().forEach(s -> alts.add(option(s)));
+        n.put("candidates", r.candidates());
+        n.put("medianGramsPerMillionTokens", round(r.medianGramsPerMillionTokens()));
+        n.set("worst", option(r.worst()));
+        n.put("savingsVsMedianPercent", round(r.savingsVsMedianPercent()));
+        n.put("savingsVsMedianGramsPerMillionTokens", round(r.savingsVsMedianGramsPerMillionTokens()));
+        n.put("savingsVsWorstPercent", round(r.savingsVsWorstPercent()));
+        n.put("savingsVsWorstGramsPerMillionTokens", round(r.savingsVsWorstGramsPerMillionTokens()));
+        n.put("cleanestHourUtc", r.cleanestHour().utcHour());
+        n.put("cleanestHourGramsPerKwh", round(r.cleanestHour().gramsPerKwh()));
+        n.put("rangesOverlap", r.rangesOverlap());
+        n.put("insight", r.insight());
+        return n;
+    }
+
+    /** A model: parameters (or the assumption behind them) and energy per 1,000 tokens with its source. */
+    public static ObjectNode model(Model m) {
+        ObjectNode n = NODES.objectNode();
+        n.put("id", m.id());
+        n.put("name", m.name());
+        n.put("family", m.family().id());
+        ArrayNode aliases = n.putArray("aliases");
+        m.aliases().forEach(aliases::add);
+        ObjectNode p = n.putObject("parameters");
+        Parameters params = m.parameters();
+        if (params.totalBillions().isPresent()) {
+            p.put("totalBillions", params.totalBillions().getAsDouble());
+        } else {
+            p.putNull("totalBillions");
+        }
+        if (params.activeBillions().isPresent()) {
+            p.put("activeBillions", params.activeBillions().getAsDouble());
+        } else {
+            p.putNull("activeBillions");
+        }
+        params.assumption().ifPresent(a -> p.put("assumption", a));
+        EnergyProfile e = m.energy();
+        ObjectNode en = n.putObject("energy");
+        en.put("outputWhPer1kTokens", e.outputWhPer1kTokens());
+        en.put("inputWhPer1kTokens", e.inputWhPer1kTokens());
+        en.put("low", e.lowWhPer1kTokens());
+        en.put("high", e.highWhPer1kTokens());
+        en.put("basis", e.basis().name().toLowerCase(Locale.ROOT));
+        en.put("hardware", e.hardware());
+        e.method().ifPresent(x -> en.put("method", x));
+        en.set("source", source(e.source()));
+        e.note().ifPresent(x -> en.put("note", x));
+        return n;
+    }
+
+    /** A provider: PUE with its source, and whether its data-centre locations are disclosed. */
+    public static ObjectNode provider(Provider p) {
+        ObjectNode n = NODES.objectNode();
+        n.put("id", p.id());
+        n.put("name", p.name());
+        n.put("pue", p.pue());
+        n.set("pueSource", source(p.pueSource()));
+        n.put("location", p.location().name().toLowerCase(Locale.ROOT));
+        n.put("locationNote", p.locationNote());
+        return n;
+    }
+
+    /**
+     * A region: where it is, its grid zone (and alternatives), and the zone's annual intensity under
+     * {@code factor} (the emission factor in use) as well as both factors.
+     */
+    public static ObjectNode region(Region r, EmissionFactor factor) {
+        Zone z = r.zone();
+        ObjectNode n = NODES.objectNode();
+        n.put("provider", r.provider());
+        n.put("id", r.id());
+        n.put("name", r.name());
+        n.put("city", r.city());
+        n.put("country", r.country());
+        n.put("area", r.area().name());
+        n.put("eu", r.inEu());
+        n.put("zone", z.key());
+        ArrayNode alt = n.putArray("alternativeZones");
+        r.alternativeZones().forEach(a -> alt.add(a.key()));
+        n.put("annualGramsPerKwh", z.annual().gramsPerKwh(factor));
+        n.put("annualLifecycleGramsPerKwh", z.annual().lifecycleGramsPerKwh());
+        n.put("annualDirectGramsPerKwh", z.annual().directGramsPerKwh());
+        n.put("annualYear", z.annual().year());
+        n.set("annualSource", source(z.annual().source()));
+        n.put("profile", z.profile().flat() ? "flat" : "hourly");
+        n.put("zoneSource", r.zoneSource().id());
+        if (!r.zoneNote().isEmpty()) {
+            n.put("zoneNote", r.zoneNote());
+        }
+        return n;
+    }
+
+    /** Four significant digits: enough for every figure we publish, no float noise. */
+    public static double round(double v) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return v;
+        }
+        return new BigDecimal(v).round(FOUR_DIGITS).doubleValue();
+    }
+}

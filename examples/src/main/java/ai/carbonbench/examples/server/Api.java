@@ -1,0 +1,97 @@
+package ai.carbonbench.examples.server;
+
+import ai.carbonbench.core.CarbonBench;
+import ai.carbonbench.core.catalog.Family;
+import ai.carbonbench.core.score.LeaderboardQuery;
+import ai.carbonbench.core.score.RecommendationRequest;
+import ai.carbonbench.examples.json.JsonViews;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * The JSON API's endpoints: each parses its parameters, asks {@link CarbonBench}, and renders the
+ * answer with {@link JsonViews} (the CLI's field names). No ranking, filtering or arithmetic happens
+ * here beyond choosing which catalog listing to render. Thread-safe: it holds only the facade.
+ */
+final class Api {
+
+    /** An endpoint: its accepted parameter names and what it computes from them. */
+    record Endpoint(Set<String> parameters, BiFunction<Api, Params, JsonNode> handler) {
+    }
+
+    static final Map<String, Endpoint> ENDPOINTS = Map.of(
+            "/api/leaderboard", new Endpoint(Set.of("family", "provider", "region", "model", "eu_only", "sort", "limit"),
+                    Api::leaderboard),
+            "/api/recommend", new Endpoint(Set.of("model", "provider", "region", "eu_only", "max_price"), Api::recommend),
+            "/api/intensity", new Endpoint(Set.of("region"), Api::intensity),
+            "/api/models", new Endpoint(Set.of("family"), Api::models),
+            "/api/providers", new Endpoint(Set.of(), Api::providers),
+            "/api/regions", new Endpoint(Set.of("provider"), Api::regions));
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final CarbonBench bench;
+
+    Api(CarbonBench bench) {
+        this.bench = bench;
+    }
+
+    /** The endpoint at this exact path, if any. */
+    static Optional<Endpoint> endpoint(String path) {
+        return Optional.ofNullable(ENDPOINTS.get(path));
+    }
+
+    JsonNode leaderboard(Params p) {
+        LeaderboardQuery.Builder q = LeaderboardQuery.builder().euOnly(p.flag("eu_only"));
+        p.family("family").ifPresent(q::family);
+        p.text("provider").ifPresent(q::provider);
+        p.text("region").ifPresent(q::region);
+        p.text("model").ifPresent(q::model);
+        p.sort("sort").ifPresent(q::sort);
+        p.limit("limit").ifPresent(q::limit);
+        ArrayNode rows = NODES.arrayNode();
+        bench.leaderboard(q.build()).forEach(s -> rows.add(JsonViews.option(s)));
+        return rows;
+    }
+
+    JsonNode recommend(Params p) {
+        RecommendationRequest.Builder r = RecommendationRequest.builder(p.required("model")).euOnly(p.flag("eu_only"));
+        p.text("provider").ifPresent(r::provider);
+        p.text("region").ifPresent(r::region);
+        p.decimal("max_price").ifPresent(r::maxUsdPerMillionTokens);
+        return JsonViews.recommendation(bench.recommend(r.build()));
+    }
+
+    JsonNode intensity(Params p) {
+        return JsonViews.curve(bench.curve(p.required("region")));
+    }
+
+    JsonNode models(Params p) {
+        Optional<Family> family = p.family("family");
+        ArrayNode arr = NODES.arrayNode();
+        bench.catalog().models().stream()
+                .filter(m -> family.isEmpty() || m.family() == family.get())
+                .forEach(m -> arr.add(JsonViews.model(m)));
+        return arr;
+    }
+
+    JsonNode providers(Params p) {
+        ArrayNode arr = NODES.arrayNode();
+        bench.catalog().providers().forEach(pr -> arr.add(JsonViews.provider(pr)));
+        return arr;
+    }
+
+    JsonNode regions(Params p) {
+        Optional<String> provider = p.text("provider").map(id -> bench.catalog().provider(id).id());
+        ArrayNode arr = NODES.arrayNode();
+        bench.catalog().regions().stream()
+                .filter(r -> provider.isEmpty() || r.provider().equals(provider.get()))
+                .forEach(r -> arr.add(JsonViews.region(r, bench.emissionFactor())));
+        return arr;
+    }
+}
