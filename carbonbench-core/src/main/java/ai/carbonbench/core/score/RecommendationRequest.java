@@ -1,32 +1,23 @@
 package ai.carbonbench.core.score;
 
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * What to recommend: a model (id or alias) and optional constraints. Immutable; build with
- * {@link #builder(String)}.
+ * What to recommend: a model (id or alias) and optional constraints, the same ones a
+ * {@link LeaderboardQuery} takes. Immutable; build with {@link #builder(String)}.
  */
 public final class RecommendationRequest {
 
     private final String model;
-    private final Set<String> providers;
-    private final Set<String> regions;
-    private final boolean euOnly;
-    private final OptionalDouble maxUsdPerMillionTokens;
-    private final Optional<Instant> at;
+    private final LeaderboardQuery query;
 
-    private RecommendationRequest(Builder b) {
-        this.model = b.model;
-        this.providers = Set.copyOf(b.providers);
-        this.regions = Set.copyOf(b.regions);
-        this.euOnly = b.euOnly;
-        this.maxUsdPerMillionTokens = b.maxUsdPerMillionTokens;
-        this.at = Optional.ofNullable(b.at);
+    private RecommendationRequest(String model, LeaderboardQuery query) {
+        this.model = model;
+        this.query = query;
     }
 
     public static Builder builder(String model) {
@@ -43,78 +34,67 @@ public final class RecommendationRequest {
     }
 
     public Set<String> providers() {
-        return providers;
+        return query.providers();
     }
 
     public Set<String> regions() {
-        return regions;
+        return query.regions();
     }
 
     public boolean euOnly() {
-        return euOnly;
+        return query.euOnly();
     }
 
     public OptionalDouble maxUsdPerMillionTokens() {
-        return maxUsdPerMillionTokens;
+        return query.maxUsdPerMillionTokens();
     }
 
     public Optional<Instant> at() {
-        return at;
+        return query.at();
     }
 
-    /** The same constraints as a leaderboard query over this model's offerings. */
+    /** The same constraints as a leaderboard query over this model's offerings, by carbon. */
     public LeaderboardQuery toQuery() {
-        LeaderboardQuery.Builder q = LeaderboardQuery.builder().model(model).euOnly(euOnly);
-        providers.forEach(q::provider);
-        regions.forEach(q::region);
-        maxUsdPerMillionTokens.ifPresent(q::maxUsdPerMillionTokens);
-        at.ifPresent(q::at);
-        return q.build();
+        return query;
     }
 
     /** Builds a {@link RecommendationRequest}. Not thread-safe. */
     public static final class Builder {
         private final String model;
-        private final Set<String> providers = new LinkedHashSet<>();
-        private final Set<String> regions = new LinkedHashSet<>();
-        private boolean euOnly;
-        private OptionalDouble maxUsdPerMillionTokens = OptionalDouble.empty();
-        private Instant at;
+        private final LeaderboardQuery.Builder query;
 
         private Builder(String model) {
             this.model = Objects.requireNonNull(model, "model");
+            this.query = LeaderboardQuery.builder().model(model).sort(SortOrder.CARBON);
         }
 
         public Builder provider(String id) {
-            providers.add(Objects.requireNonNull(id, "id"));
+            query.provider(id);
             return this;
         }
 
         public Builder region(String regionOrQualifiedId) {
-            regions.add(Objects.requireNonNull(regionOrQualifiedId, "regionOrQualifiedId"));
+            query.region(regionOrQualifiedId);
             return this;
         }
 
         public Builder euOnly(boolean euOnly) {
-            this.euOnly = euOnly;
+            query.euOnly(euOnly);
             return this;
         }
 
         public Builder maxUsdPerMillionTokens(double usd) {
-            if (!Double.isFinite(usd) || usd < 0) {
-                throw new IllegalArgumentException("maxUsdPerMillionTokens must be >= 0, was " + usd);
-            }
-            this.maxUsdPerMillionTokens = OptionalDouble.of(usd);
+            query.maxUsdPerMillionTokens(usd);
             return this;
         }
 
         public Builder at(Instant at) {
-            this.at = Objects.requireNonNull(at, "at");
+            query.at(at);
             return this;
         }
 
         public RecommendationRequest build() {
-            return new RecommendationRequest(this);
+            return new RecommendationRequest(model, query.build());
         }
     }
 }
