@@ -8,6 +8,7 @@ import ai.carbonbench.core.score.Score;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Builds a {@link Recommendation} and its plain-English insight from a carbon-sorted list of scores. */
 final class Recommender {
@@ -27,7 +28,7 @@ final class Recommender {
         double vsMedian = median - bestG;
         double vsWorst = worstG - bestG;
         boolean overlap = byCarbon.size() > 1 && best.gramsPerMillionTokens().overlaps(byCarbon.get(1).gramsPerMillionTokens());
-        DailyCurve.Point cleanest = bestCurve.minimum();
+        Optional<DailyCurve.Point> cleanest = bestCurve.flat() ? Optional.empty() : Optional.of(bestCurve.minimum());
         String insight = insight(model, byCarbon, median, overlap, bestCurve);
         return new Recommendation(model, best, alternatives, byCarbon.size(), median, worst,
                 percent(vsMedian, median), vsMedian, percent(vsWorst, worstG), vsWorst, cleanest, overlap, insight);

@@ -75,9 +75,9 @@ final class LiveAdviceTest {
     void the_cleanest_hour_comes_from_the_forecast_up_to_72_hours_ahead() throws Exception {
         try (CarbonBench cb = CarbonBench.builder().catalog(catalog()).clock(CLOCK).gridSource(new ForecastSource()).build()) {
             Recommendation r = cb.recommend(RecommendationRequest.of("test-model"));
-            assertThat(r.cleanestHour().at()).isEqualTo(Instant.parse("2026-01-03T14:00:00Z"));
-            assertThat(r.cleanestHour().gramsPerKwh()).isEqualTo(50);
-            assertThat(r.cleanestHour().provenance()).isEqualTo(Provenance.FORECAST);
+            assertThat(r.cleanestHour().orElseThrow().at()).isEqualTo(Instant.parse("2026-01-03T14:00:00Z"));
+            assertThat(r.cleanestHour().orElseThrow().gramsPerKwh()).isEqualTo(50);
+            assertThat(r.cleanestHour().orElseThrow().provenance()).isEqualTo(Provenance.FORECAST);
             assertThat(r.insight()).contains("forecast to be cleanest at 2026-01-03 14:00 UTC");
             assertThat(r.best().offering().region().zone().key()).isEqualTo("DE"); // 100 live against GB's 200 default
         }

@@ -71,14 +71,15 @@ final class RecommendationTest {
     @Test
     void the_cleanest_hour_comes_from_the_best_regions_curve() {
         Recommendation r = bench.recommend(RecommendationRequest.builder("small-8b").region("central-1").build());
-        assertThat(r.cleanestHour().utcHour()).isEqualTo(11);
-        assertThat(r.cleanestHour().gramsPerKwh()).isEqualTo(90);
+        assertThat(r.cleanestHour().orElseThrow().utcHour()).isEqualTo(11);
+        assertThat(r.cleanestHour().orElseThrow().gramsPerKwh()).isEqualTo(90);
         assertThat(r.insight()).contains("cleanest around 11:00 UTC");
     }
 
     @Test
     void a_flat_profile_says_no_hourly_data_exists() {
         Recommendation r = bench.recommend(RecommendationRequest.builder("small-8b").region("uk-1").build());
+        assertThat(r.cleanestHour()).isEmpty();
         assertThat(r.insight()).contains("No hourly data exists for grid zone Z-UK")
                 .contains("only option");
     }

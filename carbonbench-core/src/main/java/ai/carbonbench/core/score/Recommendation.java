@@ -3,6 +3,7 @@ package ai.carbonbench.core.score;
 import ai.carbonbench.core.catalog.Model;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The lowest-carbon way to run a model now, with up to four alternatives and what the choice saves.
@@ -18,14 +19,15 @@ import java.util.Objects;
  * @param savingsVsWorstPercent  (worst − best) / worst × 100
  * @param savingsVsWorstGramsPerMillionTokens worst − best, g per million tokens
  * @param cleanestHour           the lowest point of the best region's curve: the live forecast's reach
- *                               (24 to 72 hours) when there is one, else the typical 24-hour profile
+ *                               (24 to 72 hours) when there is one, else the typical 24-hour profile; empty
+ *                               when the region has neither (a flat annual average has no cleanest hour)
  * @param rangesOverlap          whether the best option's range overlaps the runner-up's: no clear winner
  * @param insight                a short plain-English summary assembled from the figures above
  */
 public record Recommendation(Model model, Score best, List<Score> alternatives, int candidates,
         double medianGramsPerMillionTokens, Score worst, double savingsVsMedianPercent,
         double savingsVsMedianGramsPerMillionTokens, double savingsVsWorstPercent,
-        double savingsVsWorstGramsPerMillionTokens, DailyCurve.Point cleanestHour, boolean rangesOverlap,
+        double savingsVsWorstGramsPerMillionTokens, Optional<DailyCurve.Point> cleanestHour, boolean rangesOverlap,
         String insight) {
 
     public Recommendation {

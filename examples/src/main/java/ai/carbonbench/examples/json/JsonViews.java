@@ -123,8 +123,14 @@ public final class JsonViews {
         n.put("savingsVsMedianGramsPerMillionTokens", round(r.savingsVsMedianGramsPerMillionTokens()));
         n.put("savingsVsWorstPercent", round(r.savingsVsWorstPercent()));
         n.put("savingsVsWorstGramsPerMillionTokens", round(r.savingsVsWorstGramsPerMillionTokens()));
-        n.put("cleanestHourUtc", r.cleanestHour().utcHour());
-        n.put("cleanestHourGramsPerKwh", round(r.cleanestHour().gramsPerKwh()));
+        // null when the best region has no hourly data: a flat annual average has no cleanest hour
+        if (r.cleanestHour().isPresent()) {
+            n.put("cleanestHourUtc", r.cleanestHour().get().utcHour());
+            n.put("cleanestHourGramsPerKwh", round(r.cleanestHour().get().gramsPerKwh()));
+        } else {
+            n.putNull("cleanestHourUtc");
+            n.putNull("cleanestHourGramsPerKwh");
+        }
         n.put("rangesOverlap", r.rangesOverlap());
         n.put("insight", r.insight());
         return n;

@@ -75,13 +75,14 @@ final class DashboardApiTest {
         assertThat(n.get("model").asText()).isEqualTo("small-8b");
         assertThat(n.get("alternatives")).hasSize(4);
         assertThat(n.get("savingsVsMedianPercent").asDouble()).isEqualTo(84.62);
-        assertThat(n.get("cleanestHourUtc").asInt()).isBetween(0, 23);
+        assertThat(n.get("cleanestHourUtc").isNull()).as("flat profile: no cleanest hour").isTrue();
         assertThat(n.get("insight").asText()).startsWith("Run Small 8B");
         JsonNode cheapCloud = server.get("/api/recommend?model=small-8b&provider=cloud&max_price=0.4").json();
         assertThat(cheapCloud.get("best").get("provider").asText()).isEqualTo("cloud");
         assertThat(cheapCloud.get("best").get("usdPerMillionTokens").asDouble()).isLessThanOrEqualTo(0.4);
         JsonNode eu = server.get("/api/recommend?model=small-8b&eu_only=true&region=central-1").json();
         assertThat(eu.get("best").get("region").asText()).isEqualTo("central-1");
+        assertThat(eu.get("cleanestHourUtc").asInt()).isEqualTo(11);
     }
 
     @Test

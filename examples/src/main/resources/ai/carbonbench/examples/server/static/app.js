@@ -258,7 +258,8 @@
         el("br"), num(b.gramsPerMillionTokens) + " gCO₂e per M tokens (" + num(b.gramsLow) + "–" + num(b.gramsHigh)
         + "), " + usd(b.usdPerMillionTokens) + " per M tokens",
         el("br"), el("span", { class: "sub" }, num(rec.savingsVsMedianPercent) + "% below the median of "
-        + rec.candidates + " options; cleanest hour " + hour(rec.cleanestHourUtc) + " UTC")));
+        + rec.candidates + " options; " + (rec.cleanestHourUtc === null ? "no hourly grid data for this region"
+        : "cleanest hour " + hour(rec.cleanestHourUtc) + " UTC"))));
       if (rec.alternatives.length) {
         var ol = el("ol", { class: "alternatives", start: 2 });
         rec.alternatives.forEach(function (a) {
