@@ -6,6 +6,7 @@ import ai.carbonbench.core.UnknownIdException;
 import ai.carbonbench.core.catalog.Catalog;
 import ai.carbonbench.core.catalog.EmissionFactor;
 import java.io.PrintWriter;
+import ai.carbonbench.core.grid.ElectricityMapsSource;
 import ai.carbonbench.core.grid.GridIntensitySource;
 import ai.carbonbench.core.grid.GridSources;
 import ai.carbonbench.core.grid.SnapshotSource;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Optional;
+import java.util.function.Function;
 import java.time.Clock;
 import java.util.List;
 import picocli.CommandLine;
@@ -48,9 +50,10 @@ public final class CarbonBenchCli {
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
 
-    @Option(names = "--live", description = "Use live grid data: UK Carbon Intensity for GB (no key), Electricity Maps "
-            + "when ELECTRICITYMAPS_API_KEY is set; the embedded profiles fill the rest.")
-    boolean live;
+    @Option(names = "--live", negatable = true, description = "Use live grid data: UK Carbon Intensity for GB "
+            + "(no key), Electricity Maps when ELECTRICITYMAPS_API_KEY is set; the embedded profiles fill the rest. "
+            + "On by default when ELECTRICITYMAPS_API_KEY is set; --no-live forces the embedded data.")
+    Boolean live;
 
     @Option(names = "--snapshot", paramLabel = "FILE_OR_URL",
             description = "Read grid data from a snapshot written by 'carbonbench refresh' (after live sources, if any).")
@@ -62,12 +65,29 @@ public final class CarbonBenchCli {
 
     private final Clock clock;
 
+    private final Function<String, String> env;
+
+    /** For tests: a fixed clock and an empty environment, so nothing reaches the network. */
     CarbonBenchCli(Clock clock) {
+        this(clock, name -> null);
+    }
+
+    CarbonBenchCli(Clock clock, Function<String, String> env) {
         this.clock = clock;
+        this.env = env;
     }
 
     public CarbonBenchCli() {
-        this(Clock.systemUTC());
+        this(Clock.systemUTC(), System::getenv);
+    }
+
+    /** Live data when asked for, or by default when an Electricity Maps key is in the environment. */
+    boolean liveWanted() {
+        if (live != null) {
+            return live;
+        }
+        String key = env.apply(ElectricityMapsSource.API_KEY_ENV);
+        return key != null && !key.isBlank();
     }
 
     public static void main(String[] args) {
@@ -112,7 +132,7 @@ public final class CarbonBenchCli {
     /** The live and snapshot sources the options ask for, chained in that order; empty for none. */
     Optional<GridIntensitySource> gridSource(Catalog catalog, EmissionFactor factor) {
         List<GridIntensitySource> sources = new ArrayList<>();
-        if (live) {
+        if (liveWanted()) {
             sources.add(GridSources.fromEnvironment(catalog, factor));
         }
         if (snapshot != null) {

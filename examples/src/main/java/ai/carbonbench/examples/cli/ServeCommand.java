@@ -69,7 +69,7 @@ final class ServeCommand extends Subcommand {
     @Override
     CarbonBench bench() {
         if (live) {
-            parent.live = true;
+            parent.live = Boolean.TRUE;
         }
         if (snapshot != null) {
             parent.snapshot = snapshot.toString();

@@ -253,4 +253,16 @@ final class CliTest {
                 "--provider", "cloud", "--region", "uk-1", "--json").json();
         assertThat(n.get("provenance").asText()).isEqualTo("DEFAULT");
     }
+
+    @Test
+    void an_electricity_maps_key_in_the_environment_turns_live_data_on_unless_no_live_is_given() {
+        CarbonBenchCli keyed = new CarbonBenchCli(NOON, name -> name.equals("ELECTRICITYMAPS_API_KEY") ? "k" : null);
+        assertThat(keyed.liveWanted()).isTrue();
+        CarbonBenchCli.commandLine(keyed).parseArgs("--no-live", "models");
+        assertThat(keyed.liveWanted()).isFalse();
+        assertThat(new CarbonBenchCli(NOON).liveWanted()).isFalse();
+        CarbonBenchCli asked = new CarbonBenchCli(NOON);
+        CarbonBenchCli.commandLine(asked).parseArgs("--live", "models");
+        assertThat(asked.liveWanted()).isTrue();
+    }
 }

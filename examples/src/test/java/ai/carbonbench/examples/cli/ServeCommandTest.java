@@ -23,7 +23,7 @@ final class ServeCommandTest {
 
     @Test
     void serve_live_and_snapshot_configure_the_grid_source(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        CarbonBenchCli cli = new CarbonBenchCli();
+        CarbonBenchCli cli = new CarbonBenchCli(CliTest.NOON);
         picocli.CommandLine cmd = CarbonBenchCli.commandLine(cli);
         picocli.CommandLine.ParseResult parsed = cmd.parseArgs("--wait", "0s", "serve", "--snapshot",
                 dir.resolve("grid.json").toString());
@@ -31,7 +31,7 @@ final class ServeCommandTest {
         try (CarbonBench bench = serve.bench()) {
             assertThat(bench.toString()).contains("source=snapshot");
         }
-        CarbonBenchCli plain = new CarbonBenchCli();
+        CarbonBenchCli plain = new CarbonBenchCli(CliTest.NOON);
         ServeCommand noLive = (ServeCommand) CarbonBenchCli.commandLine(plain).parseArgs("serve").subcommand()
                 .commandSpec().userObject();
         try (CarbonBench bench = noLive.bench()) {
