@@ -37,7 +37,7 @@ import java.util.Optional;
  * <pre>{@code
  * try (CarbonBench cb = CarbonBench.create()) {
  *     Recommendation r = cb.recommend("llama-3.1-70b");
- *     System.out.println(r.insight());
+ *     String advice = r.insight();   // "Run Llama 3.1 70B on ... about 31.5 gCO2e per million tokens ..."
  * }
  * }</pre>
  *
