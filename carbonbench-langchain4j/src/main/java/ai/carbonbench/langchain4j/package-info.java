@@ -1,5 +1,10 @@
 /**
- * LangChain4j integration: carbon-aware {@code ChatModel} and {@code StreamingChatModel} built on
- * {@code CarbonRouter}, and a {@code ChatModelListener} that accounts the emissions of any model.
+ * LangChain4j integration. {@link ai.carbonbench.langchain4j.CarbonAwareChatModel} and
+ * {@link ai.carbonbench.langchain4j.CarbonAwareStreamingChatModel} route each call to the cleanest healthy
+ * candidate through a {@code CarbonRouter}, fail over on LangChain4j's retriable exceptions, and attach a
+ * {@link ai.carbonbench.langchain4j.CarbonReceipt} to every response (in a
+ * {@link ai.carbonbench.langchain4j.CarbonChatResponseMetadata});
+ * {@link ai.carbonbench.langchain4j.CarbonFootprintListener} accounts the emissions of any existing model
+ * without routing.
  */
 package ai.carbonbench.langchain4j;

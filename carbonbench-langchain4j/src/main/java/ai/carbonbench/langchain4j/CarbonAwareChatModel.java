@@ -1,0 +1,230 @@
+package ai.carbonbench.langchain4j;
+
+import ai.carbonbench.core.CarbonBench;
+import ai.carbonbench.langchain4j.Failures.Failure;
+import ai.carbonbench.router.CallRecord;
+import ai.carbonbench.router.EmissionsLedger;
+import ai.carbonbench.router.NoEndpointAvailableException;
+import ai.carbonbench.router.RouterListener;
+import ai.carbonbench.router.RoutingDecision;
+import ai.carbonbench.router.RoutingPolicy;
+import dev.langchain4j.model.ModelProvider;
+import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A LangChain4j {@link ChatModel} that sends each call to the cleanest healthy one of several provider models
+ * serving the same LLM, fails over when one is rate-limited or down, and accounts each call's grams of CO2e.
+ *
+ * <pre>{@code
+ * ChatModel model = CarbonAwareChatModel.builder()
+ *         .carbonBench(carbonBench)
+ *         .candidate("together", "us", "llama-3.3-70b", togetherModel)   // the baseline: declared first
+ *         .candidate("groq", "us", "llama-3.3-70b", groqModel)
+ *         .build();
+ * ChatResponse response = model.chat(request);
+ * CarbonReceipt receipt = CarbonReceipt.of(response).orElseThrow();
+ * }</pre>
+ *
+ * <p><b>Candidates</b> are a provider id, a region id and a model id (or alias) from the CarbonBench catalog,
+ * validated when the model is built, and the LangChain4j {@code ChatModel} that serves that offering (any
+ * implementation: {@code OpenAiChatModel} for Together, Groq or Fireworks, a Bedrock model per region, …). The
+ * first candidate is the <em>baseline</em> that savings are measured against.
+ *
+ * <p><b>Routing</b> is a {@code CarbonRouter}: candidates are ranked by the {@link RoutingPolicy} (default:
+ * lowest carbon) over the CarbonBench's current intensities, and each call goes to the first healthy one.
+ * The candidate's own {@code chat(ChatRequest)} is called, so its default parameters (its model name,
+ * temperature, …) and its own listeners apply as usual.
+ *
+ * <p><b>Failures.</b> A {@code RetriableException} (LangChain4j's {@code RateLimitException},
+ * {@code InternalServerException}, {@code TimeoutException}), an unmapped {@code HttpException} with status
+ * 408, 429 or 5xx, or an I/O error such as a refused connection moves the call to the next candidate; after
+ * repeated failures a candidate cools down (the router's default {@code CooldownPolicy}). A
+ * {@code NonRetriableException} ({@code AuthenticationException}, {@code InvalidRequestException},
+ * {@code ModelNotFoundException}) and any other exception are thrown to the caller unchanged, without trying
+ * another candidate: another provider would reject the same request. When every candidate fails, a
+ * {@link NoEndpointAvailableException} names each candidate and its failure, and carries the failures as
+ * suppressed exceptions. Configure the candidates' own retries off ({@code maxRetries(0)}) so that fail-over
+ * is immediate rather than after their retries.
+ *
+ * <p><b>Accounting.</b> Each successful call's {@code tokenUsage()} (missing counts count as 0) is recorded in
+ * the {@linkplain #ledger() ledger}, and the response's metadata is a {@link CarbonChatResponseMetadata}
+ * carrying the call's {@link CarbonReceipt}; the provider's own metadata stays available from
+ * {@link CarbonChatResponseMetadata#original()}.
+ *
+ * <p><b>LangChain4j contract.</b> Only {@link #doChat(ChatRequest)} is overridden, so LangChain4j's
+ * {@code chat(...)} methods, request merging and {@linkplain Builder#listener(ChatModelListener) listeners}
+ * work as for any model (listeners see the response with its receipt). {@link #supportedCapabilities()} is
+ * what every candidate supports; {@link #defaultRequestParameters()} is empty, because each candidate applies
+ * its own (their model names differ by provider); {@link #provider()} is the candidates' provider when they
+ * all report the same one, {@link ModelProvider#OTHER} otherwise. A model name set on a request is passed to
+ * every candidate unchanged, so leave it unset. Works inside {@code AiServices}.
+ *
+ * <p>Immutable and thread-safe when the candidate models are (LangChain4j's are).
+ */
+public final class CarbonAwareChatModel implements ChatModel {
+
+    private final Routing<ChatModel> routing;
+    private final List<ChatModelListener> listeners;
+    private final Set<Capability> capabilities;
+    private final ModelProvider provider;
+
+    private CarbonAwareChatModel(Builder b) {
+        this.routing = new Routing<>(b.settings);
+        this.listeners = List.copyOf(b.listeners);
+        this.capabilities = Capabilities.common(routing.each(ChatModel::supportedCapabilities));
+        this.provider = Capabilities.commonProvider(routing.each(ChatModel::provider));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Routes the request to the best healthy candidate, failing over on retriable failures, and returns its
+     * response with a {@link CarbonChatResponseMetadata}.
+     *
+     * @throws NoEndpointAvailableException when every candidate failed (each named in the message) or none is
+     *                                      usable (all cooling down, or excluded by the policy)
+     * @throws RuntimeException             a non-retriable failure of a candidate, unchanged
+     */
+    @Override
+    public ChatResponse doChat(ChatRequest request) {
+        Objects.requireNonNull(request, "request");
+        List<Failure> failures = new ArrayList<>(2);
+        Routing.Answer<ChatModel> answer;
+        try {
+            answer = routing.router().call(c -> {
+                try {
+                    return new Routing.Answer<>(c, c.model().chat(request));
+                } catch (RuntimeException e) {
+                    failures.add(new Failure(c.key(), e));
+                    throw e;
+                }
+            }, a -> Routing.usage(a.response()));
+        } catch (NoEndpointAvailableException e) {
+            routing.takeRecord();
+            throw Failures.explain(e, failures);
+        }
+        CallRecord record = routing.takeRecord();
+        return routing.withReceipt(answer.response(), record, failures.stream()
+                .filter(f -> Failures.isRetriable(f.error())).toList());
+    }
+
+    /** The capabilities every candidate supports. */
+    @Override
+    public Set<Capability> supportedCapabilities() {
+        return capabilities;
+    }
+
+    /**
+     * Empty: each candidate applies its own default parameters (model name, temperature, …), which
+     * LangChain4j merges under the request's parameters when the call reaches it.
+     */
+    @Override
+    public ChatRequestParameters defaultRequestParameters() {
+        return DefaultChatRequestParameters.EMPTY;
+    }
+
+    /** The LangChain4j listeners configured on this model, in order. */
+    @Override
+    public List<ChatModelListener> listeners() {
+        return listeners;
+    }
+
+    /** The candidates' provider when all report the same one, {@link ModelProvider#OTHER} otherwise. */
+    @Override
+    public ModelProvider provider() {
+        return provider;
+    }
+
+    /** Where calls go now and why (chosen candidate, ranked fall-backs, their scores, the baseline). */
+    public RoutingDecision routingDecision() {
+        return routing.router().select();
+    }
+
+    /** The ledger every successful call is recorded in. */
+    public EmissionsLedger ledger() {
+        return routing.router().ledger();
+    }
+
+    @Override
+    public String toString() {
+        return "CarbonAwareChatModel" + routing.candidates().stream().map(c -> c.key().toString()).toList();
+    }
+
+    /**
+     * Builds a {@link CarbonAwareChatModel}. Required: the {@link CarbonBench} and at least one candidate.
+     * Defaults: {@link RoutingPolicy#lowestCarbon()}, a new aggregates-only {@link EmissionsLedger}, no
+     * listeners. Not thread-safe; the built model is.
+     */
+    public static final class Builder {
+        private final Routing.Settings<ChatModel> settings = new Routing.Settings<>();
+        private final List<ChatModelListener> listeners = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** The CarbonBench that scores the candidates (its catalog, grid source and clock). Required. */
+        public Builder carbonBench(CarbonBench carbonBench) {
+            settings.carbonBench = Objects.requireNonNull(carbonBench, "carbonBench");
+            return this;
+        }
+
+        /**
+         * Adds a candidate: the catalog offering ({@code provider} and {@code region} ids, {@code model} id or
+         * alias) and the LangChain4j model that serves it. The first candidate is the baseline. Validated by
+         * {@link #build()}.
+         */
+        public Builder candidate(String provider, String region, String model, ChatModel chatModel) {
+            settings.candidate(provider, region, model, chatModel);
+            return this;
+        }
+
+        /** How candidates are ranked and which are allowed; default {@link RoutingPolicy#lowestCarbon()}. */
+        public Builder policy(RoutingPolicy policy) {
+            settings.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** The ledger calls are recorded in, e.g. one shared with other models; default a new one. */
+        public Builder ledger(EmissionsLedger ledger) {
+            settings.ledger = Objects.requireNonNull(ledger, "ledger");
+            return this;
+        }
+
+        /** Adds a LangChain4j listener, called as by any LangChain4j model; its response carries the receipt. */
+        public Builder listener(ChatModelListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** Adds a listener for routing events: decisions, fail-overs, cooldowns, recorded calls. */
+        public Builder routerListener(RouterListener listener) {
+            settings.routerListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Validates and builds.
+         *
+         * @throws NullPointerException            when no CarbonBench was given
+         * @throws IllegalArgumentException        for no candidate, or one declared twice
+         * @throws ai.carbonbench.core.UnknownIdException for a provider, region, model or offering the catalog
+         *                                         does not know (the message names close ids)
+         * @throws NoEndpointAvailableException    when the policy's constraints exclude every candidate
+         */
+        public CarbonAwareChatModel build() {
+            return new CarbonAwareChatModel(this);
+        }
+    }
+}

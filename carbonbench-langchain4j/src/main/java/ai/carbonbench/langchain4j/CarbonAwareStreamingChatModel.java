@@ -1,0 +1,276 @@
+package ai.carbonbench.langchain4j;
+
+import ai.carbonbench.core.CarbonBench;
+import ai.carbonbench.langchain4j.Failures.AfterFirstToken;
+import ai.carbonbench.langchain4j.Failures.Failure;
+import ai.carbonbench.router.CallRecord;
+import ai.carbonbench.router.EmissionsLedger;
+import ai.carbonbench.router.NoEndpointAvailableException;
+import ai.carbonbench.router.RouterListener;
+import ai.carbonbench.router.RoutingDecision;
+import ai.carbonbench.router.RoutingPolicy;
+import dev.langchain4j.model.ModelProvider;
+import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The streaming counterpart of {@link CarbonAwareChatModel}: a LangChain4j {@link StreamingChatModel} that
+ * streams each call from the cleanest healthy candidate, fails over while nothing has been streamed yet, and
+ * accounts the call's grams of CO2e.
+ *
+ * <pre>{@code
+ * StreamingChatModel model = CarbonAwareStreamingChatModel.builder()
+ *         .carbonBench(carbonBench)
+ *         .candidate("together", "us", "llama-3.3-70b", togetherStreamingModel)   // the baseline
+ *         .candidate("groq", "us", "llama-3.3-70b", groqStreamingModel)
+ *         .build();
+ * }</pre>
+ *
+ * <p><b>Routing and failures</b> are those of {@link CarbonAwareChatModel} (same policy, classification and
+ * cooldowns), with one rule for streams: a retriable failure moves the call to the next candidate only
+ * <em>before the first partial response</em> (text, thinking or tool-call fragment) has reached the handler.
+ * After that, the failure goes to the handler's {@code onError} as the candidate reported it, without
+ * fail-over (the handler cannot take back what it has shown), and the call is not recorded in the ledger
+ * (its tokens are unknown). When every candidate fails before streaming, {@code onError} receives a
+ * {@link NoEndpointAvailableException} naming each candidate and its failure; a non-retriable failure
+ * reaches {@code onError} unchanged.
+ *
+ * <p><b>Completion.</b> {@code onCompleteResponse} receives the candidate's response with a
+ * {@link CarbonChatResponseMetadata}: {@link CarbonReceipt#of(ChatResponse)} reads the receipt, already
+ * recorded in the {@linkplain #ledger() ledger}.
+ *
+ * <p><b>Threads.</b> {@code chat(...)} returns at once. The routing runs on the
+ * {@linkplain Builder#executor(Executor) executor} (default: a shared pool of daemon threads named
+ * {@code carbonbench-stream-N}), where one thread waits for each stream to finish so that it can fail over
+ * or record it; partial responses reach the handler on the candidate's own thread, the completion and errors
+ * on the routing thread. A caller that cancels through the partial response's
+ * {@code streamingHandle()} cancels the candidate's stream and releases the routing thread; the handler then
+ * gets neither completion nor error, as with LangChain4j's own models. Candidates must call back their handler
+ * eventually (LangChain4j's do, at the latest when their timeout expires).
+ *
+ * <p><b>LangChain4j contract</b>: as for {@link CarbonAwareChatModel} — only {@code doChat} is overridden,
+ * listeners work, capabilities are the common ones, default parameters are empty, the provider is the
+ * shared one or {@link ModelProvider#OTHER}. Works with AiServices' {@code TokenStream}.
+ *
+ * <p>Immutable and thread-safe when the candidate models are.
+ */
+public final class CarbonAwareStreamingChatModel implements StreamingChatModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CarbonAwareStreamingChatModel.class);
+
+    private final Routing<StreamingChatModel> routing;
+    private final List<ChatModelListener> listeners;
+    private final Set<Capability> capabilities;
+    private final ModelProvider provider;
+    private final Executor executor;
+
+    private CarbonAwareStreamingChatModel(Builder b) {
+        this.routing = new Routing<>(b.settings);
+        this.listeners = List.copyOf(b.listeners);
+        this.capabilities = Capabilities.common(routing.each(StreamingChatModel::supportedCapabilities));
+        this.provider = Capabilities.commonProvider(routing.each(StreamingChatModel::provider));
+        this.executor = b.executor != null ? b.executor : DefaultExecutor.INSTANCE;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts routing the request on the executor and returns; the handler hears the outcome. */
+    @Override
+    public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(handler, "handler");
+        executor.execute(() -> route(request, handler));
+    }
+
+    private void route(ChatRequest request, StreamingChatResponseHandler handler) {
+        List<Failure> failures = new ArrayList<>(2);
+        ChatResponse response;
+        try {
+            Routing.Answer<StreamingChatModel> answer = routing.router().call(c -> {
+                StreamAttempt attempt = new StreamAttempt(handler);
+                try {
+                    c.model().chat(request, attempt);
+                    return new Routing.Answer<>(c, attempt.await());
+                } catch (Exception e) {
+                    if (attempt.committed()) {
+                        throw new AfterFirstToken(e);
+                    }
+                    failures.add(new Failure(c.key(), e));
+                    throw e;
+                }
+            }, a -> Routing.usage(a.response()));
+            CallRecord record = routing.takeRecord();
+            response = routing.withReceipt(answer.response(), record, failures.stream()
+                    .filter(f -> Failures.isRetriable(f.error())).toList());
+        } catch (AfterFirstToken e) {
+            routing.takeRecord();
+            if (!(e.getCause() instanceof CancellationException)) {
+                deliverError(handler, e.getCause());
+            }
+            return;
+        } catch (NoEndpointAvailableException e) {
+            routing.takeRecord();
+            deliverError(handler, Failures.explain(e, failures));
+            return;
+        } catch (RuntimeException | Error e) {
+            routing.takeRecord();
+            deliverError(handler, e);
+            return;
+        }
+        try {
+            handler.onCompleteResponse(response);
+        } catch (RuntimeException e) {
+            LOG.warn("Streaming handler threw from onCompleteResponse; ignored", e);
+        }
+    }
+
+    private static void deliverError(StreamingChatResponseHandler handler, Throwable error) {
+        try {
+            handler.onError(error);
+        } catch (RuntimeException e) {
+            LOG.warn("Streaming handler threw from onError; ignored", e);
+        }
+    }
+
+    /** The capabilities every candidate supports. */
+    @Override
+    public Set<Capability> supportedCapabilities() {
+        return capabilities;
+    }
+
+    /** Empty: each candidate applies its own default parameters (model name, temperature, …). */
+    @Override
+    public ChatRequestParameters defaultRequestParameters() {
+        return DefaultChatRequestParameters.EMPTY;
+    }
+
+    /** The LangChain4j listeners configured on this model, in order. */
+    @Override
+    public List<ChatModelListener> listeners() {
+        return listeners;
+    }
+
+    /** The candidates' provider when all report the same one, {@link ModelProvider#OTHER} otherwise. */
+    @Override
+    public ModelProvider provider() {
+        return provider;
+    }
+
+    /** Where calls go now and why. */
+    public RoutingDecision routingDecision() {
+        return routing.router().select();
+    }
+
+    /** The ledger every completed stream is recorded in. */
+    public EmissionsLedger ledger() {
+        return routing.router().ledger();
+    }
+
+    @Override
+    public String toString() {
+        return "CarbonAwareStreamingChatModel" + routing.candidates().stream().map(c -> c.key().toString()).toList();
+    }
+
+    /** The default routing threads: created on demand, daemon, idle ones end after a minute. */
+    private static final class DefaultExecutor {
+        static final ExecutorService INSTANCE = Executors.newCachedThreadPool(new java.util.concurrent.ThreadFactory() {
+            private final AtomicInteger n = new AtomicInteger();
+
+            @Override
+            public Thread newThread(Runnable r) {
+                Thread t = new Thread(r, "carbonbench-stream-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            }
+        });
+    }
+
+    /**
+     * Builds a {@link CarbonAwareStreamingChatModel}. Required: the {@link CarbonBench} and at least one
+     * candidate. Defaults: {@link RoutingPolicy#lowestCarbon()}, a new aggregates-only {@link EmissionsLedger},
+     * no listeners, the shared daemon executor. Not thread-safe; the built model is.
+     */
+    public static final class Builder {
+        private final Routing.Settings<StreamingChatModel> settings = new Routing.Settings<>();
+        private final List<ChatModelListener> listeners = new ArrayList<>();
+        private Executor executor;
+
+        private Builder() {
+        }
+
+        /** The CarbonBench that scores the candidates. Required. */
+        public Builder carbonBench(CarbonBench carbonBench) {
+            settings.carbonBench = Objects.requireNonNull(carbonBench, "carbonBench");
+            return this;
+        }
+
+        /**
+         * Adds a candidate: the catalog offering ({@code provider} and {@code region} ids, {@code model} id or
+         * alias) and the streaming model that serves it. The first candidate is the baseline.
+         */
+        public Builder candidate(String provider, String region, String model, StreamingChatModel streamingModel) {
+            settings.candidate(provider, region, model, streamingModel);
+            return this;
+        }
+
+        /** How candidates are ranked and which are allowed; default {@link RoutingPolicy#lowestCarbon()}. */
+        public Builder policy(RoutingPolicy policy) {
+            settings.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** The ledger completed streams are recorded in; default a new one. */
+        public Builder ledger(EmissionsLedger ledger) {
+            settings.ledger = Objects.requireNonNull(ledger, "ledger");
+            return this;
+        }
+
+        /** Adds a LangChain4j listener; its {@code onResponse} sees the response with its receipt. */
+        public Builder listener(ChatModelListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** Adds a listener for routing events: decisions, fail-overs, cooldowns, recorded calls. */
+        public Builder routerListener(RouterListener listener) {
+            settings.routerListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Where each call's routing runs (one task per call, which waits for the stream to end). Default: a
+         * shared cached pool of daemon threads. {@code Runnable::run} makes {@code chat(...)} block until the
+         * stream ends, which tests find convenient.
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * Validates and builds; fails as {@link CarbonAwareChatModel.Builder#build()} does.
+         */
+        public CarbonAwareStreamingChatModel build() {
+            return new CarbonAwareStreamingChatModel(this);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package ai.carbonbench.langchain4j;
+
+import ai.carbonbench.core.CarbonBench;
+import ai.carbonbench.core.catalog.Catalog;
+import ai.carbonbench.core.catalog.Model;
+import ai.carbonbench.core.catalog.Offering;
+import ai.carbonbench.core.catalog.OfferingKey;
+import ai.carbonbench.core.catalog.Region;
+import ai.carbonbench.core.score.Score;
+import ai.carbonbench.router.CallRecord;
+import ai.carbonbench.router.EmissionsLedger;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
+import dev.langchain4j.model.chat.listener.ChatModelResponseContext;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A LangChain4j {@link ChatModelListener} that accounts the emissions of any existing chat model, without
+ * routing: attach it to the model you already have and every response's tokens land in an
+ * {@link EmissionsLedger} as grams of CO2e.
+ *
+ * <pre>{@code
+ * EmissionsLedger ledger = EmissionsLedger.create();
+ * ChatModel model = OpenAiChatModel.builder()
+ *         .baseUrl("https://api.groq.com/openai/v1").apiKey(key).modelName("llama-3.3-70b-versatile")
+ *         .listeners(List.of(CarbonFootprintListener.builder()
+ *                 .carbonBench(carbonBench).provider("groq").region("us").ledger(ledger).build()))
+ *         .build();
+ * }</pre>
+ *
+ * <p><b>Which offering.</b> The provider and region are configured; the model comes from each response's
+ * {@code modelName()} (else the request's), matched first against the provider's model ids in that region
+ * ({@code llama-3.3-70b-versatile} at Groq), then against the catalog's ids and aliases
+ * ({@code meta-llama/Llama-3.3-70B-Instruct}, {@code gpt-4o-2024-08-06}); when neither matches, the
+ * {@linkplain Builder#defaultModel(String) default model} if one is configured. Resolutions are cached per name.
+ *
+ * <p><b>What is recorded.</b> Input and output tokens from {@code tokenUsage()} (missing counts as 0) at the
+ * offering's current intensity; the baseline is the offering itself, so the ledger's savings are zero. A
+ * streaming model's listeners are called on completion, so streams are recorded too. Failed calls
+ * ({@code onError}) are not recorded.
+ *
+ * <p><b>Never throws into LangChain4j.</b> A response whose model cannot be resolved is skipped, with one
+ * warning per model name (SLF4J); any other failure is logged at WARN and swallowed.
+ *
+ * <p>Immutable and thread-safe; one listener may serve many models of the same provider and region.
+ */
+public final class CarbonFootprintListener implements ChatModelListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CarbonFootprintListener.class);
+    private static final int MAX_CACHED_NAMES = 1024;
+
+    private final CarbonBench carbonBench;
+    private final Region region;
+    private final Optional<OfferingKey> defaultOffering;
+    private final EmissionsLedger ledger;
+    private final ConcurrentHashMap<String, Optional<OfferingKey>> resolved = new ConcurrentHashMap<>();
+
+    private CarbonFootprintListener(Builder b) {
+        this.carbonBench = Objects.requireNonNull(b.carbonBench, "carbonBench");
+        Objects.requireNonNull(b.provider, "provider");
+        Objects.requireNonNull(b.region, "region");
+        Catalog catalog = carbonBench.catalog();
+        this.region = catalog.region(b.provider, b.region);
+        this.defaultOffering = b.defaultModel == null ? Optional.empty()
+                : Optional.of(catalog.offering(OfferingKey.of(region.provider(), region.id(), b.defaultModel)).key());
+        this.ledger = b.ledger != null ? b.ledger : EmissionsLedger.create();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void onResponse(ChatModelResponseContext context) {
+        try {
+            record(context.chatResponse(), context.chatRequest());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not account a chat response's emissions; ignored", e);
+        }
+    }
+
+    private void record(ChatResponse response, ChatRequest request) {
+        if (response == null) {
+            return;
+        }
+        String name = response.modelName();
+        if (name == null || name.isBlank()) {
+            name = request == null ? null : request.modelName();
+        }
+        Optional<OfferingKey> key = name == null || name.isBlank() ? defaultOffering : resolve(name);
+        if (key.isEmpty()) {
+            if (name == null || name.isBlank()) {
+                LOG.debug("A response without a model name and no default model; not accounted");
+            }
+            return;
+        }
+        Score score = carbonBench.score(key.get());
+        CallRecord r = ledger.record(score.at(), score, score, Routing.usage(response));
+        LOG.debug("Accounted {} g CO2e on {}", r.grams().central(), r.endpoint());
+    }
+
+    private Optional<OfferingKey> resolve(String name) {
+        Optional<OfferingKey> cached = resolved.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<OfferingKey> key = lookup(name);
+        if (key.isEmpty()) {
+            LOG.warn("Model '{}' is not in the catalog for {}{}; its responses are not accounted", name,
+                    region.qualifiedId(), defaultOffering.isPresent() ? "" : " (configure a default model)");
+        }
+        if (key.isEmpty() && defaultOffering.isPresent()) {
+            key = defaultOffering;
+        }
+        if (resolved.size() < MAX_CACHED_NAMES) {
+            resolved.putIfAbsent(name, key);
+        }
+        return key;
+    }
+
+    private Optional<OfferingKey> lookup(String name) {
+        Catalog catalog = carbonBench.catalog();
+        String wanted = name.trim().toLowerCase(Locale.ROOT);
+        for (Offering o : catalog.offerings()) {
+            if (o.provider().id().equals(region.provider()) && o.region().id().equals(region.id())
+                    && o.providerModelId() != null && o.providerModelId().toLowerCase(Locale.ROOT).equals(wanted)) {
+                return Optional.of(o.key());
+            }
+        }
+        Optional<Model> model = catalog.findModel(name);
+        if (model.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(catalog.offering(OfferingKey.of(region.provider(), region.id(), model.get().id())).key());
+        } catch (RuntimeException notServedThere) {
+            return Optional.empty();
+        }
+    }
+
+    /** The ledger responses are recorded in. */
+    public EmissionsLedger ledger() {
+        return ledger;
+    }
+
+    @Override
+    public String toString() {
+        return "CarbonFootprintListener[" + region.qualifiedId() + defaultOffering.map(k -> ", default " + k.model())
+                .orElse("") + "]";
+    }
+
+    /**
+     * Builds a {@link CarbonFootprintListener}. Required: the {@link CarbonBench}, the provider and the region.
+     * Defaults: no default model, a new aggregates-only {@link EmissionsLedger}. Not thread-safe; the listener is.
+     */
+    public static final class Builder {
+        private CarbonBench carbonBench;
+        private String provider;
+        private String region;
+        private String defaultModel;
+        private EmissionsLedger ledger;
+
+        private Builder() {
+        }
+
+        public Builder carbonBench(CarbonBench carbonBench) {
+            this.carbonBench = Objects.requireNonNull(carbonBench, "carbonBench");
+            return this;
+        }
+
+        /** The catalog provider id of the model the listener is attached to, e.g. {@code groq}. Required. */
+        public Builder provider(String provider) {
+            this.provider = Objects.requireNonNull(provider, "provider");
+            return this;
+        }
+
+        /** The catalog region id, e.g. {@code us-east-1} or {@code us}. Required. */
+        public Builder region(String region) {
+            this.region = Objects.requireNonNull(region, "region");
+            return this;
+        }
+
+        /** The model (id or alias) to account when a response's model name is unknown to the catalog. */
+        public Builder defaultModel(String model) {
+            this.defaultModel = Objects.requireNonNull(model, "model");
+            return this;
+        }
+
+        /** The ledger to record in, e.g. one shared with carbon-aware models; default a new one. */
+        public Builder ledger(EmissionsLedger ledger) {
+            this.ledger = Objects.requireNonNull(ledger, "ledger");
+            return this;
+        }
+
+        /**
+         * Validates and builds.
+         *
+         * @throws NullPointerException                   when the CarbonBench, provider or region is missing
+         * @throws ai.carbonbench.core.UnknownIdException when the catalog does not know the provider, the region,
+         *                                                or the default model there (naming close ids)
+         */
+        public CarbonFootprintListener build() {
+            return new CarbonFootprintListener(this);
+        }
+    }
+}
