@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,13 @@ import org.slf4j.LoggerFactory;
  * {@link RoutingDecision} instance until the next recompute. When a caller finds the snapshot expired, it
  * recomputes it in line if no other thread is doing so (others keep the previous ranking meanwhile);
  * recomputing asks the {@code CarbonBench}, which never blocks on the network.
+ *
+ * <p><b>Expiry without a clock read per call.</b> With the system clock (the default), a shared daemon timer
+ * thread marks each snapshot due when its expiry time comes, and callers read the clock only once it is
+ * marked: reading the wall clock costs more than the rest of {@code select()}. The ranking therefore turns
+ * over at the first call after the timer fires (normally within a millisecond of the hour; later if the
+ * machine is overloaded or the wall clock is stepped). The timer holds no reference to the router, so an
+ * unused router needs no closing. With any other clock (e.g. a test's), every call reads the clock.
  *
  * <p><b>Failures.</b> {@link #call(CallFunction, UsageExtractor)} tries the endpoints in rank order. A failure
  * the {@link FailureClassifier} calls retriable (default: I/O errors, timeouts, HTTP 408/429/5xx) moves on
@@ -80,7 +88,10 @@ public final class CarbonRouter<C> {
     private final Clock clock;
     private final long refreshMillis;
     private final long probeTimeoutMillis;
+    private final boolean timed;
     private final ReentrantLock rankLock = new ReentrantLock();
+    /** The timer task that marks the current snapshot due; guarded by {@link #rankLock}. */
+    private ScheduledFuture<?> expiryTask;
     private volatile Snapshot snapshot;
     private volatile boolean scoringFailureLogged;
 
@@ -95,9 +106,10 @@ public final class CarbonRouter<C> {
         this.clock = b.clock;
         this.refreshMillis = b.refreshInterval.toMillis();
         this.probeTimeoutMillis = Math.max(cooldown.max().toMillis(), Duration.ofMinutes(1).toMillis());
+        this.timed = ExpiryTimer.tracks(clock);
         rankLock.lock();
         try {
-            this.snapshot = compute(true);
+            publish(compute(true));
         } finally {
             rankLock.unlock();
         }
@@ -265,7 +277,7 @@ public final class CarbonRouter<C> {
         rankLock.lock();
         try {
             s = compute(true);
-            snapshot = s;
+            publish(s);
         } finally {
             rankLock.unlock();
         }
@@ -324,10 +336,27 @@ public final class CarbonRouter<C> {
 
     private Snapshot current() {
         Snapshot s = snapshot;
-        if (clock.millis() >= s.expiresAtMillis) {
+        // Without a timer "due" is always set and this is a clock read per call, as it must be for a clock
+        // we cannot schedule against.
+        if (s.due && clock.millis() >= s.expiresAtMillis) {
             s = refreshIfExpired();
         }
         return s;
+    }
+
+    /** Makes {@code s} the current snapshot and arranges for it to be marked due. Called with {@link #rankLock} held. */
+    private void publish(Snapshot s) {
+        if (!timed) {
+            s.due = true;
+        }
+        snapshot = s;
+        if (expiryTask != null) {
+            expiryTask.cancel(false);
+            expiryTask = null;
+        }
+        if (timed) {
+            expiryTask = ExpiryTimer.markDueAt(s, s.expiresAtMillis - clock.millis());
+        }
     }
 
     private Snapshot refreshIfExpired() {
@@ -336,7 +365,7 @@ public final class CarbonRouter<C> {
             try {
                 if (clock.millis() >= snapshot.expiresAtMillis) {
                     published = compute(true);
-                    snapshot = published;
+                    publish(published);
                 }
             } finally {
                 rankLock.unlock();
@@ -354,7 +383,7 @@ public final class CarbonRouter<C> {
         rankLock.lock();
         try {
             s = compute(false);
-            snapshot = s;
+            publish(s);
         } finally {
             rankLock.unlock();
         }
@@ -501,7 +530,11 @@ public final class CarbonRouter<C> {
             return this;
         }
 
-        /** The clock for cooldowns, latency, ranking expiry and ledger times; use the CarbonBench's clock. */
+        /**
+         * The clock for cooldowns, latency, ranking expiry and ledger times; use the CarbonBench's clock. With the
+         * system clock (default) ranking expiry is signalled by a shared timer thread; with any other clock
+         * {@code select()} reads the clock on every call.
+         */
         public Builder<C> clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

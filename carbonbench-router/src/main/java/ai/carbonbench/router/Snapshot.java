@@ -4,7 +4,8 @@ import ai.carbonbench.core.score.Score;
 
 /**
  * An immutable ranking, published through a volatile field: what {@code select()} returns and the order
- * {@code call()} tries endpoints in. Never modified after construction.
+ * {@code call()} tries endpoints in. Never modified after construction, except {@link #due}, which the
+ * expiry timer sets once.
  */
 final class Snapshot {
 
@@ -20,6 +21,12 @@ final class Snapshot {
     final String unavailableReason;
     /** Whether waiting may help, when {@link #decision} is null. */
     final boolean unavailableRetriable;
+    /**
+     * Set (once, never cleared) when {@link #expiresAtMillis} may have passed: by the router's expiry timer
+     * when it has one, before publication when it has none. Only while it is set does a reader pay for a
+     * clock read.
+     */
+    volatile boolean due;
 
     Snapshot(RoutingDecision decision, int[] order, Score[] scores, long expiresAtMillis, String unavailableReason,
             boolean unavailableRetriable) {

@@ -16,6 +16,7 @@ import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.UnknownIdException;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -198,6 +199,35 @@ final class RoutingPolicyTest {
         assertThat(r.select()).isSameAs(first);
         clock.advance(Duration.ofSeconds(31));
         assertThat(r.select()).isNotSameAs(first);
+    }
+
+    /**
+     * With the system clock, expiry is signalled by the shared timer thread instead of a clock read per call,
+     * so this one test runs in real time (a 100 ms refresh interval, polled for up to 10 s).
+     */
+    @Test
+    void with_the_system_clock_the_ranking_still_expires_after_the_refresh_interval() throws Exception {
+        CarbonRouter<String> r = CarbonRouter.<String>builder(Fixtures.carbonBench(Clock.systemUTC()))
+                .refreshInterval(Duration.ofMillis(100)).endpoint(EU_EAST, "EU_EAST").endpoint(EU_NORTH, "EU_NORTH")
+                .build();
+        RoutingDecision first = r.select();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        RoutingDecision later = first;
+        while (later == first && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            later = r.select();
+        }
+        assertThat(later).isNotSameAs(first);
+        assertThat(Duration.between(first.at(), later.at())).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+        assertThat(later.chosen().key()).isEqualTo(EU_NORTH);
+    }
+
+    @Test
+    void only_the_system_clock_is_trusted_to_move_in_real_time() {
+        assertThat(ExpiryTimer.tracks(Clock.systemUTC())).isTrue();
+        assertThat(ExpiryTimer.tracks(Clock.systemDefaultZone())).isTrue();
+        assertThat(ExpiryTimer.tracks(clock)).isFalse();
+        assertThat(ExpiryTimer.tracks(Clock.offset(Clock.systemUTC(), Duration.ofHours(1)))).isFalse();
     }
 
     @Test

@@ -13,6 +13,12 @@ import ai.carbonbench.core.catalog.EmissionFactor;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,8 +26,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -297,6 +305,100 @@ final class ElectricityMapsSourceTest {
         // Only the faulty signal counts: a reset connection can also break a pooled request for another signal.
         assertThat(log.warnings()).filteredOn(w -> w.contains("latest")).singleElement().asString()
                 .contains("zone DE", fault.kind, "serving the last good value");
+    }
+
+    /**
+     * The matrix row the WireMock stub cannot play: a host that never completes the TCP handshake. A
+     * loopback listener with a backlog of one that never accepts, its queue filled by two raw connections:
+     * Linux then drops further SYNs, so the HTTP client's connect times out (checked below, so that the
+     * row cannot pass for another reason).
+     */
+    @Test
+    void a_connect_timeout_answers_empty_at_once_cold_keeps_the_last_good_value_warm_and_warns_once() throws Exception {
+        Duration connectTimeout = Duration.ofMillis(300);
+
+        // cold: the read answers empty while the load is still trying to connect
+        try (BlackHole hole = BlackHole.open(0)) {
+            CachedSource cold = (CachedSource) builder().baseUrl(hole.baseUrl()).connectTimeout(connectTimeout)
+                    .maxRetries(1).build();
+            assertThat(cold.current("DE")).isEmpty();
+            CompletableFuture<Void> loading = cold.prefetch(List.of("DE"));
+            assertThat(loading).as("the read did not wait for the connect").isNotDone();
+            loading.get(10, TimeUnit.SECONDS);
+            assertThat(cold.current("DE")).isEmpty();
+            assertThat(delayer.waits).as("one retry after backoff").contains(Duration.ofSeconds(1));
+            assertThat(log.warnings()).filteredOn(w -> w.contains("latest")).singleElement().asString()
+                    .contains("zone DE", "NETWORK", "HttpConnectTimeoutException", "callers get the fallback");
+        }
+
+        // warm: a good value from a server that closes every connection (so none is pooled), then the
+        // same port stops answering handshakes
+        log.events.clear();
+        WireMockServer own = WireMockSupport.start();
+        int port = own.port();
+        own.stubFor(get(urlPathEqualTo(LATEST)).willReturn(okJson(WireMockSupport.payload("electricitymaps-v3-carbon-intensity-latest.DE.json"))
+                .withHeader("Connection", "close")));
+        own.stubFor(get(urlPathEqualTo(HISTORY)).willReturn(okJson(WireMockSupport.payload("electricitymaps-v3-carbon-intensity-history.DE.json"))
+                .withHeader("Connection", "close")));
+        own.stubFor(get(urlPathEqualTo(FORECAST)).willReturn(okJson(WireMockSupport.payload("electricitymaps-v3-carbon-intensity-forecast.DE.trial-2023-05-02.json"))
+                .withHeader("Connection", "close")));
+        CachedSource warm;
+        try {
+            warm = load(builder().baseUrl(URI.create(own.baseUrl())).connectTimeout(connectTimeout).maxRetries(1).build(), "DE");
+            assertThat(warm.current("DE")).map(GridIntensity::gramsPerKwh).contains(428.0);
+        } finally {
+            own.stop();
+        }
+        try (BlackHole hole = BlackHole.open(port)) {
+            for (int i = 0; i < 2; i++) {
+                warm.refreshNow("DE").get(10, TimeUnit.SECONDS);
+            }
+            assertThat(warm.current("DE")).map(GridIntensity::gramsPerKwh).contains(428.0);
+            assertThat(warm.current("DE")).map(GridIntensity::provenance).contains(Provenance.LIVE);
+            assertThat(log.warnings()).filteredOn(w -> w.contains("latest")).singleElement().asString()
+                    .contains("zone DE", "NETWORK", "HttpConnectTimeoutException", "serving the last good value");
+        }
+    }
+
+    /** A loopback port that accepts no connection: its accept queue is full, so SYNs go unanswered. */
+    static final class BlackHole implements AutoCloseable {
+        final ServerSocket server;
+        final List<Socket> queued = new ArrayList<>();
+
+        private BlackHole(ServerSocket server) {
+            this.server = server;
+        }
+
+        static BlackHole open(int port) throws IOException {
+            ServerSocket ss = new ServerSocket();
+            ss.setReuseAddress(true); // the warm case rebinds the port WireMock just released
+            ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            BlackHole hole = new BlackHole(ss);
+            for (int i = 0; i < 8; i++) { // Linux queues backlog + 1 connections; fill until one hangs
+                Socket s = new Socket();
+                try {
+                    s.connect(ss.getLocalSocketAddress(), 200);
+                    hole.queued.add(s);
+                } catch (SocketTimeoutException full) {
+                    s.close();
+                    return hole;
+                }
+            }
+            hole.close();
+            throw new IllegalStateException("the accept queue never filled: this OS answers SYNs beyond the backlog");
+        }
+
+        URI baseUrl() {
+            return URI.create("http://127.0.0.1:" + server.getLocalPort());
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (Socket s : queued) {
+                s.close();
+            }
+            server.close();
+        }
     }
 
     @Test
