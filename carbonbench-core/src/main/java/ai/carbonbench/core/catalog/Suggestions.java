@@ -18,7 +18,22 @@ final class Suggestions {
 
     /** Lower case, spaces and underscores as dashes: {@code "Llama 3.1 70B"} becomes {@code "llama-3.1-70b"}. */
     static String normalize(String id) {
-        return id.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", "-");
+        if (isNormal(id)) {
+            return id; // the common case on hot paths: an id as the catalog spells it
+        }
+        return SEPARATORS.matcher(id.trim().toLowerCase(Locale.ROOT)).replaceAll("-");
+    }
+
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s_]+");
+
+    private static boolean isNormal(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (Character.isUpperCase(c) || Character.isWhitespace(c) || c == '_') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
