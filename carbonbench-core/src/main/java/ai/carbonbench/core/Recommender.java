@@ -78,9 +78,15 @@ final class Recommender {
                 s.append(" It is also the cheapest option, at ").append(usd(best.usdPerMillionTokens()))
                         .append(" per million tokens.");
             } else {
-                s.append(" It costs ").append(usd(best.usdPerMillionTokens())).append(" per million tokens, against ")
-                        .append(usd(cheapest.usdPerMillionTokens())).append(" for the cheapest (")
-                        .append(where(cheapest.offering())).append(").");
+                if (overlap) {
+                    // the overlap sentence has already given the best option's price
+                    s.append(" The cheapest option is ").append(where(cheapest.offering())).append(", at ")
+                            .append(usd(cheapest.usdPerMillionTokens())).append(".");
+                } else {
+                    s.append(" It costs ").append(usd(best.usdPerMillionTokens())).append(" per million tokens, against ")
+                            .append(usd(cheapest.usdPerMillionTokens())).append(" for the cheapest (")
+                            .append(where(cheapest.offering())).append(").");
+                }
             }
         }
         if (curve.flat()) {
