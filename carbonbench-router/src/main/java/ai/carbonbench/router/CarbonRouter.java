@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * CarbonRouter<HttpClient> router = CarbonRouter.<HttpClient>builder(carbonBench)
- *         .endpoint(OfferingKey.of("aws-bedrock", "us-east-1", "llama-3.1-70b"), usEast)   // baseline
- *         .endpoint(OfferingKey.of("aws-bedrock", "eu-north-1", "llama-3.1-70b"), euNorth)
+ *         .endpoint(OfferingKey.of("aws-bedrock", "us-east-1", "gpt-oss-120b"), usEast)    // baseline
+ *         .endpoint(OfferingKey.of("aws-bedrock", "eu-north-1", "gpt-oss-120b"), euNorth)
  *         .build();
  * HttpResponse<String> r = router.call(c -> c.send(request, BodyHandlers.ofString()), usage);
  * }</pre>
