@@ -191,6 +191,26 @@ public final class CarbonBench implements AutoCloseable {
         return curve(catalog.region(region), intensity.now());
     }
 
+    /**
+     * The region's grid intensity over the last 24 hours, ending with the current hour: the live
+     * source's history where it has one, the typical profile otherwise (each point says which).
+     */
+    public DailyCurve history(String region) {
+        Instant now = intensity.now().truncatedTo(ChronoUnit.HOURS);
+        return curve(catalog.region(region), now.minus(Duration.ofHours(DAY_HOURS - 1)), DAY_HOURS);
+    }
+
+    /**
+     * The region's grid intensity from the current hour as far ahead as the live forecast reaches (24 to
+     * 72 hours), the typical profile filling hours the forecast does not cover; 24 hours of typical
+     * profile when there is no forecast.
+     */
+    public DailyCurve forecast(String region) {
+        Region r = catalog.region(region);
+        Instant now = intensity.now();
+        return curve(r, now, adviceHours(r.zone().key(), now));
+    }
+
     DailyCurve curve(Region region, Instant from) {
         return curve(region, from, DAY_HOURS);
     }

@@ -45,9 +45,18 @@ final class LiveAdviceTest {
                     Provenance.LIVE)) : Optional.empty();
         }
 
+        /** Six hours of history for DE, 06:00 to 11:00 UTC, at 150. */
         @Override
         public List<GridIntensity> history(String zone) {
-            return List.of();
+            if (!zone.equals("DE")) {
+                return List.of();
+            }
+            List<GridIntensity> out = new ArrayList<>();
+            for (int h = 6; h < 12; h++) {
+                out.add(new GridIntensity("DE", 150, Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofHours(h)),
+                        "test-live", false, Provenance.HISTORY));
+            }
+            return out;
         }
 
         @Override
@@ -111,6 +120,28 @@ final class LiveAdviceTest {
             assertThat(live.prefetched).isTrue();
             assertThat(cb.score(cb.catalog().offeringsOf("test-model").get(0).key()).provenance())
                     .isNotNull();
+        }
+    }
+
+    @Test
+    void history_and_forecast_curves_use_live_points_where_they_exist() throws Exception {
+        try (CarbonBench cb = CarbonBench.builder().catalog(catalog()).clock(CLOCK).gridSource(new ForecastSource()).build()) {
+            var history = cb.history("eu-central");
+            assertThat(history.points()).hasSize(24);
+            assertThat(history.points().get(0).at()).isEqualTo(Instant.parse("2025-12-31T13:00:00Z"));
+            assertThat(history.points().get(23).provenance()).isEqualTo(Provenance.LIVE);
+            assertThat(history.points().get(17).at()).isEqualTo(Instant.parse("2026-01-01T06:00:00Z"));
+            assertThat(history.points().subList(17, 23)).allMatch(p -> p.provenance() == Provenance.HISTORY
+                    && p.gramsPerKwh() == 150);
+            assertThat(history.points().subList(0, 17)).allMatch(p -> p.provenance() == Provenance.DEFAULT);
+
+            var forecast = cb.forecast("eu-central");
+            assertThat(forecast.points()).hasSize(72);
+            assertThat(forecast.minimum().at()).isEqualTo(Instant.parse("2026-01-03T14:00:00Z"));
+        }
+        try (CarbonBench offline = CarbonBench.builder().catalog(catalog()).clock(CLOCK).build()) {
+            assertThat(offline.forecast("eu-central").points()).hasSize(24)
+                    .allMatch(p -> p.provenance() == Provenance.DEFAULT);
         }
     }
 }

@@ -88,6 +88,10 @@ final class DashboardApiTest {
     @Test
     void intensity_gives_24_hours_with_the_minimum_and_provenance_on_each_point() {
         JsonNode c = server.get("/api/intensity?region=central-1").json();
+        assertThat(c.get("history").get("points")).hasSize(24);
+        assertThat(c.get("history").get("points").get(23).get("at").asText())
+                .isEqualTo(c.get("points").get(0).get("at").asText());
+        assertThat(c.get("forecast").isNull()).as("no live source, no forecast").isTrue();
         assertThat(c.get("points")).hasSize(24);
         assertThat(c.get("minimumHourUtc").asInt()).isEqualTo(11);
         assertThat(c.get("points").get(0).get("utcHour").asInt()).isEqualTo(12);
