@@ -2,7 +2,7 @@
 """Build the CarbonBench embedded data catalog (schemaVersion 1).
 
 Reads the raw public data files in a sources directory (default
-/work/shared/data/sources, override with --sources) and writes
+../shared/data/sources beside the repository, override with --sources) and writes
 carbonbench-core/src/main/resources/ai/carbonbench/core/catalog/catalog.json.
 
 Python 3.11, standard library only. Hand-curated facts (model aliases,
@@ -1093,7 +1093,7 @@ ZONE_COUNTRY = {"US": "US", "US-MIDA-PJM": "US", "US-MIDW-MISO": "US", "US-NW-PA
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--sources", default="/work/shared/data/sources")
+    ap.add_argument("--sources", default=str(Path(__file__).resolve().parents[3] / "shared" / "data" / "sources"))
     ap.add_argument("--out", default=str(OUT))
     ap.add_argument("--report", action="store_true", help="print the markdown tables quoted in docs/data.md")
     a = ap.parse_args()
