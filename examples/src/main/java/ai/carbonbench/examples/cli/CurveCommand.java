@@ -19,7 +19,7 @@ final class CurveCommand extends Subcommand {
     void run() {
         DailyCurve c = bench().curve(region);
         if (json) {
-            Output.printJson(out(), JsonViews.curve(c));
+            Output.printJson(out(), JsonViews.intensity(bench(), region));
             return;
         }
         PrintWriter out = out();

@@ -1,5 +1,7 @@
 package ai.carbonbench.examples.json;
 
+import ai.carbonbench.core.grid.Provenance;
+import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.EmissionFactor;
 import ai.carbonbench.core.catalog.EnergyProfile;
 import ai.carbonbench.core.catalog.Model;
@@ -84,6 +86,20 @@ public final class JsonViews {
             ArrayNode served = n.putArray("servedFrom");
             o.servedFrom().forEach(r -> served.add(r.id()));
         }
+        return n;
+    }
+
+    /**
+     * A region's intensity as {@code curve --json} and {@code /api/intensity} give it: the next 24 hours
+     * ({@link #curve}), plus {@code history}, the last 24 hours, and {@code forecast}, as far ahead as a
+     * live forecast reaches, or {@code null} without one.
+     */
+    public static ObjectNode intensity(CarbonBench bench, String region) {
+        ObjectNode n = curve(bench.curve(region));
+        n.set("history", curve(bench.history(region)));
+        DailyCurve forecast = bench.forecast(region);
+        boolean live = forecast.points().stream().anyMatch(p -> p.provenance() == Provenance.FORECAST);
+        n.set("forecast", live ? curve(forecast) : n.nullNode());
         return n;
     }
 

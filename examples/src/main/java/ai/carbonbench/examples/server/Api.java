@@ -1,8 +1,5 @@
 package ai.carbonbench.examples.server;
 
-import ai.carbonbench.core.grid.Provenance;
-import ai.carbonbench.core.score.DailyCurve;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.Family;
 import ai.carbonbench.core.score.LeaderboardQuery;
@@ -70,18 +67,8 @@ final class Api {
         return JsonViews.recommendation(bench.recommend(r.build()));
     }
 
-    /**
-     * The next 24 hours (the CLI's {@code curve --json}), plus {@code history}: the last 24 hours, and
-     * {@code forecast}: as far ahead as a live forecast reaches, or null without one.
-     */
     JsonNode intensity(Params p) {
-        String region = p.required("region");
-        ObjectNode n = JsonViews.curve(bench.curve(region));
-        n.set("history", JsonViews.curve(bench.history(region)));
-        DailyCurve forecast = bench.forecast(region);
-        boolean live = forecast.points().stream().anyMatch(pt -> pt.provenance() == Provenance.FORECAST);
-        n.set("forecast", live ? JsonViews.curve(forecast) : NODES.nullNode());
-        return n;
+        return JsonViews.intensity(bench, p.required("region"));
     }
 
     JsonNode models(Params p) {
