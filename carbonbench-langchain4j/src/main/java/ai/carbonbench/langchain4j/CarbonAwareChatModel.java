@@ -2,8 +2,8 @@ package ai.carbonbench.langchain4j;
 
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.langchain4j.Failures.Failure;
-import ai.carbonbench.router.CallRecord;
 import ai.carbonbench.router.EmissionsLedger;
+import ai.carbonbench.router.CarbonRouter;
 import ai.carbonbench.router.NoEndpointAvailableException;
 import ai.carbonbench.router.RouterListener;
 import ai.carbonbench.router.RoutingDecision;
@@ -101,9 +101,9 @@ public final class CarbonAwareChatModel implements ChatModel {
     public ChatResponse doChat(ChatRequest request) {
         Objects.requireNonNull(request, "request");
         List<Failure> failures = new ArrayList<>(2);
-        Routing.Answer<ChatModel> answer;
+        CarbonRouter.Recorded<Routing.Answer<ChatModel>> answer;
         try {
-            answer = routing.router().call(c -> {
+            answer = routing.router().callRecorded(c -> {
                 try {
                     return new Routing.Answer<>(c, c.model().chat(request));
                 } catch (RuntimeException e) {
@@ -112,11 +112,9 @@ public final class CarbonAwareChatModel implements ChatModel {
                 }
             }, a -> Routing.usage(a.response()));
         } catch (NoEndpointAvailableException e) {
-            routing.takeRecord();
             throw Failures.explain(e, failures);
         }
-        CallRecord record = routing.takeRecord();
-        return routing.withReceipt(answer.response(), record, failures.stream()
+        return routing.withReceipt(answer.result().response(), answer.record(), failures.stream()
                 .filter(f -> Failures.isRetriable(f.error())).toList());
     }
 

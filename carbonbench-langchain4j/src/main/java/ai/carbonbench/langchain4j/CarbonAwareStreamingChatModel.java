@@ -3,8 +3,8 @@ package ai.carbonbench.langchain4j;
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.langchain4j.Failures.AfterFirstToken;
 import ai.carbonbench.langchain4j.Failures.Failure;
-import ai.carbonbench.router.CallRecord;
 import ai.carbonbench.router.EmissionsLedger;
+import ai.carbonbench.router.CarbonRouter;
 import ai.carbonbench.router.NoEndpointAvailableException;
 import ai.carbonbench.router.RouterListener;
 import ai.carbonbench.router.RoutingDecision;
@@ -105,7 +105,7 @@ public final class CarbonAwareStreamingChatModel implements StreamingChatModel {
         List<Failure> failures = new ArrayList<>(2);
         ChatResponse response;
         try {
-            Routing.Answer<StreamingChatModel> answer = routing.router().call(c -> {
+            CarbonRouter.Recorded<Routing.Answer<StreamingChatModel>> answer = routing.router().callRecorded(c -> {
                 StreamAttempt attempt = new StreamAttempt(handler);
                 try {
                     c.model().chat(request, attempt);
@@ -118,21 +118,17 @@ public final class CarbonAwareStreamingChatModel implements StreamingChatModel {
                     throw e;
                 }
             }, a -> Routing.usage(a.response()));
-            CallRecord record = routing.takeRecord();
-            response = routing.withReceipt(answer.response(), record, failures.stream()
+            response = routing.withReceipt(answer.result().response(), answer.record(), failures.stream()
                     .filter(f -> Failures.isRetriable(f.error())).toList());
         } catch (AfterFirstToken e) {
-            routing.takeRecord();
             if (!(e.getCause() instanceof CancellationException)) {
                 deliverError(handler, e.getCause());
             }
             return;
         } catch (NoEndpointAvailableException e) {
-            routing.takeRecord();
             deliverError(handler, Failures.explain(e, failures));
             return;
         } catch (RuntimeException | Error e) {
-            routing.takeRecord();
             deliverError(handler, e);
             return;
         }

@@ -38,29 +38,9 @@ final class Routing<M> {
     record Answer<M>(Candidate<M> candidate, ChatResponse response) {
     }
 
-    /**
-     * Hands the ledger's record of a call to the code that made it. The router notifies listeners on the
-     * calling thread right after recording, before {@code call} returns, so a thread-local suffices.
-     */
-    private static final class RecordCapture implements RouterListener {
-        private final ThreadLocal<CallRecord> last = new ThreadLocal<>();
-
-        @Override
-        public void onRecorded(CallRecord record) {
-            last.set(record);
-        }
-
-        CallRecord take() {
-            CallRecord r = last.get();
-            last.remove();
-            return r;
-        }
-    }
-
     private final CarbonBench carbonBench;
     private final List<Candidate<M>> candidates;
     private final CarbonRouter<Candidate<M>> router;
-    private final RecordCapture capture = new RecordCapture();
 
     Routing(Settings<M> s) {
         Objects.requireNonNull(s.carbonBench, "carbonBench");
@@ -79,8 +59,7 @@ final class Routing<M> {
         }
         this.candidates = List.copyOf(resolved);
         CarbonRouter.Builder<Candidate<M>> b = CarbonRouter.<Candidate<M>>builder(carbonBench)
-                .failureClassifier(Failures.CLASSIFIER)
-                .listener(capture);
+                .failureClassifier(Failures.CLASSIFIER);
         candidates.forEach(c -> b.endpoint(c.key(), c));
         if (s.policy != null) {
             b.policy(s.policy);
@@ -117,11 +96,6 @@ final class Routing<M> {
     /** The models of the candidates, in declared order. */
     <T> List<T> each(Function<? super M, T> f) {
         return candidates.stream().map(c -> f.apply(c.model())).toList();
-    }
-
-    /** The ledger's record of the call this thread just completed through the router; {@code null} if none. */
-    CallRecord takeRecord() {
-        return capture.take();
     }
 
     /** Token usage from a response, null-safe: missing counts are 0, negative ones too. */

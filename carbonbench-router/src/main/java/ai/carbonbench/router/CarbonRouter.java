@@ -147,6 +147,15 @@ public final class CarbonRouter<C> {
      *                                      wrapped in a non-retriable {@link CarbonBenchException}
      */
     public <R> R call(CallFunction<? super C, ? extends R> fn, UsageExtractor<? super R> usage) {
+        return callRecorded(fn, usage).result();
+    }
+
+    /**
+     * Like {@link #call(CallFunction, UsageExtractor)}, and also returns the ledger's record of the call:
+     * the endpoint that answered, its tokens and grams, and the baseline. For adapters that hand each caller
+     * a receipt of its own call.
+     */
+    public <R> Recorded<R> callRecorded(CallFunction<? super C, ? extends R> fn, UsageExtractor<? super R> usage) {
         Objects.requireNonNull(fn, "fn");
         Objects.requireNonNull(usage, "usage");
         Snapshot s = current();
@@ -185,8 +194,7 @@ public final class CarbonRouter<C> {
                 republish();
                 listeners.onRecovery(e.key());
             }
-            record(s, e, result, usage, end);
-            return result;
+            return new Recorded<>(result, record(s, e, result, usage, end));
         }
         throw allFailed(failures, skipped, order.length);
     }
@@ -196,7 +204,19 @@ public final class CarbonRouter<C> {
         return call(fn, UsageExtractor.none());
     }
 
-    private <R> void record(Snapshot s, Endpoint<C> e, R result, UsageExtractor<? super R> usage, long endMillis) {
+    /**
+     * What {@link #callRecorded} returns.
+     *
+     * @param result what the call function returned
+     * @param record the ledger's record of the call
+     */
+    public record Recorded<R>(R result, CallRecord record) {
+        public Recorded {
+            Objects.requireNonNull(record, "record");
+        }
+    }
+
+    private <R> CallRecord record(Snapshot s, Endpoint<C> e, R result, UsageExtractor<? super R> usage, long endMillis) {
         Usage u;
         try {
             u = Objects.requireNonNull(usage.usage(result), "usage extractor returned null");
@@ -208,6 +228,7 @@ public final class CarbonRouter<C> {
         if (!listeners.isEmpty()) {
             listeners.onRecorded(r);
         }
+        return r;
     }
 
     private boolean retriable(Throwable t) {

@@ -131,4 +131,18 @@ final class EmissionsLedgerTest {
         assertThat(router.ledger().calls().get(1).inputTokens()).isZero();
         assertThat(router.ledger().total().calls()).isEqualTo(2);
     }
+
+    @Test
+    void call_recorded_hands_the_caller_its_own_ledger_record() {
+        CarbonRouter<String> router = CarbonRouter.<String>builder(cb).clock(clock)
+                .ledger(EmissionsLedger.withCallLog(10))
+                .endpoint(EU_EAST, "east").endpoint(EU_NORTH, "north").build();
+
+        CarbonRouter.Recorded<String> r = router.callRecorded(c -> c + ":answer", s -> Usage.of(1000, 500));
+
+        assertThat(r.result()).isEqualTo("north:answer");
+        assertThat(r.record()).isEqualTo(router.ledger().calls().get(0));
+        assertThat(r.record().endpoint()).isEqualTo(EU_NORTH);
+        assertThat(r.record().microgramsCentral()).isEqualTo(28_000);
+    }
 }
