@@ -32,30 +32,31 @@ final class IntensityResolver {
         return clock.instant();
     }
 
-    /** The best value for the zone now. */
-    GridIntensity current(String zone) {
-        return live.flatMap(s -> s.current(zone))
-                .or(() -> defaults.current(zone))
-                .orElseThrow(() -> new IllegalStateException("zone " + zone + " is not in the catalog"));
-    }
-
     /**
      * The best value for the zone at {@code time}: the current value for the current hour; a live
      * forecast or history point covering the time; else the typical profile for that hour.
      */
     GridIntensity at(String zone, Instant time) {
-        Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
-        if (!time.isBefore(hour) && time.isBefore(hour.plus(Duration.ofHours(1)))) {
-            return current(zone);
-        }
+        // One clock read per lookup: this runs for every zone of every score.
+        Instant now = clock.instant();
+        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
+        boolean currentHour = !time.isBefore(hour) && time.isBefore(hour.plus(Duration.ofHours(1)));
         if (live.isPresent()) {
             GridIntensitySource source = live.get();
-            List<GridIntensity> series = time.isAfter(clock.instant()) ? source.forecast(zone) : source.history(zone);
-            Optional<GridIntensity> covering = covering(series, time);
-            if (covering.isPresent()) {
-                return covering.get();
+            if (currentHour) {
+                Optional<GridIntensity> current = source.current(zone);
+                if (current.isPresent()) {
+                    return current.get();
+                }
+            } else {
+                List<GridIntensity> series = time.isAfter(now) ? source.forecast(zone) : source.history(zone);
+                Optional<GridIntensity> covering = covering(series, time);
+                if (covering.isPresent()) {
+                    return covering.get();
+                }
             }
         }
+        // The typical profile for the hour containing time (for the current hour, what defaults.current gives).
         return defaults.at(zone, time)
                 .orElseThrow(() -> new IllegalStateException("zone " + zone + " is not in the catalog"));
     }

@@ -114,8 +114,7 @@ public final class CarbonAwareChatModel implements ChatModel {
         } catch (NoEndpointAvailableException e) {
             throw Failures.explain(e, failures);
         }
-        return routing.withReceipt(answer.result().response(), answer.record(), failures.stream()
-                .filter(f -> Failures.isRetriable(f.error())).toList());
+        return routing.withReceipt(answer.result().response(), answer.record(), failures);
     }
 
     /** The capabilities every candidate supports. */

@@ -118,8 +118,7 @@ public final class CarbonAwareStreamingChatModel implements StreamingChatModel {
                     throw e;
                 }
             }, a -> Routing.usage(a.response()));
-            response = routing.withReceipt(answer.result().response(), answer.record(), failures.stream()
-                    .filter(f -> Failures.isRetriable(f.error())).toList());
+            response = routing.withReceipt(answer.result().response(), answer.record(), failures);
         } catch (AfterFirstToken e) {
             if (!(e.getCause() instanceof CancellationException)) {
                 deliverError(handler, e.getCause());

@@ -121,12 +121,10 @@ final class Routing<M> {
      * when the ledger's record is missing (which a correct router never does).
      */
     ChatResponse withReceipt(ChatResponse response, CallRecord record, List<Failure> failures) {
-        if (record == null) {
-            LOG.warn("No ledger record for a call that succeeded; returning the response without a receipt");
-            return response;
-        }
         Score score = scoreOf(record);
-        List<OfferingKey> failedOver = failures.stream().map(Failure::candidate).toList();
+        // Only retriable failures made the router move on; a candidate's other failures are not fail-overs.
+        List<OfferingKey> failedOver = failures.stream().filter(f -> Failures.isRetriable(f.error()))
+                .map(Failure::candidate).toList();
         CarbonReceipt receipt = new CarbonReceipt(record.endpoint(), failedOver, record.inputTokens(),
                 record.outputTokens(), usageReported(response), record.grams(), score.intensityGramsPerKwh(),
                 record.zone(), record.provenance(), record.at(), record.baseline(), record.baselineGrams());

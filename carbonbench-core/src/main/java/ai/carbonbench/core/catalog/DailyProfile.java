@@ -2,7 +2,6 @@ package ai.carbonbench.core.catalog;
 
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A zone's typical day: mean grid intensity for each UTC hour. A {@linkplain #flat() flat} profile
@@ -80,11 +79,6 @@ public final class DailyProfile {
 
     public Source source() {
         return source;
-    }
-
-    /** The hourly source, or empty for a flat profile. */
-    public Optional<Source> hourlySource() {
-        return flat ? Optional.empty() : Optional.of(source);
     }
 
     @Override

@@ -2,7 +2,6 @@ package ai.carbonbench.core.catalog;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalDouble;
 
 /**
  * A documented method the catalog uses to derive figures, e.g. {@code energy-estimate-v1}.
@@ -19,11 +18,6 @@ public record Method(String id, String description, Map<String, Double> numbers,
         Objects.requireNonNull(description, "description");
         numbers = Map.copyOf(numbers);
         Objects.requireNonNull(source, "source");
-    }
-
-    public OptionalDouble number(String path) {
-        Double value = numbers.get(path);
-        return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
     }
 
     /** The number at this path; a {@link CatalogException} if the method does not define it. */
