@@ -66,7 +66,7 @@ public final class BudgetPeriod {
     }
 
     /** The start of the bucket use at {@code t} is counted in. */
-    Instant bucket(Instant t) {
+    public Instant bucket(Instant t) {
         return switch (kind) {
             case ROLLING -> t.truncatedTo(ChronoUnit.HOURS);
             case CALENDAR_MONTH -> ZonedDateTime.ofInstant(t, zone).truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1)
@@ -79,12 +79,12 @@ public final class BudgetPeriod {
     }
 
     /** The start of the earliest bucket that counts at {@code now}. */
-    Instant windowStart(Instant now) {
+    public Instant windowStart(Instant now) {
         return kind == Kind.ROLLING ? bucket(now).minus(length).plus(HOUR) : bucket(now);
     }
 
     /** When some of the use counted at {@code now} stops counting. */
-    Instant resetAt(Instant now) {
+    public Instant resetAt(Instant now) {
         return switch (kind) {
             case ROLLING -> bucket(now).plus(HOUR);
             case CALENDAR_MONTH -> ZonedDateTime.ofInstant(bucket(now), zone).plusMonths(1).toInstant();

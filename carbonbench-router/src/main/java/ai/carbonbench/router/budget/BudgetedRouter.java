@@ -7,6 +7,7 @@ import ai.carbonbench.router.CallRecord;
 import ai.carbonbench.router.CarbonRouter;
 import ai.carbonbench.router.NoEndpointAvailableException;
 import ai.carbonbench.router.UsageExtractor;
+import ai.carbonbench.router.report.EmissionsReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -48,11 +49,13 @@ public final class BudgetedRouter<C> {
     private final CarbonRouter<C> router;
     private final List<CarbonBudget> budgets;
     private final String baselineModel;
+    private final Optional<EmissionsReport> report;
 
-    private BudgetedRouter(CarbonRouter<C> router, List<CarbonBudget> budgets) {
+    private BudgetedRouter(CarbonRouter<C> router, List<CarbonBudget> budgets, Optional<EmissionsReport> report) {
         this.router = router;
         this.budgets = budgets;
         this.baselineModel = router.endpoints().get(0).model();
+        this.report = report;
     }
 
     /** Charges {@code router}'s calls to {@code budgets}, at least one, each with its own name. */
@@ -68,7 +71,17 @@ public final class BudgetedRouter<C> {
                 throw new IllegalArgumentException("two budgets are named '" + b.name() + "'");
             }
         }
-        return new BudgetedRouter<>(router, list);
+        return new BudgetedRouter<>(router, list, Optional.empty());
+    }
+
+    /** This router, also counting every successful call under its key in {@code report}. */
+    public BudgetedRouter<C> withReport(EmissionsReport report) {
+        return new BudgetedRouter<>(router, budgets, Optional.of(Objects.requireNonNull(report, "report")));
+    }
+
+    /** The report calls are counted in, if any. */
+    public Optional<EmissionsReport> report() {
+        return report;
     }
 
     public CarbonRouter<C> router() {
@@ -91,7 +104,9 @@ public final class BudgetedRouter<C> {
         Objects.requireNonNull(call, "call");
         Guard guard = new Guard(call);
         try {
-            return router.callRecorded(fn, usage, guard);
+            CarbonRouter.Recorded<R> recorded = router.callRecorded(fn, usage, guard);
+            report.ifPresent(r -> r.record(call.key(), recorded.record()));
+            return recorded;
         } catch (NoEndpointAvailableException e) {
             if (guard.refused == null) {
                 if (guard.substituting && guard.refusedWhy != null) {
