@@ -42,12 +42,23 @@ import java.util.Optional;
  * @param baseline             the first candidate declared: what the application would have called without
  *                             CarbonBench
  * @param baselineGrams        central grams the same tokens would have emitted on the baseline
+ * @param leanerAnswer         what {@link LeanerAnswers} decided for the call, when the answering candidate was
+ *                             wrapped by it
  */
 public record CarbonReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, long inputTokens, long outputTokens,
         boolean tokenUsageReported, Range grams, Range intensityGramsPerKwh, String zone, Provenance provenance,
-        Instant at, OfferingKey baseline, double baselineGrams) {
+        Instant at, OfferingKey baseline, double baselineGrams, Optional<LeanDecision> leanerAnswer) {
+
+    /** A receipt without a leaner-answers decision. */
+    public CarbonReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, long inputTokens, long outputTokens,
+            boolean tokenUsageReported, Range grams, Range intensityGramsPerKwh, String zone, Provenance provenance,
+            Instant at, OfferingKey baseline, double baselineGrams) {
+        this(endpoint, failedOver, inputTokens, outputTokens, tokenUsageReported, grams, intensityGramsPerKwh, zone,
+                provenance, at, baseline, baselineGrams, Optional.empty());
+    }
 
     public CarbonReceipt {
+        Objects.requireNonNull(leanerAnswer, "leanerAnswer");
         Objects.requireNonNull(endpoint, "endpoint");
         failedOver = List.copyOf(failedOver);
         Objects.requireNonNull(grams, "grams");
@@ -89,6 +100,7 @@ public record CarbonReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, 
                         + "%.3g g saved vs %s%s",
                 grams.central(), grams.low(), grams.high(), endpoint, inputTokens, outputTokens,
                 tokenUsageReported ? "" : " (no usage reported)", intensityGramsPerKwh.central(), zone, provenance,
-                savedGrams(), baseline, failedOver.isEmpty() ? "" : "; failed over from " + failedOver);
+                savedGrams(), baseline, failedOver.isEmpty() ? "" : "; failed over from " + failedOver)
+                + leanerAnswer.filter(LeanDecision::applied).map(d -> "; leaner answer (" + d + ")").orElse("");
     }
 }

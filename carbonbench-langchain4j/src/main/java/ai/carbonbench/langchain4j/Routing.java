@@ -12,10 +12,12 @@ import ai.carbonbench.router.RoutingDecision;
 import ai.carbonbench.router.RoutingPolicy;
 import ai.carbonbench.router.Usage;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.ChatResponseMetadata;
 import dev.langchain4j.model.output.TokenUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,12 +127,19 @@ final class Routing<M> {
         // Only retriable failures made the router move on; a candidate's other failures are not fail-overs.
         List<OfferingKey> failedOver = failures.stream().filter(f -> Failures.isRetriable(f.error()))
                 .map(Failure::candidate).toList();
+        // A candidate wrapped by LeanerAnswers reports its decision in its metadata; the receipt carries it.
+        ChatResponseMetadata metadata = response.metadata();
+        Optional<LeanDecision> lean = Optional.empty();
+        if (metadata instanceof LeanerAnswers.LeanMetadata m) {
+            lean = Optional.of(m.decision);
+            metadata = m.original;
+        }
         CarbonReceipt receipt = new CarbonReceipt(record.endpoint(), failedOver, record.inputTokens(),
                 record.outputTokens(), usageReported(response), record.grams(), score.intensityGramsPerKwh(),
-                record.zone(), record.provenance(), record.at(), record.baseline(), record.baselineGrams());
+                record.zone(), record.provenance(), record.at(), record.baseline(), record.baselineGrams(), lean);
         return ChatResponse.builder()
                 .aiMessage(response.aiMessage())
-                .metadata(CarbonChatResponseMetadata.wrap(response.metadata(), receipt))
+                .metadata(CarbonChatResponseMetadata.wrap(metadata, receipt))
                 .build();
     }
 
