@@ -14,8 +14,15 @@ import java.util.Optional;
 @FunctionalInterface
 public interface CallGuard {
 
-    /** Admits every endpoint and records nothing. */
-    CallGuard NONE = score -> Optional.of(Permit.NONE);
+    /** Admits every endpoint and records nothing (without allocating). */
+    CallGuard NONE = new CallGuard() {
+        private final Optional<Permit> admitted = Optional.of(Permit.NONE);
+
+        @Override
+        public Optional<Permit> admit(Score score) {
+            return admitted;
+        }
+    };
 
     /**
      * Whether the call may be tried on the endpoint that {@code score} describes (the score the router ranked
