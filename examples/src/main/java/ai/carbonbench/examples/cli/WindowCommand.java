@@ -11,8 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -43,7 +41,7 @@ final class WindowCommand extends Subcommand {
     @Override
     void run() {
         Duration job = duration("--duration", duration);
-        Instant by = parseInstant(deadline);
+        Instant by = instant(deadline);
         CarbonBench cb = bench();
         List<OfferingKey> candidates = cb.catalog().offeringsOf(model).stream()
                 .filter(o -> !euOnly || o.executionRegions().stream().allMatch(r -> r.inEu()))
@@ -84,14 +82,5 @@ final class WindowCommand extends Subcommand {
         n.put("meanIntensityGramsPerKwh", JsonViews.round(x.meanIntensityGramsPerKwh()));
         n.put("provenance", x.provenance().name());
         return n;
-    }
-
-    /** ISO-8601 with an offset; seconds optional ({@code 2026-12-01T06:00Z}). */
-    static Instant parseInstant(String s) {
-        try {
-            return OffsetDateTime.parse(s.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--deadline: expected ISO-8601 like 2026-12-01T06:00Z, was '" + s + "'");
-        }
     }
 }
