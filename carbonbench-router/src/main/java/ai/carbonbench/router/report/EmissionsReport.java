@@ -3,9 +3,7 @@ package ai.carbonbench.router.report;
 import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.router.CallRecord;
 import ai.carbonbench.router.budget.BudgetPeriod;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import ai.carbonbench.core.json.JsonViews;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -36,8 +34,6 @@ public final class EmissionsReport {
 
     /** The accounting method of every figure. */
     public static final String METHOD = "location-based";
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final BudgetPeriod period;
     private final String boundary;
@@ -139,10 +135,11 @@ public final class EmissionsReport {
      * JSON: {@code method}, {@code unit}, {@code boundary}, {@code period}, {@code rows} (each with {@code key},
      * {@code periodStart}, {@code periodEnd}, {@code calls}, {@code inputTokens}, {@code outputTokens},
      * {@code gramsLow}, {@code gramsCentral}, {@code gramsHigh}, {@code baselineGrams}, {@code savedGrams} and
-     * {@code provenanceMix}: per provenance, {@code calls} and {@code gramsCentral}), grams as exact decimals.
+     * {@code provenanceMix}: per provenance, {@code calls} and {@code gramsCentral}), grams as exact decimals; the
+     * grams fields are named as in the ledger's export ({@code EmissionsLedger#toJson}).
      */
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonViews.object();
         root.put("method", METHOD);
         root.put("unit", "gCO2e");
         root.put("boundary", boundary);
@@ -167,11 +164,7 @@ public final class EmissionsReport {
             new EnumMap<>(r.callsByProvenance()).forEach((p, c) -> mix.putObject(p.name()).put("calls", c)
                     .put("gramsCentral", BigDecimal.valueOf(r.microgramsByProvenance().getOrDefault(p, 0L), 6)));
         }
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e); // a tree of plain values always writes
-        }
+        return JsonViews.toJson(root);
     }
 
     private static String grams(long micrograms) {

@@ -5,11 +5,10 @@ import ai.carbonbench.core.CarbonBenchException;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.score.Score;
-import ai.carbonbench.router.CarbonRouter;
+import ai.carbonbench.core.score.WindowChoice;
 import ai.carbonbench.router.EmissionsLedger;
 import ai.carbonbench.router.Usage;
 import ai.carbonbench.router.UsageExtractor;
-import ai.carbonbench.router.WindowChoice;
 import ai.carbonbench.router.budget.BudgetExceededException;
 import ai.carbonbench.router.budget.BudgetUsage;
 import ai.carbonbench.router.budget.CarbonBudget;
@@ -56,8 +55,8 @@ import org.slf4j.LoggerFactory;
  * h.future().thenAccept(o -> log.info("{} g avoided", o.gramsAvoided()));
  * }</pre>
  *
- * <p><b>Planning.</b> A job is planned with {@link CarbonRouter#bestWindow(CarbonBench, Collection, Duration,
- * Instant)} over its candidates: hourly starts from now, the live forecast where the CarbonBench's grid source has
+ * <p><b>Planning.</b> A job is planned with {@link CarbonBench#bestWindow(Collection, Duration, Instant)} over
+ * its candidates: hourly starts from now, the live forecast where the CarbonBench's grid source has
  * one and the typical daily profile otherwise. At every {@link #tick()}
  * (the background timer calls it every re-plan interval, default 15 minutes, and at each planned start; call it
  * yourself after a forecast refresh) pending jobs are re-planned from the latest data: the plan moves when
@@ -249,7 +248,7 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
 
     /** The best window from now (the CarbonBench's clock, which must be ours). */
     private WindowChoice search(List<OfferingKey> candidates, Duration duration, Instant deadline, Instant now) {
-        return CarbonRouter.bestWindow(carbonBench, candidates, duration, deadline);
+        return carbonBench.bestWindow(candidates, duration, deadline);
     }
 
     private record Window(double mean, Provenance provenance) {
@@ -269,18 +268,9 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
             Instant to = hourEnd.isBefore(end) ? hourEnd : end;
             Score s = carbonBench.scoreAt(endpoint, h);
             sum += s.gramsPerMillionTokens().central() * Duration.between(from, to).toMillis();
-            weakest = weakest == null || trust(s.provenance()) < trust(weakest) ? s.provenance() : weakest;
+            weakest = weakest == null ? s.provenance() : Provenance.weakest(weakest, s.provenance());
         }
         return new Window(sum / duration.toMillis(), weakest);
-    }
-
-    private static int trust(Provenance p) {
-        return switch (p) {
-            case OVERRIDE, LIVE -> 4;
-            case FORECAST, HISTORY -> 3;
-            case STALE -> 2;
-            case DEFAULT -> 1;
-        };
     }
 
     private boolean budgetAllows(Job j, Instant now) {
