@@ -144,16 +144,7 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
      *                                  days ahead, or there is no candidate
      */
     public JobPlan plan(Duration expectedDuration, Instant deadline, Collection<OfferingKey> candidates) {
-        Objects.requireNonNull(expectedDuration, "expectedDuration");
-        Objects.requireNonNull(deadline, "deadline");
-        List<OfferingKey> list = List.copyOf(Objects.requireNonNull(candidates, "candidates"));
-        if (list.isEmpty()) {
-            throw new IllegalArgumentException("candidates must not be empty");
-        }
-        WindowChoice w = search(list, expectedDuration, deadline, clock.instant());
-        return new JobPlan(w.best().endpoint(), w.best().start(), deadline.minus(expectedDuration),
-                w.best().meanGramsPerMillionTokens(), w.best().provenance(), w.startingNow().endpoint(),
-                w.startingNow().meanGramsPerMillionTokens(), 0);
+        return JobPlan.of(carbonBench, expectedDuration, deadline, candidates);
     }
 
     /**
@@ -225,7 +216,7 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
             }
             return;
         }
-        WindowChoice w = search(j.candidates, j.duration, j.deadline, now);
+        WindowChoice w = carbonBench.bestWindow(j.candidates, j.duration, j.deadline);
         WindowChoice.Window best = w.best();
         Window current = evaluate(p.endpoint(), p.start(), j.duration);
         boolean moved = best.meanGramsPerMillionTokens() < current.mean - 1e-9 * Math.max(1, current.mean);
@@ -244,11 +235,6 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
         if (!now.isBefore(next.start().minus(startEarly)) && budgetAllows(j, now)) {
             run(j, now);
         }
-    }
-
-    /** The best window from now (the CarbonBench's clock, which must be ours). */
-    private WindowChoice search(List<OfferingKey> candidates, Duration duration, Instant deadline, Instant now) {
-        return carbonBench.bestWindow(candidates, duration, deadline);
     }
 
     private record Window(double mean, Provenance provenance) {

@@ -1,8 +1,15 @@
 package ai.carbonbench.router.schedule;
 
+import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
+import ai.carbonbench.core.json.JsonViews;
+import ai.carbonbench.core.score.WindowChoice;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -27,6 +34,49 @@ public record JobPlan(OfferingKey endpoint, Instant start, Instant latestStart, 
         Objects.requireNonNull(latestStart, "latestStart");
         Objects.requireNonNull(provenance, "provenance");
         Objects.requireNonNull(submissionEndpoint, "submissionEndpoint");
+    }
+
+    /**
+     * The plan a job would get if submitted now (the CarbonBench's clock): what {@link CarbonScheduler#submit}
+     * starts from, and what a dry run shows.
+     *
+     * @throws IllegalArgumentException when there is no candidate, the job cannot finish by the deadline, or the
+     *                                  deadline is more than 14 days ahead
+     */
+    public static JobPlan of(CarbonBench carbonBench, Duration expectedDuration, Instant deadline,
+            Collection<OfferingKey> candidates) {
+        Objects.requireNonNull(carbonBench, "carbonBench");
+        Objects.requireNonNull(expectedDuration, "expectedDuration");
+        Objects.requireNonNull(deadline, "deadline");
+        List<OfferingKey> list = List.copyOf(Objects.requireNonNull(candidates, "candidates"));
+        if (list.isEmpty()) {
+            throw new IllegalArgumentException("candidates must not be empty");
+        }
+        WindowChoice w = carbonBench.bestWindow(list, expectedDuration, deadline);
+        return new JobPlan(w.best().endpoint(), w.best().start(), deadline.minus(expectedDuration),
+                w.best().meanGramsPerMillionTokens(), w.best().provenance(), w.startingNow().endpoint(),
+                w.startingNow().meanGramsPerMillionTokens(), 0);
+    }
+
+    /**
+     * The plan as JSON: {@code endpoint}, {@code start}, {@code latestStart}, {@code meanGramsPerMillionTokens},
+     * {@code provenance}, {@code submissionEndpoint}, {@code submissionGramsPerMillionTokens},
+     * {@code gramsPerMillionTokensAvoided}, {@code avoidedFraction}, {@code replans}. The field names are public
+     * and pinned by a test; numbers are rounded to four significant digits as in every JSON view.
+     */
+    public ObjectNode toJson() {
+        ObjectNode n = JsonViews.object();
+        n.put("endpoint", endpoint.toString());
+        n.put("start", start.toString());
+        n.put("latestStart", latestStart.toString());
+        n.put("meanGramsPerMillionTokens", JsonViews.round(meanGramsPerMillionTokens));
+        n.put("provenance", provenance.name());
+        n.put("submissionEndpoint", submissionEndpoint.toString());
+        n.put("submissionGramsPerMillionTokens", JsonViews.round(submissionGramsPerMillionTokens));
+        n.put("gramsPerMillionTokensAvoided", JsonViews.round(gramsPerMillionTokensAvoided()));
+        n.put("avoidedFraction", JsonViews.round(avoidedFraction()));
+        n.put("replans", replans);
+        return n;
     }
 
     /** Central g/Mtok the plan avoids against running at submission. */
