@@ -68,6 +68,7 @@ public final class CarbonBudget {
 
     private final String name;
     private final long limitMicrograms;
+    private final Map<String, Long> keyLimits;
     private final BudgetPeriod period;
     private final OverBudget overBudget;
     private final CallEstimate defaultEstimate;
@@ -80,6 +81,7 @@ public final class CarbonBudget {
     private CarbonBudget(Builder b) {
         this.name = b.name;
         this.limitMicrograms = b.limitMicrograms;
+        this.keyLimits = Map.copyOf(b.keyLimits);
         this.period = b.period;
         this.overBudget = b.overBudget;
         this.defaultEstimate = b.defaultEstimate;
@@ -103,8 +105,18 @@ public final class CarbonBudget {
         return name;
     }
 
+    /** The default grams per key and period. */
     public double gramsPerPeriod() {
         return limitMicrograms / 1e6;
+    }
+
+    /** The grams per period for {@code key}: its own limit if it has one, else the default. */
+    public double gramsPerPeriod(String key) {
+        return limit(Objects.requireNonNull(key, "key")) / 1e6;
+    }
+
+    private long limit(String key) {
+        return keyLimits.getOrDefault(key, limitMicrograms);
     }
 
     public BudgetPeriod period() {
@@ -126,7 +138,7 @@ public final class CarbonBudget {
         KeyState s = keys.get(key);
         Instant now = clock.instant();
         if (s == null) {
-            return new BudgetUsage(name, key, limitMicrograms, 0, 0, period.windowStart(now), period.resetAt(now));
+            return new BudgetUsage(name, key, limit(key), 0, 0, period.windowStart(now), period.resetAt(now));
         }
         synchronized (s) {
             return s.usage(now);
@@ -167,7 +179,7 @@ public final class CarbonBudget {
         KeyState s = keys.computeIfAbsent(key, KeyState::new);
         synchronized (s) {
             Instant now = clock.instant();
-            if (!force && s.used(now) + s.reserved + micrograms > limitMicrograms) {
+            if (!force && s.used(now) + s.reserved + micrograms > limit(key)) {
                 return Optional.empty();
             }
             s.reserved += micrograms;
@@ -302,7 +314,7 @@ public final class CarbonBudget {
         }
 
         BudgetUsage usage(Instant now) {
-            return new BudgetUsage(name, key, limitMicrograms, used(now), reserved, period.windowStart(now),
+            return new BudgetUsage(name, key, limit(key), used(now), reserved, period.windowStart(now),
                     period.resetAt(now));
         }
 
@@ -324,6 +336,7 @@ public final class CarbonBudget {
     public static final class Builder {
         private final String name;
         private final long limitMicrograms;
+        private final Map<String, Long> keyLimits = new LinkedHashMap<>();
         private final BudgetPeriod period;
         private OverBudget overBudget = OverBudget.reject();
         private CallEstimate defaultEstimate = CallEstimate.DEFAULT;
@@ -342,6 +355,17 @@ public final class CarbonBudget {
             this.name = name.trim();
             this.limitMicrograms = EmissionsLedger.micrograms(grams);
             this.period = Objects.requireNonNull(period, "period");
+        }
+
+        /** A limit of its own for {@code key} (e.g. a larger tenant), instead of the default. */
+        public Builder gramsPerPeriod(String key, double grams) {
+            Objects.requireNonNull(key, "key");
+            if (!Double.isFinite(grams) || grams < 0) {
+                throw new IllegalArgumentException("grams for key '" + key + "' must be a finite number >= 0, was "
+                        + grams);
+            }
+            keyLimits.put(key, EmissionsLedger.micrograms(grams));
+            return this;
         }
 
         /** What happens to a call the budget has no room for; default {@link OverBudget#reject()}. */

@@ -67,6 +67,21 @@ final class CarbonBudgetTest {
     }
 
     @Test
+    void a_key_can_have_a_limit_of_its_own() {
+        CarbonBudget b = budget("d", 0.03, BudgetPeriod.rollingDay()).gramsPerPeriod("big-tenant", 0.06).build();
+        BudgetedRouter<String> r = BudgetedRouter.of(router(), b);
+
+        call(r, "big-tenant", 1000, 500);
+        call(r, "big-tenant", 1000, 500);
+        call(r, "small-tenant", 1000, 500);
+
+        assertThatThrownBy(() -> call(r, "small-tenant", 1000, 500)).isInstanceOf(BudgetExceededException.class);
+        assertThatThrownBy(() -> call(r, "big-tenant", 1000, 500)).isInstanceOf(BudgetExceededException.class);
+        assertThat(b.usage("big-tenant").limitMicrograms()).isEqualTo(60_000);
+        assertThat(b.gramsPerPeriod("other")).isEqualTo(0.03);
+    }
+
+    @Test
     void a_rolling_day_frees_use_hour_by_hour() {
         CarbonBudget b = budget("d", 0.1, BudgetPeriod.rollingDay()).build();
         BudgetedRouter<String> r = BudgetedRouter.of(router(), b);
