@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -19,14 +20,20 @@ import java.util.List;
  */
 final class Output {
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Builds the JSON trees the commands print. */
+    static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    /** Created on the first JSON answer only: a table answer needs no data binding (start-up time). */
+    private static final class Writer {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private Output() {
     }
 
     static void printJson(PrintWriter out, JsonNode node) {
         try {
-            out.println(JSON.writeValueAsString(node));
+            out.println(Writer.MAPPER.writeValueAsString(node));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -54,7 +54,7 @@ final class WindowCommand extends Subcommand {
         }
         WindowChoice w = CarbonRouter.bestWindow(cb, candidates, job, by);
         if (json) {
-            ObjectNode n = Output.JSON.createObjectNode();
+            ObjectNode n = Output.JSON.objectNode();
             n.set("best", window(w.best()));
             n.set("startingNow", window(w.startingNow()));
             n.put("savedFraction", JsonViews.round(w.savedFraction()));
@@ -73,7 +73,7 @@ final class WindowCommand extends Subcommand {
     }
 
     private static ObjectNode window(WindowChoice.Window x) {
-        ObjectNode n = Output.JSON.createObjectNode();
+        ObjectNode n = Output.JSON.objectNode();
         n.put("endpoint", x.endpoint().toString());
         n.put("provider", x.endpoint().provider());
         n.put("region", x.endpoint().region());
