@@ -2,11 +2,8 @@ package ai.carbonbench.examples.cli;
 
 import ai.carbonbench.core.catalog.Region;
 import ai.carbonbench.core.score.Range;
-import ai.carbonbench.examples.json.JsonViews;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import ai.carbonbench.core.json.JsonViews;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -23,20 +20,11 @@ final class Output {
     /** Builds the JSON trees the commands print. */
     static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    /** Created on the first JSON answer only: a table answer needs no data binding (start-up time). */
-    private static final class Writer {
-        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    }
-
     private Output() {
     }
 
     static void printJson(PrintWriter out, JsonNode node) {
-        try {
-            out.println(Writer.MAPPER.writeValueAsString(node));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        out.println(JsonViews.toPrettyJson(node));
         out.flush();
     }
 
