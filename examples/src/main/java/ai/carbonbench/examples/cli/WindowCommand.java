@@ -53,6 +53,7 @@ final class WindowCommand extends Subcommand {
                     + (euOnly ? " runs only in the EU" : " in the catalog"), false);
         }
         WindowChoice w = CarbonRouter.bestWindow(cb, candidates, job, by);
+        noteData(List.of(w.best().provenance()));
         if (json) {
             ObjectNode n = Output.JSON.createObjectNode();
             n.set("best", window(w.best()));
