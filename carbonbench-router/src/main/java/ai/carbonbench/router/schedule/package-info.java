@@ -1,0 +1,5 @@
+/**
+ * Deferrable work: {@code CarbonScheduler} runs submitted jobs at the cleanest time and place before their
+ * deadline, re-plans as forecasts change, and keeps pending jobs across restarts.
+ */
+package ai.carbonbench.router.schedule;
