@@ -57,7 +57,7 @@ public class BudgetBenchmark {
         budgeted = BudgetedRouter.of(router, CarbonBudget.builder("bench", 1e12, BudgetPeriod.rollingDay()).build());
         calls = new BudgetedCall[keys];
         for (int i = 0; i < keys; i++) {
-            calls[i] = BudgetedCall.of("key-" + i).estimate(1_000, 500);
+            calls[i] = BudgetedCall.of("key-" + i).withEstimate(1_000, 500);
         }
     }
 

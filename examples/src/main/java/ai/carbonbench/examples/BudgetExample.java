@@ -45,7 +45,7 @@ public final class BudgetExample {
                 String tenant = i % 4 == 0 ? "globex" : "acme";
                 try {
                     // the prompt's tokens and the call's max output tokens: the budget reserves for these
-                    budgeted.call(BudgetedCall.of(tenant).estimate(2_000, 1_000), client -> "answer from " + client,
+                    budgeted.call(BudgetedCall.of(tenant).withEstimate(2_000, 1_000), client -> "answer from " + client,
                             answer -> Usage.of(1_800, 700));
                 } catch (BudgetExceededException e) {
                     System.out.println("Call " + i + " refused: " + e.getMessage());
