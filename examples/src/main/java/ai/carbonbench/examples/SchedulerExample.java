@@ -35,6 +35,7 @@ public final class SchedulerExample {
             String id;
             try (CarbonScheduler<Backfill, Long> scheduler = scheduler(cb, state)) {
                 scheduler.start(); // re-plans every 15 minutes and starts the job at its planned time
+                // (submit starts a job at once when now is its cleanest time)
                 JobHandle<Long> h = scheduler.submit(new Backfill("docs-2026-12", 8), Duration.ofHours(2),
                         Instant.now().plus(Duration.ofHours(20)), candidates);
                 id = h.id();
@@ -46,9 +47,10 @@ public final class SchedulerExample {
                         o.gramsAvoided()));
             }
             try (CarbonScheduler<Backfill, Long> restarted = scheduler(cb, state)) {
-                JobHandle<Long> again = restarted.job(id).orElseThrow();
-                System.out.println("After a restart: " + again);
-                again.cancel(); // an example should not leave a job behind
+                restarted.job(id).ifPresentOrElse(again -> {
+                    System.out.println("After a restart: " + again);
+                    again.cancel(); // an example should not leave a job behind
+                }, () -> System.out.println("The job already ran: now was its cleanest time."));
             }
         }
     }

@@ -44,7 +44,8 @@ final class FeatureExamplesTest {
     @Test
     void the_scheduler_example_plans_a_job_and_finds_it_after_a_restart() throws Exception {
         String out = capture(() -> SchedulerExample.main(new String[] {dir.toString()}));
-        assertThat(out).contains("latest start").contains("After a restart: JobHandle[");
+        assertThat(out).contains("latest start");
+        assertThat(out.contains("After a restart: JobHandle[") || out.contains("The job already ran")).isTrue();
     }
 
     @Test
