@@ -7,7 +7,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
-/** Asks its sources in order; the first that knows a value answers. Thread-safe if its sources are. */
+/**
+ * Asks its sources in order; the first that knows a value answers ({@link GridSources#resolve} applies
+ * the whole fallback order over the chain's sources). Thread-safe if its sources are.
+ */
 final class ChainSource implements GridIntensitySource {
 
     private final List<GridIntensitySource> sources;
@@ -23,13 +26,11 @@ final class ChainSource implements GridIntensitySource {
 
     @Override
     public Optional<GridIntensity> current(String zone) {
-        for (GridIntensitySource s : sources) {
-            Optional<GridIntensity> v = s.current(zone);
-            if (v.isPresent()) {
-                return v;
-            }
-        }
-        return Optional.empty();
+        return Resolution.current(sources, zone);
+    }
+
+    List<GridIntensitySource> sources() {
+        return sources;
     }
 
     @Override
