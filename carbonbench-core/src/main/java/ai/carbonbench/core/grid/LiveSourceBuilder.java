@@ -1,5 +1,6 @@
 package ai.carbonbench.core.grid;
 
+import ai.carbonbench.core.catalog.Checks;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -40,10 +41,7 @@ abstract class LiveSourceBuilder<B extends LiveSourceBuilder<B>> extends GridSou
 
     /** Client-side limit on requests to this API, bursts of one second allowed; default 10 per second. */
     public B requestsPerSecond(double perSecond) {
-        if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
-            throw new IllegalArgumentException("requestsPerSecond must be > 0, was " + perSecond);
-        }
-        requestsPerSecond = perSecond;
+        requestsPerSecond = Checks.positive("requestsPerSecond", perSecond);
         return self();
     }
 

@@ -1,5 +1,6 @@
 package ai.carbonbench.core.grid;
 
+import ai.carbonbench.core.catalog.Checks;
 import java.net.URI;
 import java.util.Objects;
 import java.util.function.Function;
@@ -88,10 +89,7 @@ public final class UkCarbonIntensitySource {
          * zone's annual life-cycle/direct ratio; default 1 (report NESO's figures as they are).
          */
         public Builder lifecycleFactor(double factor) {
-            if (!Double.isFinite(factor) || factor < 1.0 || factor > 10.0) {
-                throw new IllegalArgumentException("lifecycleFactor must be within 1..10, was " + factor);
-            }
-            this.lifecycleFactor = factor;
+            this.lifecycleFactor = Checks.within("lifecycleFactor", factor, 1, 10);
             return this;
         }
 
