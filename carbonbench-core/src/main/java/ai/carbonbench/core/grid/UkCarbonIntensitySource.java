@@ -47,22 +47,14 @@ public final class UkCarbonIntensitySource {
 
     /** Builds a UK Carbon Intensity source. Not thread-safe; the built source is. */
     public static final class Builder extends LiveSourceBuilder<Builder> {
-        private final Function<String, String> env;
-        private URI baseUrl;
         private String zone = GB;
         private int regionId;
         private double lifecycleFactor = 1.0;
 
         Builder(Function<String, String> env) {
-            this.env = env;
+            super(env);
             // The series is half-hourly: refresh the current value twice as often as the default.
             refreshLatestAfter(java.time.Duration.ofMinutes(10));
-        }
-
-        /** The API's base URL; default {@value #BASE_URL_ENV} or the production host. */
-        public Builder baseUrl(URI baseUrl) {
-            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-            return this;
         }
 
         /** Use one NESO region (1 North Scotland … 13 London … 17 Wales) instead of the national series. */
@@ -95,12 +87,7 @@ public final class UkCarbonIntensitySource {
 
         /** Builds the cached source. */
         public GridIntensitySource build() {
-            URI base = baseUrl;
-            if (base == null) {
-                String fromEnv = env.apply(BASE_URL_ENV);
-                base = fromEnv == null || fromEnv.isBlank() ? DEFAULT_BASE_URL : URI.create(fromEnv.strip());
-            }
-            URI b = base;
+            URI b = baseUrlOr(BASE_URL_ENV, DEFAULT_BASE_URL);
             double scale = lifecycleFactor;
             return buildCached(http -> new UkCarbonIntensityFetcher(http, b, zone, regionId, scale, clock));
         }
