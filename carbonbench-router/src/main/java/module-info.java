@@ -4,6 +4,10 @@ module ai.carbonbench.router {
     requires org.slf4j;
 
     exports ai.carbonbench.router;
+    exports ai.carbonbench.router.budget;
+    exports ai.carbonbench.router.report;
+    exports ai.carbonbench.router.schedule;
+    exports ai.carbonbench.router.state;
     // The ledger's JSON export is declared as package-private records that Jackson reads reflectively.
     opens ai.carbonbench.router to com.fasterxml.jackson.databind;
 }

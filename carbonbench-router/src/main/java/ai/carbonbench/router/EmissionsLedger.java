@@ -91,7 +91,11 @@ public final class EmissionsLedger {
         return r;
     }
 
-    private static long micrograms(double grams) {
+    /**
+     * The ledger's one rounding rule: grams to whole micrograms, to nearest. Budgets reserve with the same rule,
+     * so a reservation for at least a call's tokens is never smaller than what the ledger records for it.
+     */
+    public static long micrograms(double grams) {
         return Math.round(grams * 1e6);
     }
 

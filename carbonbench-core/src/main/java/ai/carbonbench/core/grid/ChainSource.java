@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -35,19 +36,17 @@ final class ChainSource implements GridIntensitySource {
 
     @Override
     public List<GridIntensity> history(String zone) {
-        for (GridIntensitySource s : sources) {
-            List<GridIntensity> v = s.history(zone);
-            if (!v.isEmpty()) {
-                return v;
-            }
-        }
-        return List.of();
+        return firstSeries(s -> s.history(zone));
     }
 
     @Override
     public List<GridIntensity> forecast(String zone) {
+        return firstSeries(s -> s.forecast(zone));
+    }
+
+    private List<GridIntensity> firstSeries(Function<GridIntensitySource, List<GridIntensity>> series) {
         for (GridIntensitySource s : sources) {
-            List<GridIntensity> v = s.forecast(zone);
+            List<GridIntensity> v = series.apply(s);
             if (!v.isEmpty()) {
                 return v;
             }

@@ -43,11 +43,27 @@ public record Score(Offering offering, String zone, Range intensityGramsPerKwh, 
 
     /** Grams of CO2e for one call with these token counts. */
     public Range gramsFor(long inputTokens, long outputTokens) {
+        checkTokens(inputTokens, outputTokens);
+        // Same arithmetic as input.times(in / 1e6).plus(output.times(out / 1e6)), without the two
+        // intermediate ranges: this runs once per accounted call.
+        double in = inputTokens / 1e6;
+        double out = outputTokens / 1e6;
+        return new Range(gramsPerMillionInput.low() * in + gramsPerMillionOutput.low() * out,
+                gramsPerMillionInput.central() * in + gramsPerMillionOutput.central() * out,
+                gramsPerMillionInput.high() * in + gramsPerMillionOutput.high() * out);
+    }
+
+    /** {@code gramsFor(inputTokens, outputTokens).central()}, without allocating. */
+    public double gramsCentralFor(long inputTokens, long outputTokens) {
+        checkTokens(inputTokens, outputTokens);
+        return gramsPerMillionInput.central() * (inputTokens / 1e6) + gramsPerMillionOutput.central() * (outputTokens / 1e6);
+    }
+
+    private static void checkTokens(long inputTokens, long outputTokens) {
         if (inputTokens < 0 || outputTokens < 0) {
             throw new IllegalArgumentException("token counts must be >= 0, were " + inputTokens + " and "
                     + outputTokens);
         }
-        return gramsPerMillionInput.times(inputTokens / 1e6).plus(gramsPerMillionOutput.times(outputTokens / 1e6));
     }
 
     /** Published output speed, if any. */

@@ -50,6 +50,7 @@ final class WindowCommand extends Subcommand {
                     + (euOnly ? " runs only in the EU" : " in the catalog"), false);
         }
         WindowChoice w = cb.bestWindow(candidates, job, by);
+        noteData(List.of(w.best().provenance()));
         if (json) {
             Output.printJson(out(), JsonViews.windowChoice(w));
         } else {
