@@ -1,6 +1,7 @@
 package ai.carbonbench.core;
 
 import ai.carbonbench.core.catalog.Catalog;
+import ai.carbonbench.core.catalog.Checks;
 import ai.carbonbench.core.catalog.EmissionFactor;
 import ai.carbonbench.core.catalog.Model;
 import ai.carbonbench.core.catalog.Offering;
@@ -125,9 +126,7 @@ public final class CarbonBench implements AutoCloseable {
      * may run in; provenance {@link Provenance#OVERRIDE}.
      */
     public Score scoreWithIntensity(OfferingKey key, double gramsPerKwh) {
-        if (!Double.isFinite(gramsPerKwh) || gramsPerKwh < 0) {
-            throw new IllegalArgumentException("gramsPerKwh must be a finite number >= 0, was " + gramsPerKwh);
-        }
+        Checks.nonNegative("gramsPerKwh", gramsPerKwh);
         return scorer.score(catalog.offering(key), Range.exactly(gramsPerKwh), Provenance.OVERRIDE, intensity.now());
     }
 

@@ -3,4 +3,7 @@
  * the {@code OverBudget} actions (reject, carbon cap, substitute a smaller model, defer), and
  * {@code BudgetedRouter}, which charges a {@code CarbonRouter}'s calls to budgets.
  */
+@NullMarked
 package ai.carbonbench.router.budget;
+
+import org.jspecify.annotations.NullMarked;
