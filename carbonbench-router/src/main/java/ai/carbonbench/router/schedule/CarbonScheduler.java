@@ -39,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs deferrable work (nightly summaries, embedding back-fills, evaluation runs) at the cleanest time and
@@ -96,15 +97,15 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
     private final String namespace;
     private final Clock clock;
     private final Executor executor;
-    private final ExecutorService ownExecutor;
+    private final @Nullable ExecutorService ownExecutor;
     private final Duration replanInterval;
     private final Duration startEarly;
-    private final CarbonBudget budget;
-    private final Function<? super D, String> budgetKey;
+    private final @Nullable CarbonBudget budget;
+    private final @Nullable Function<? super D, String> budgetKey;
     private final ObjectMapper json;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-    private ScheduledExecutorService timer;
-    private ScheduledFuture<?> wake;
+    private @Nullable ScheduledExecutorService timer;
+    private @Nullable ScheduledFuture<?> wake;
 
     private CarbonScheduler(Builder<D, R> b) {
         this.carbonBench = b.carbonBench;
@@ -313,7 +314,7 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
         });
     }
 
-    private void finish(Job j, JobHandle.State state, JobOutcome<R> outcome, Throwable failure) {
+    private void finish(Job j, JobHandle.State state, @Nullable JobOutcome<R> outcome, @Nullable Throwable failure) {
         jobs.remove(j.id);
         try {
             store.remove(namespace, j.id);
@@ -479,7 +480,7 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
         final Instant deadline;
         final List<OfferingKey> candidates;
         final Instant submittedAt;
-        JobHandle<R> handle;
+        @Nullable JobHandle<R> handle;
 
         Job(String id, D descriptor, JsonNode descriptorJson, Duration duration, Instant deadline,
                 List<OfferingKey> candidates, Instant submittedAt) {
@@ -506,11 +507,11 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
         private StateStore store = StateStore.inMemory();
         private String name = "default";
         private Clock clock = Clock.systemUTC();
-        private Executor executor;
+        private @Nullable Executor executor;
         private Duration replanInterval = Duration.ofMinutes(15);
         private Duration startEarly = Duration.ofSeconds(5);
-        private CarbonBudget budget;
-        private Function<? super D, String> budgetKey;
+        private @Nullable CarbonBudget budget;
+        private @Nullable Function<? super D, String> budgetKey;
         private ObjectMapper objectMapper = new ObjectMapper();
 
         private Builder(CarbonBench carbonBench, Class<D> descriptorType, JobRunner<D, R> runner) {
