@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Build the CarbonBench embedded data catalog (schemaVersion 1).
 
-Reads the raw public data files in a sources directory (default
-../shared/data/sources beside the repository, override with --sources) and writes
+Reads the raw public data files listed in data/sources/MANIFEST.csv -- vendored in
+data/sources/, or, where their licence does not allow vendoring, from an external
+directory (default ../shared/data/sources beside the repository; --external DIR or
+$CARBONBENCH_SOURCES) -- checks each file's sha256, and writes
 carbonbench-core/src/main/resources/ai/carbonbench/core/catalog/catalog.json.
+--check builds in memory and fails unless the committed catalog is identical.
 
 Python 3.11, standard library only. Hand-curated facts (model aliases,
 display names, region cities, chosen Electricity Maps zones, notes, which
@@ -24,6 +27,9 @@ import sys
 import zoneinfo
 from decimal import ROUND_HALF_UP, Context, Decimal
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sources import Sources  # noqa: E402  (tools/catalog/sources.py)
 
 REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "carbonbench-core/src/main/resources/ai/carbonbench/core/catalog/catalog.json"
@@ -552,21 +558,21 @@ def ceil_dec(x, d):
 # ---------------------------------------------------------------------------
 
 
-def build(src: Path, report: bool):
+def build(src: Sources, report: bool):
     rep = []  # markdown report lines
 
     # ---- load raw files
-    mle_rows = read_csv(src / "mlenergy_v3_llm_configurations_flat.csv")
-    eco = json.loads((src / "ecologits_models.json").read_text(encoding="utf-8"))["models"]
-    em_year = {r["Zone id"]: r for r in read_csv(src / "electricitymaps_2024_yearly_all_zones.csv")}
-    prof_rows = read_csv(src / "electricitymaps_hourly_profile_24h_2023-2024.csv")
-    litellm = json.loads((src / "litellm_model_prices_2025-09-01.json").read_text(encoding="utf-8"))
-    genai = {p["id"]: {m["id"]: m for m in p["models"]} for p in json.loads((src / "genai_prices_v2_data.json").read_text(encoding="utf-8"))}
-    bed_rows = read_csv(src / "bedrock_model_region_availability.csv")
-    az_rows = read_csv(src / "azure_openai_standard_regional_model_availability.csv")
-    ccf_rows = read_csv(src / "ccf_grid_emission_factors_and_em_zones.csv")
-    umass = json.loads((src / "umass_gcp_region_to_em_zone.json").read_text(encoding="utf-8"))
-    nf_pue = {r["executor"]: float(r["pue"]) for r in read_csv(src / "nfco2_cloud_pue.csv")}
+    mle_rows = src.csv("mlenergy_v3_llm_configurations_flat.csv")
+    eco = json.loads(src.text("ecologits_models.json"))["models"]
+    em_year = {r["Zone id"]: r for r in src.csv("electricitymaps_2024_yearly_all_zones.csv")}
+    prof_rows = src.csv("electricitymaps_hourly_profile_24h_2023-2024.csv")
+    litellm = json.loads(src.text("litellm_model_prices_2025-09-01.json"))
+    genai = {p["id"]: {m["id"]: m for m in p["models"]} for p in json.loads(src.text("genai_prices_v2_data.json"))}
+    bed_rows = src.csv("bedrock_model_region_availability.csv")
+    az_rows = src.csv("azure_openai_standard_regional_model_availability.csv")
+    ccf_rows = src.csv("ccf_grid_emission_factors_and_em_zones.csv")
+    umass = json.loads(src.text("umass_gcp_region_to_em_zone.json"))
+    nf_pue = {r["executor"]: float(r["pue"]) for r in src.csv("nfco2_cloud_pue.csv")}
 
     # ---- sanity: PUE figures and zone mappings agree with the files we cite
     assert nf_pue["awsbatch"] == 1.15 and nf_pue["azurebatch"] == 1.18 and nf_pue["google-batch"] == 1.1 and nf_pue["cloud"] == 1.56
@@ -1091,16 +1097,39 @@ ZONE_COUNTRY = {"US": "US", "US-MIDA-PJM": "US", "US-MIDW-MISO": "US", "US-NW-PA
                 "IN-WE": "IN", "IN-SO": "IN", "AU-NSW": "AU", "CA-QC": "CA", "BR-CS": "BR"}
 
 
+def render(cat) -> str:
+    return json.dumps(cat, indent=2, ensure_ascii=False) + "\n"
+
+
 def main():
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--sources", default=str(Path(__file__).resolve().parents[3] / "shared" / "data" / "sources"))
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--external", "--sources", dest="external", default=None,
+                    help="directory holding the raw files that are not vendored (default: $CARBONBENCH_SOURCES or "
+                         "../shared/data/sources beside the repository); vendored files come from data/sources/")
     ap.add_argument("--out", default=str(OUT))
-    ap.add_argument("--report", action="store_true", help="print the markdown tables quoted in docs/data.md")
+    ap.add_argument("--check", action="store_true",
+                    help="build in memory and fail (exit 1) unless the result equals --out byte for byte; writes nothing")
+    ap.add_argument("--report", action="store_true", help="print the markdown tables that docs/data.md quotes")
     a = ap.parse_args()
-    cat = build(Path(a.sources), a.report)
+    src = Sources(Path(a.external) if a.external else None)
+    cat = build(src, a.report)
+    text = render(cat)
     out = Path(a.out)
+    unused = sorted(set(src.manifest) - src.used)
+    if unused:
+        print(f"note: manifest files the build does not read (cross-checks only): {unused}", file=sys.stderr)
+    if a.check:
+        current = out.read_text(encoding="utf-8") if out.exists() else ""
+        if current != text:
+            old, new = current.splitlines(), text.splitlines()
+            first = next((i for i, (x, y) in enumerate(zip(old, new)) if x != y), min(len(old), len(new)))
+            print(f"{out} is stale: a fresh build differs from line {first + 1} on. "
+                  "Run python3 tools/catalog/build_catalog.py and commit the result.", file=sys.stderr)
+            sys.exit(1)
+        print(f"{out}: up to date ({len(cat['models'])} models, {len(cat['offerings'])} offerings)", file=sys.stderr)
+        return
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(cat, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    out.write_text(text, encoding="utf-8")
     print(f"wrote {out}: {len(cat['models'])} models, {len(cat['zones'])} zones, {len(cat['regions'])} regions, {len(cat['offerings'])} offerings", file=sys.stderr)
 
 
