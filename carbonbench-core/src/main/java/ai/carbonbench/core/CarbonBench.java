@@ -3,6 +3,7 @@ package ai.carbonbench.core;
 import ai.carbonbench.core.catalog.Catalog;
 import ai.carbonbench.core.catalog.EmissionFactor;
 import ai.carbonbench.core.catalog.Model;
+import ai.carbonbench.core.catalog.ObservedSpeeds;
 import ai.carbonbench.core.catalog.Offering;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.catalog.Region;
@@ -54,6 +55,7 @@ public final class CarbonBench implements AutoCloseable {
     private final Optional<GridIntensitySource> gridSource;
     private final IntensityResolver intensity;
     private final Scorer scorer;
+    private final ObservedSpeeds observedSpeeds;
 
     private CarbonBench(Builder b) {
         this.catalog = b.catalog;
@@ -63,7 +65,8 @@ public final class CarbonBench implements AutoCloseable {
         this.gridSource = Optional.ofNullable(b.gridSource);
         this.intensity = new IntensityResolver(gridSource,
                 new StaticGridIntensitySource(catalog, emissionFactor, clock), clock);
-        this.scorer = new Scorer(catalog, tokenMix);
+        this.observedSpeeds = b.observedSpeeds != null ? b.observedSpeeds : ObservedSpeeds.create();
+        this.scorer = new Scorer(catalog, tokenMix, observedSpeeds);
         if (b.gridSource != null && !b.awaitLiveData.isZero()) {
             awaitLive(b.gridSource, catalog.zones().stream().map(z -> z.key()).toList(), b.awaitLiveData);
         }
@@ -95,6 +98,14 @@ public final class CarbonBench implements AutoCloseable {
 
     public TokenMix tokenMix() {
         return tokenMix;
+    }
+
+    /**
+     * The output speeds this application observed; a router records into it, and every score uses an
+     * observed speed instead of the catalog's for that endpoint (export: {@link ObservedSpeeds#toOverlay}).
+     */
+    public ObservedSpeeds observedSpeeds() {
+        return observedSpeeds;
     }
 
     public EmissionFactor emissionFactor() {
@@ -281,6 +292,7 @@ public final class CarbonBench implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private GridIntensitySource gridSource;
         private Duration awaitLiveData = Duration.ZERO;
+        private ObservedSpeeds observedSpeeds;
 
         private Builder() {
         }
@@ -330,6 +342,12 @@ public final class CarbonBench implements AutoCloseable {
                 throw new IllegalArgumentException("max must be >= 0, was " + max);
             }
             this.awaitLiveData = max;
+            return this;
+        }
+
+        /** Where observed speeds are kept; default a new, empty {@link ObservedSpeeds#create()}. Share one to pool routers. */
+        public Builder observedSpeeds(ObservedSpeeds observedSpeeds) {
+            this.observedSpeeds = Objects.requireNonNull(observedSpeeds, "observedSpeeds");
             return this;
         }
 
