@@ -194,7 +194,10 @@ public final class CarbonRouter<C> {
                 republish();
                 listeners.onRecovery(e.key());
             }
-            return new Recorded<>(result, record(s, e, result, usage, end));
+            Recorded<R> recorded = new Recorded<>(result, record(s, e, result, usage, end));
+            // feed the leaderboard: an observed speed beats the catalog's figure for this endpoint
+            carbonBench.observedSpeeds().record(recorded.record().endpoint(), recorded.record().outputTokens(), Duration.ofMillis(end - start));
+            return recorded;
         }
         throw allFailed(failures, skipped, order.length);
     }

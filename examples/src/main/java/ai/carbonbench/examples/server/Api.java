@@ -74,9 +74,11 @@ final class Api {
     JsonNode models(Params p) {
         Optional<Family> family = p.family("family");
         ArrayNode arr = NODES.arrayNode();
+        boolean all = p.flag("all"); // models without a live offering are hidden unless all=true
         bench.catalog().models().stream()
                 .filter(m -> family.isEmpty() || m.family() == family.get())
-                .forEach(m -> arr.add(JsonViews.model(m)));
+                .filter(m -> all || bench.catalog().isLive(m))
+                .forEach(m -> arr.add(JsonViews.model(m).put("live", bench.catalog().isLive(m))));
         return arr;
     }
 
