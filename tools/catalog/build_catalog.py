@@ -1127,8 +1127,13 @@ def build(src: Sources, report: bool):
             res = choose_price("aws-bedrock", "aws", gid, llkey, regional_key=f"bedrock/{reg}/{pid}", label=mid, pid=pid, md=md)
             if not res:
                 continue
-            if have_regional and reg not in have_regional and reg not in gone:
-                regional_gaps.append((mid, reg, sorted(have_regional)))
+            if res[1][0] == "litellm-regional":
+                res[0]["tier"] = "regional price of this region"
+            elif have_regional:
+                res[0]["tier"] = ("base price: the sources give regional prices for this model in " + ", ".join(sorted(have_regional))
+                                  + " but none for this region")
+                if reg not in gone:
+                    regional_gaps.append((mid, reg, sorted(have_regional)))
             add(mid, "aws-bedrock", reg, pid, res[0], "bedrock-availability", retired=gone.get(reg))
             price_choice_rows.append((mid, "aws-bedrock", reg, res[1][0], res[1][2]))
             used.add(reg)
@@ -1343,6 +1348,7 @@ def build(src: Sources, report: bool):
         rep.append("\n## Dropped")
         rep.append(f"- legacy EOL before {DATA_VERSION}: {dropped}")
         rep.append(f"- zero/absent prices: {zero_dropped}")
+        rep.append(f"- in-Region offerings in a region without a litellm regional key while the model has some: {regional_gaps}")
         rep.append("\n## TZ")
         for k, v in tz_notes.items():
             rep.append(f"- {k}: {v}")

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Output speeds this application measured on its own calls, per offering. A running router feeds it
@@ -33,10 +34,11 @@ public final class ObservedSpeeds {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private record Totals(long calls, long outputTokens, long nanos) {
-        Totals plus(long tokens, long n) {
-            return new Totals(calls + 1, outputTokens + tokens, nanos + n);
-        }
+    /** Striped counters: many threads record the same endpoint without contending on a lock. */
+    private static final class Totals {
+        final LongAdder calls = new LongAdder();
+        final LongAdder outputTokens = new LongAdder();
+        final LongAdder nanos = new LongAdder();
     }
 
     private final ConcurrentHashMap<OfferingKey, Totals> totals = new ConcurrentHashMap<>();
@@ -75,19 +77,29 @@ public final class ObservedSpeeds {
         if (outputTokens <= 0 || elapsed.isZero() || elapsed.isNegative()) {
             return;
         }
-        long nanos = elapsed.toNanos();
-        totals.merge(endpoint, new Totals(1, outputTokens, nanos), (a, b) -> a.plus(b.outputTokens(), b.nanos()));
+        Totals t = totals.get(endpoint);
+        if (t == null) {
+            t = totals.computeIfAbsent(endpoint, k -> new Totals());
+        }
+        t.nanos.add(elapsed.toNanos());
+        t.outputTokens.add(outputTokens);
+        t.calls.increment(); // last: a reader that sees the call also sees its tokens and time
     }
 
     /** The observed speed of the endpoint, once enough calls are in. */
     public Optional<Speed> speed(OfferingKey endpoint) {
         Totals t = totals.get(Objects.requireNonNull(endpoint, "endpoint"));
-        if (t == null || t.calls() < minimumNumberOfCalls) {
+        long calls = t == null ? 0 : t.calls.sum();
+        if (calls < minimumNumberOfCalls) {
             return Optional.empty();
         }
-        double tokensPerSecond = t.outputTokens() / (t.nanos() / 1e9);
-        return Optional.of(new Speed(tokensPerSecond, OptionalDouble.empty(), SpeedBasis.OBSERVED, source(),
-                LocalDate.now(clock).toString(), Optional.of("End-to-end rate over " + t.calls()
+        long nanos = t.nanos.sum();
+        long tokens = t.outputTokens.sum();
+        if (nanos <= 0 || tokens <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Speed(tokens / (nanos / 1e9), OptionalDouble.empty(), SpeedBasis.OBSERVED, source(),
+                LocalDate.now(clock).toString(), Optional.of("End-to-end rate over " + calls
                         + " calls of this application: output tokens / call time.")));
     }
 

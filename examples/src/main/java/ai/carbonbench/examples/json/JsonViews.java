@@ -121,7 +121,11 @@ public final class JsonViews {
         n.put("region", c.region().id());
         n.put("zone", c.zone());
         n.put("flat", c.flat());
-        n.put("minimumHourUtc", c.minimum().utcHour());
+        if (c.flat()) {
+            n.putNull("minimumHourUtc"); // no hourly data: every hour carries the annual average, so no hour is lowest
+        } else {
+            n.put("minimumHourUtc", c.minimum().utcHour());
+        }
         n.put("minimumGramsPerKwh", round(c.minimum().gramsPerKwh()));
         n.put("maximumGramsPerKwh", round(c.maximum().gramsPerKwh()));
         n.put("averageGramsPerKwh", round(c.averageGramsPerKwh()));
