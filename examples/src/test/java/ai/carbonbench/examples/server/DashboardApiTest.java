@@ -142,7 +142,7 @@ final class DashboardApiTest {
         assertThat(sort.status()).isEqualTo(400);
         assertThat(sort.json().get("error").asText()).isEqualTo("parameter 'sort' must be one of [carbon, cost, speed]");
         assertThat(sort.json().get("suggestions")).hasSize(3);
-        Response family = server.get("/api/leaderboard?family=gemini");
+        Response family = server.get("/api/leaderboard?family=grok");
         assertThat(family.status()).isEqualTo(400);
         assertThat(family.json().get("suggestions").toString()).contains("llama", "qwen");
         for (String q : List.of("/api/leaderboard?limit=0", "/api/leaderboard?limit=1001", "/api/leaderboard?limit=ten",
