@@ -105,6 +105,9 @@ final class DashboardApiTest {
     void lists_models_providers_and_regions() {
         assertThat(texts(server.get("/api/models").json(), "id")).containsExactly("small-8b", "big-70b");
         assertThat(texts(server.get("/api/models?family=qwen").json(), "id")).containsExactly("big-70b");
+        assertThat(server.get("/api/models?all=true").status()).isEqualTo(200);
+        server.get("/api/models").json().forEach(m -> assertThat(m.get("live").asBoolean()).isTrue());
+        assertThat(server.get("/api/leaderboard?include_retired=true").status()).isEqualTo(200);
         assertThat(texts(server.get("/api/providers").json(), "id")).containsExactly("cloud", "api");
         assertThat(server.get("/api/regions").json()).hasSize(6);
         assertThat(texts(server.get("/api/regions?provider=api").json(), "id")).containsExactly("us", "north-1");
