@@ -1,6 +1,7 @@
 package ai.carbonbench.core;
 
 import ai.carbonbench.core.catalog.Catalog;
+import ai.carbonbench.core.catalog.Checks;
 import ai.carbonbench.core.catalog.EmissionFactor;
 import ai.carbonbench.core.catalog.Model;
 import ai.carbonbench.core.catalog.ObservedSpeeds;
@@ -58,6 +59,7 @@ public final class CarbonBench implements AutoCloseable {
     private final IntensityResolver intensity;
     private final Scorer scorer;
     private final ObservedSpeeds observedSpeeds;
+    private final ScoreMemo memo;
 
     private CarbonBench(Builder b) {
         this.catalog = b.catalog;
@@ -69,6 +71,7 @@ public final class CarbonBench implements AutoCloseable {
                 new StaticGridIntensitySource(catalog, emissionFactor, clock), clock);
         this.observedSpeeds = b.observedSpeeds != null ? b.observedSpeeds : ObservedSpeeds.create();
         this.scorer = new Scorer(catalog, tokenMix, observedSpeeds);
+        this.memo = new ScoreMemo(clock, gridSource, catalog::offering, this::score);
         if (b.gridSource != null && !b.awaitLiveData.isZero()) {
             awaitLive(b.gridSource, catalog.zones().stream().map(z -> z.key()).toList(), b.awaitLiveData);
         }
@@ -114,9 +117,26 @@ public final class CarbonBench implements AutoCloseable {
         return emissionFactor;
     }
 
-    /** The offering's score now. */
+    /**
+     * The offering's score now. The score is reused while the hour and the grid source's current value
+     * stay the same, so its {@link Score#at()} is the moment it was first computed within this hour.
+     */
     public Score score(OfferingKey key) {
-        return scoreAt(key, intensity.now());
+        Objects.requireNonNull(key, "key");
+        return withObservedSpeed(memo.score(key));
+    }
+
+    /**
+     * A memoised score keeps the speed it was computed with; an observed speed may have arrived since.
+     * Without observations for the offering this is one map read and no allocation.
+     */
+    private Score withObservedSpeed(Score s) {
+        return observedSpeeds.speed(s.offering().key())
+                .filter(sp -> !s.offering().speed().equals(Optional.of(sp)))
+                .map(sp -> new Score(s.offering().withSpeed(sp), s.zone(), s.intensityGramsPerKwh(), s.provenance(),
+                        s.at(), s.gramsPerMillionInput(), s.gramsPerMillionOutput(), s.gramsPerMillionTokens(),
+                        s.usdPerMillionTokens()))
+                .orElse(s);
     }
 
     /** The offering's score for the hour containing {@code at}. */
@@ -130,15 +150,21 @@ public final class CarbonBench implements AutoCloseable {
      * may run in; provenance {@link Provenance#OVERRIDE}.
      */
     public Score scoreWithIntensity(OfferingKey key, double gramsPerKwh) {
-        if (!Double.isFinite(gramsPerKwh) || gramsPerKwh < 0) {
-            throw new IllegalArgumentException("gramsPerKwh must be a finite number >= 0, was " + gramsPerKwh);
-        }
+        Checks.nonNegative("gramsPerKwh", gramsPerKwh);
         return scorer.score(catalog.offering(key), Range.exactly(gramsPerKwh), Provenance.OVERRIDE, intensity.now());
     }
 
-    /** Grams of CO2e for one call made now on this offering. */
+    /** Grams of CO2e for one call made now on this offering. Allocates only the returned range. */
     public Range grams(OfferingKey key, long inputTokens, long outputTokens) {
         return score(key).gramsFor(inputTokens, outputTokens);
+    }
+
+    /**
+     * The central value of {@link #grams(OfferingKey, long, long)}, without allocating: for callers
+     * that account every request and need no range.
+     */
+    public double gramsCentral(OfferingKey key, long inputTokens, long outputTokens) {
+        return score(key).gramsCentralFor(inputTokens, outputTokens);
     }
 
     /** The offerings a query selects, scored and ordered. Unknown ids in the query throw {@link UnknownIdException}. */

@@ -32,7 +32,10 @@ public final class ObservedSpeeds {
     /** The catalog source id observed figures name. */
     public static final String SOURCE_ID = "observed";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Loaded on the first export only: data binding costs a fresh JVM's first answer (StartupClassesTest). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     /** Striped counters: many threads record the same endpoint without contending on a lock. */
     private static final class Totals {
@@ -125,7 +128,7 @@ public final class ObservedSpeeds {
      */
     public String toOverlay(Catalog catalog) {
         Objects.requireNonNull(catalog, "catalog");
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         Source s = source();
         ObjectNode src = root.putObject("sources").putObject(SOURCE_ID);
         src.put("publisher", s.publisher()).put("dataset", s.dataset()).put("year", s.year()).put("licence", s.licence())
@@ -148,7 +151,7 @@ public final class ObservedSpeeds {
             offerings.add(o);
         });
         try {
-            return MAPPER.writeValueAsString(root) + "\n";
+            return Json.MAPPER.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -28,7 +28,7 @@ final class ModelsCommand extends Subcommand {
                 .filter(m -> all || catalog.isLive(m))
                 .toList();
         if (json) {
-            ArrayNode arr = Output.JSON.createArrayNode();
+            ArrayNode arr = Output.JSON.arrayNode();
             models.forEach(m -> arr.add(JsonViews.model(m).put("live", catalog.isLive(m))));
             Output.printJson(out(), arr);
             return;
