@@ -25,6 +25,8 @@ import zoneinfo
 from decimal import ROUND_HALF_UP, Context, Decimal
 from pathlib import Path
 
+import energy_method
+
 REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "carbonbench-core/src/main/resources/ai/carbonbench/core/catalog/catalog.json"
 DATA_VERSION = "2026-11-30"  # curation date; Bedrock "Legacy" rows with an EOL before it are dropped
@@ -552,7 +554,7 @@ def ceil_dec(x, d):
 # ---------------------------------------------------------------------------
 
 
-def build(src: Path, report: bool):
+def build(src: Path, report: bool, revise_energy: bool = True):
     rep = []  # markdown report lines
 
     # ---- load raw files
@@ -1044,6 +1046,9 @@ def build(src: Path, report: bool):
         "regions": region_objs,
         "offerings": offerings,
     }
+
+    if revise_energy:  # the energy method (docs/data.md section 3) lives in energy_method.py
+        energy_method.revise(catalog, src)
 
     if report:
         rep.append("## Fit\n")
