@@ -10,6 +10,7 @@ import ai.carbonbench.core.grid.GridIntensity;
 import ai.carbonbench.core.grid.GridIntensitySource;
 import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.grid.StaticGridIntensitySource;
+import ai.carbonbench.core.score.Boundary;
 import ai.carbonbench.core.score.DailyCurve;
 import ai.carbonbench.core.score.LeaderboardQuery;
 import ai.carbonbench.core.score.Range;
@@ -63,7 +64,7 @@ public final class CarbonBench implements AutoCloseable {
         this.gridSource = Optional.ofNullable(b.gridSource);
         this.intensity = new IntensityResolver(gridSource,
                 new StaticGridIntensitySource(catalog, emissionFactor, clock), clock);
-        this.scorer = new Scorer(catalog, tokenMix);
+        this.scorer = new Scorer(catalog, tokenMix, b.boundary);
         if (b.gridSource != null && !b.awaitLiveData.isZero()) {
             awaitLive(b.gridSource, catalog.zones().stream().map(z -> z.key()).toList(), b.awaitLiveData);
         }
@@ -95,6 +96,11 @@ public final class CarbonBench implements AutoCloseable {
 
     public TokenMix tokenMix() {
         return tokenMix;
+    }
+
+    /** What every figure counts: {@link Boundary#SERVER} unless the builder said otherwise. */
+    public Boundary boundary() {
+        return scorer.boundary();
     }
 
     public EmissionFactor emissionFactor() {
@@ -269,7 +275,8 @@ public final class CarbonBench implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "CarbonBench[" + catalog + ", " + tokenMix + ", " + emissionFactor + ", source="
+        return "CarbonBench[" + catalog + ", " + tokenMix + ", " + emissionFactor + ", boundary=" + scorer.boundary().id()
+                + ", source="
                 + gridSource.map(GridIntensitySource::name).orElse(StaticGridIntensitySource.NAME) + "]";
     }
 
@@ -278,6 +285,7 @@ public final class CarbonBench implements AutoCloseable {
         private Catalog catalog;
         private TokenMix tokenMix = TokenMix.DEFAULT;
         private EmissionFactor emissionFactor = EmissionFactor.LIFECYCLE;
+        private Boundary boundary = Boundary.SERVER;
         private Clock clock = Clock.systemUTC();
         private GridIntensitySource gridSource;
         private Duration awaitLiveData = Duration.ZERO;
@@ -294,6 +302,16 @@ public final class CarbonBench implements AutoCloseable {
         /** How input and output tokens blend into per-million-token figures; default 3:1. */
         public Builder tokenMix(TokenMix tokenMix) {
             this.tokenMix = Objects.requireNonNull(tokenMix, "tokenMix");
+            return this;
+        }
+
+        /**
+         * What the figures count: {@link Boundary#SERVER} (default: accelerator, host, idle capacity, PUE),
+         * {@link Boundary#GPU} (accelerator × PUE, the formula of version 0.1) or {@link Boundary#LIFECYCLE}
+         * (server plus embodied hardware emissions).
+         */
+        public Builder boundary(Boundary boundary) {
+            this.boundary = Objects.requireNonNull(boundary, "boundary");
             return this;
         }
 

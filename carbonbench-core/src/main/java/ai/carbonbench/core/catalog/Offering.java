@@ -12,7 +12,7 @@ import java.util.Optional;
  * the set, so its carbon is scored over the whole set.
  */
 public record Offering(Model model, Provider provider, Region region, String providerModelId, List<Region> servedFrom,
-        Price price, Optional<Speed> speed, Source availabilitySource) {
+        Price price, Optional<Speed> speed, Source availabilitySource, Hardware hardware) {
 
     public Offering {
         Objects.requireNonNull(model, "model");
@@ -23,6 +23,7 @@ public record Offering(Model model, Provider provider, Region region, String pro
         Objects.requireNonNull(price, "price");
         Objects.requireNonNull(speed, "speed");
         Objects.requireNonNull(availabilitySource, "availabilitySource");
+        Objects.requireNonNull(hardware, "hardware");
     }
 
     public OfferingKey key() {
