@@ -2,6 +2,7 @@ package ai.carbonbench.langchain4j;
 
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
+import ai.carbonbench.core.score.Boundary;
 import ai.carbonbench.core.score.Range;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import java.time.Instant;
@@ -42,10 +43,12 @@ import java.util.Optional;
  * @param baseline             the first candidate declared: what the application would have called without
  *                             CarbonBench
  * @param baselineGrams        central grams the same tokens would have emitted on the baseline
+ * @param boundary             what the grams count: accelerator only, the whole server (default), or with
+ *                             embodied hardware emissions
  */
 public record CarbonReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, long inputTokens, long outputTokens,
         boolean tokenUsageReported, Range grams, Range intensityGramsPerKwh, String zone, Provenance provenance,
-        Instant at, OfferingKey baseline, double baselineGrams) {
+        Instant at, OfferingKey baseline, double baselineGrams, Boundary boundary) {
 
     public CarbonReceipt {
         Objects.requireNonNull(endpoint, "endpoint");
@@ -56,6 +59,7 @@ public record CarbonReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, 
         Objects.requireNonNull(provenance, "provenance");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(boundary, "boundary");
         if (inputTokens < 0 || outputTokens < 0) {
             throw new IllegalArgumentException("token counts must be >= 0, were " + inputTokens + " and " + outputTokens);
         }
@@ -85,9 +89,9 @@ public record CarbonReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, 
     @Override
     public String toString() {
         return String.format(java.util.Locale.ROOT,
-                "%.6g g CO2e (%.3g–%.3g) on %s, %d in / %d out tokens%s, %.4g gCO2e/kWh in %s (%s); "
+                "%.6g g CO2e (%.3g–%.3g, %s boundary) on %s, %d in / %d out tokens%s, %.4g gCO2e/kWh in %s (%s); "
                         + "%.3g g saved vs %s%s",
-                grams.central(), grams.low(), grams.high(), endpoint, inputTokens, outputTokens,
+                grams.central(), grams.low(), grams.high(), boundary.id(), endpoint, inputTokens, outputTokens,
                 tokenUsageReported ? "" : " (no usage reported)", intensityGramsPerKwh.central(), zone, provenance,
                 savedGrams(), baseline, failedOver.isEmpty() ? "" : "; failed over from " + failedOver);
     }

@@ -127,7 +127,8 @@ final class Routing<M> {
                 .map(Failure::candidate).toList();
         CarbonReceipt receipt = new CarbonReceipt(record.endpoint(), failedOver, record.inputTokens(),
                 record.outputTokens(), usageReported(response), record.grams(), score.intensityGramsPerKwh(),
-                record.zone(), record.provenance(), record.at(), record.baseline(), record.baselineGrams());
+                record.zone(), record.provenance(), record.at(), record.baseline(), record.baselineGrams(),
+                record.boundary());
         return ChatResponse.builder()
                 .aiMessage(response.aiMessage())
                 .metadata(CarbonChatResponseMetadata.wrap(response.metadata(), receipt))

@@ -96,6 +96,7 @@ final class EmissionsLedgerTest {
                 .contains("\"byDay\":{\"2026-12-01\":{")
                 .contains("\"calls\":[{\"at\":\"2026-12-01T00:00:00Z\",\"endpoint\":\"alpha/eu-north/test-model\","
                         + "\"zone\":\"SE\"")
+                .contains(",\"boundary\":\"gpu\"}")
                 .endsWith("],\"droppedCalls\":0}");
     }
 
