@@ -18,11 +18,13 @@ import ai.carbonbench.core.score.Recommendation;
 import ai.carbonbench.core.score.RecommendationRequest;
 import ai.carbonbench.core.score.Score;
 import ai.carbonbench.core.score.TokenMix;
+import ai.carbonbench.core.score.WindowChoice;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -215,6 +217,27 @@ public final class CarbonBench implements AutoCloseable {
         Region r = catalog.region(region);
         Instant now = intensity.now();
         return curve(r, now, adviceHours(r.zone().key(), now));
+    }
+
+    /**
+     * Time shifting: the start time and offering with the lowest mean carbon for a deferrable job of
+     * {@code jobDuration} that must finish by {@code deadline}, and the saving against starting now on the
+     * offering that is best now. Candidate starts are now, now + 1 h, now + 2 h and so on, as in the Green
+     * Software Foundation's Carbon Aware SDK (rolling average over hourly values, window = job duration).
+     * Intensities are the live forecast where the grid source has one, the typical daily profile otherwise;
+     * the result states the weakest provenance used. "Now" is this instance's clock.
+     *
+     * @throws IllegalArgumentException when {@code candidates} is empty, the job cannot finish by the
+     *                                  deadline, or the deadline is more than 14 days ahead
+     * @throws UnknownIdException       when a candidate is not in the catalog
+     */
+    public WindowChoice bestWindow(Collection<OfferingKey> candidates,
+            Duration jobDuration, Instant deadline) {
+        Objects.requireNonNull(candidates, "candidates");
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("candidates must not be empty");
+        }
+        return TimeShift.bestWindow(this, List.copyOf(candidates), jobDuration, deadline, intensity.now());
     }
 
     DailyCurve curve(Region region, Instant from) {

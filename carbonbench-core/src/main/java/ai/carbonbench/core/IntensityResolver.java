@@ -71,18 +71,4 @@ final class IntensityResolver {
         }
         return Optional.ofNullable(found);
     }
-
-    /** Trust order used to report the weakest provenance among several values. */
-    static int trust(Provenance p) {
-        return switch (p) {
-            case OVERRIDE, LIVE -> 4;
-            case FORECAST, HISTORY -> 3;
-            case STALE -> 2;
-            case DEFAULT -> 1;
-        };
-    }
-
-    static Provenance weakest(Provenance a, Provenance b) {
-        return trust(a) <= trust(b) ? a : b;
-    }
 }

@@ -97,7 +97,7 @@ final class Scorer {
             low = Math.min(low, primary.gramsPerKwh());
             high = Math.max(high, primary.gramsPerKwh());
             provenance = provenance == null ? primary.provenance()
-                    : IntensityResolver.weakest(provenance, primary.provenance());
+                    : Provenance.weakest(provenance, primary.provenance());
             for (Zone alt : r.alternativeZones()) {
                 GridIntensity g = intensityOf.apply(alt.key());
                 low = Math.min(low, g.gramsPerKwh());

@@ -1,7 +1,8 @@
 package ai.carbonbench.langchain4j;
 
 import ai.carbonbench.core.CarbonBench;
-import ai.carbonbench.langchain4j.Failures.Failure;
+import ai.carbonbench.router.ModelRouting;
+import ai.carbonbench.router.ModelRouting.Failure;
 import ai.carbonbench.router.EmissionsLedger;
 import ai.carbonbench.router.CarbonRouter;
 import ai.carbonbench.router.NoEndpointAvailableException;
@@ -112,7 +113,7 @@ public final class CarbonAwareChatModel implements ChatModel {
                 }
             }, a -> Routing.usage(a.response()));
         } catch (NoEndpointAvailableException e) {
-            throw Failures.explain(e, failures);
+            throw ModelRouting.explain(e, failures);
         }
         return routing.withReceipt(answer.result().response(), answer.record(), failures);
     }

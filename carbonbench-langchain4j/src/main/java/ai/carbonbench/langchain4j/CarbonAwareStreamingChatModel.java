@@ -2,7 +2,8 @@ package ai.carbonbench.langchain4j;
 
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.langchain4j.Failures.AfterFirstToken;
-import ai.carbonbench.langchain4j.Failures.Failure;
+import ai.carbonbench.router.ModelRouting;
+import ai.carbonbench.router.ModelRouting.Failure;
 import ai.carbonbench.router.EmissionsLedger;
 import ai.carbonbench.router.CarbonRouter;
 import ai.carbonbench.router.NoEndpointAvailableException;
@@ -125,7 +126,7 @@ public final class CarbonAwareStreamingChatModel implements StreamingChatModel {
             }
             return;
         } catch (NoEndpointAvailableException e) {
-            deliverError(handler, Failures.explain(e, failures));
+            deliverError(handler, ModelRouting.explain(e, failures));
             return;
         } catch (RuntimeException | Error e) {
             deliverError(handler, e);

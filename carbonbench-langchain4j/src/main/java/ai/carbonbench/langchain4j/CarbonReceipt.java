@@ -4,6 +4,7 @@ import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.score.Boundary;
 import ai.carbonbench.core.score.Range;
+import ai.carbonbench.router.CallReceipt;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import java.time.Instant;
 import java.util.List;
@@ -51,21 +52,22 @@ public record CarbonReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, 
         Instant at, OfferingKey baseline, double baselineGrams, Boundary boundary) {
 
     public CarbonReceipt {
-        Objects.requireNonNull(endpoint, "endpoint");
-        failedOver = List.copyOf(failedOver);
-        Objects.requireNonNull(grams, "grams");
-        Objects.requireNonNull(intensityGramsPerKwh, "intensityGramsPerKwh");
-        Objects.requireNonNull(zone, "zone");
-        Objects.requireNonNull(provenance, "provenance");
-        Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(baseline, "baseline");
-        Objects.requireNonNull(boundary, "boundary");
-        if (inputTokens < 0 || outputTokens < 0) {
-            throw new IllegalArgumentException("token counts must be >= 0, were " + inputTokens + " and " + outputTokens);
-        }
-        if (!Double.isFinite(baselineGrams) || baselineGrams < 0) {
-            throw new IllegalArgumentException("baselineGrams must be a finite number >= 0, was " + baselineGrams);
-        }
+        // one validation, the router's: the same rules and messages for every adapter's receipt
+        failedOver = new CallReceipt(endpoint, failedOver, inputTokens, outputTokens, tokenUsageReported, grams,
+                intensityGramsPerKwh, zone, provenance, at, baseline, baselineGrams, boundary).failedOver();
+    }
+
+    /** The LangChain4j face of the router's receipt: the same fields. */
+    static CarbonReceipt from(CallReceipt r) {
+        return new CarbonReceipt(r.endpoint(), r.failedOver(), r.inputTokens(), r.outputTokens(),
+                r.tokenUsageReported(), r.grams(), r.intensityGramsPerKwh(), r.zone(), r.provenance(), r.at(),
+                r.baseline(), r.baselineGrams(), r.boundary());
+    }
+
+    /** The router's form of this receipt, as the Spring AI adapter and the meter and span listeners take it. */
+    public CallReceipt toCallReceipt() {
+        return new CallReceipt(endpoint, failedOver, inputTokens, outputTokens, tokenUsageReported, grams,
+                intensityGramsPerKwh, zone, provenance, at, baseline, baselineGrams, boundary);
     }
 
     /** The receipt a carbon-aware model attached to this response; empty for any other response. */
@@ -77,22 +79,17 @@ public record CarbonReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, 
 
     /** Central grams saved against the baseline; negative when the call emitted more than the baseline would have. */
     public double savedGrams() {
-        return baselineGrams - grams.central();
+        return toCallReceipt().savedGrams();
     }
 
     /** {@link #savedGrams()} as a fraction of the baseline's grams; 0 when the baseline emits nothing. */
     public double savedFraction() {
-        return baselineGrams == 0 ? 0 : savedGrams() / baselineGrams;
+        return toCallReceipt().savedFraction();
     }
 
     /** A one-line summary, e.g. {@code 0.000123 g CO2e (0.0000615–0.000246) on fireworks/us/llama-3.3-70b …}. */
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT,
-                "%.6g g CO2e (%.3g–%.3g, %s boundary) on %s, %d in / %d out tokens%s, %.4g gCO2e/kWh in %s (%s); "
-                        + "%.3g g saved vs %s%s",
-                grams.central(), grams.low(), grams.high(), boundary.id(), endpoint, inputTokens, outputTokens,
-                tokenUsageReported ? "" : " (no usage reported)", intensityGramsPerKwh.central(), zone, provenance,
-                savedGrams(), baseline, failedOver.isEmpty() ? "" : "; failed over from " + failedOver);
+        return toCallReceipt().toString();
     }
 }

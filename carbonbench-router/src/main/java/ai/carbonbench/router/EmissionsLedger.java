@@ -1,9 +1,12 @@
 package ai.carbonbench.router;
 
 import ai.carbonbench.core.catalog.Offering;
+import ai.carbonbench.core.json.JsonViews;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.score.Range;
 import ai.carbonbench.core.score.Score;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -219,7 +222,7 @@ public final class EmissionsLedger {
 
     /** Exact decimal grams from micrograms, e.g. {@code 12.000345}. */
     static String grams(long micrograms) {
-        return BigDecimal.valueOf(micrograms, 6).toPlainString();
+        return exactGrams(micrograms).toPlainString();
     }
 
     /**
@@ -227,65 +230,60 @@ public final class EmissionsLedger {
      * {@code byModel}, {@code byProvider}, {@code byRegion}, {@code byDay}, {@code calls}, {@code droppedCalls}.
      */
     public String toJson() {
-        StringBuilder sb = new StringBuilder(1024);
-        sb.append("{\"method\":\"").append(METHOD).append("\",\"unit\":\"gCO2e\",")
-                .append("\"note\":\"Location-based: grid-average intensity of the zone serving each call; grams are "
-                        + "rounded to the microgram per call and summed exactly.\",\"total\":");
-        jsonTotals(sb, total());
-        jsonMap(sb, "byModel", byModel());
-        jsonMap(sb, "byProvider", byProvider());
-        jsonMap(sb, "byRegion", byRegion());
+        ObjectNode n = JsonViews.object();
+        n.put("method", METHOD);
+        n.put("unit", "gCO2e");
+        n.put("note", "Location-based: grid-average intensity of the zone serving each call; grams are "
+                + "rounded to the microgram per call and summed exactly.");
+        n.set("total", jsonTotals(total()));
+        n.set("byModel", jsonMap(byModel()));
+        n.set("byProvider", jsonMap(byProvider()));
+        n.set("byRegion", jsonMap(byRegion()));
         Map<String, LedgerTotals> days = new TreeMap<>();
         byDay().forEach((d, t) -> days.put(d.toString(), t));
-        jsonMap(sb, "byDay", days);
-        sb.append(",\"calls\":[");
-        List<CallRecord> calls = calls();
-        for (int i = 0; i < calls.size(); i++) {
-            CallRecord c = calls.get(i);
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append("{\"at\":").append(Json.string(c.at().toString()))
-                    .append(",\"endpoint\":").append(Json.string(c.endpoint().toString()))
-                    .append(",\"zone\":").append(Json.string(c.zone()))
-                    .append(",\"inputTokens\":").append(c.inputTokens())
-                    .append(",\"outputTokens\":").append(c.outputTokens())
-                    .append(",\"gramsLow\":").append(grams(c.microgramsLow()))
-                    .append(",\"gramsCentral\":").append(grams(c.microgramsCentral()))
-                    .append(",\"gramsHigh\":").append(grams(c.microgramsHigh()))
-                    .append(",\"provenance\":").append(Json.string(c.provenance().name()))
-                    .append(",\"baseline\":").append(Json.string(c.baseline().toString()))
-                    .append(",\"baselineGrams\":").append(grams(c.baselineMicrograms()))
-                    .append(",\"boundary\":").append(Json.string(c.boundary().id())).append('}');
+        n.set("byDay", jsonMap(days));
+        ArrayNode calls = n.putArray("calls");
+        for (CallRecord c : calls()) {
+            ObjectNode call = calls.addObject();
+            call.put("at", c.at().toString());
+            call.put("endpoint", c.endpoint().toString());
+            call.put("zone", c.zone());
+            call.put("inputTokens", c.inputTokens());
+            call.put("outputTokens", c.outputTokens());
+            call.put("gramsLow", exactGrams(c.microgramsLow()));
+            call.put("gramsCentral", exactGrams(c.microgramsCentral()));
+            call.put("gramsHigh", exactGrams(c.microgramsHigh()));
+            call.put("provenance", c.provenance().name());
+            call.put("baseline", c.baseline().toString());
+            call.put("baselineGrams", exactGrams(c.baselineMicrograms()));
+            call.put("boundary", c.boundary().id());
         }
-        sb.append("],\"droppedCalls\":").append(droppedCalls()).append('}');
-        return sb.toString();
+        n.put("droppedCalls", droppedCalls());
+        return JsonViews.toJson(n);
     }
 
-    private static void jsonMap(StringBuilder sb, String name, Map<String, LedgerTotals> map) {
-        sb.append(",\"").append(name).append("\":{");
-        boolean first = true;
-        for (Map.Entry<String, LedgerTotals> e : map.entrySet()) {
-            if (!first) {
-                sb.append(',');
-            }
-            first = false;
-            sb.append(Json.string(e.getKey())).append(':');
-            jsonTotals(sb, e.getValue());
-        }
-        sb.append('}');
+    private static ObjectNode jsonMap(Map<String, LedgerTotals> map) {
+        ObjectNode n = JsonViews.object();
+        map.forEach((k, t) -> n.set(k, jsonTotals(t)));
+        return n;
     }
 
-    private static void jsonTotals(StringBuilder sb, LedgerTotals t) {
-        sb.append("{\"calls\":").append(t.calls())
-                .append(",\"inputTokens\":").append(t.inputTokens())
-                .append(",\"outputTokens\":").append(t.outputTokens())
-                .append(",\"gramsLow\":").append(grams(t.microgramsLow()))
-                .append(",\"gramsCentral\":").append(grams(t.microgramsCentral()))
-                .append(",\"gramsHigh\":").append(grams(t.microgramsHigh()))
-                .append(",\"baselineGrams\":").append(grams(t.baselineMicrograms()))
-                .append(",\"savedGrams\":").append(grams(t.baselineMicrograms() - t.microgramsCentral()))
-                .append('}');
+    private static ObjectNode jsonTotals(LedgerTotals t) {
+        ObjectNode n = JsonViews.object();
+        n.put("calls", t.calls());
+        n.put("inputTokens", t.inputTokens());
+        n.put("outputTokens", t.outputTokens());
+        n.put("gramsLow", exactGrams(t.microgramsLow()));
+        n.put("gramsCentral", exactGrams(t.microgramsCentral()));
+        n.put("gramsHigh", exactGrams(t.microgramsHigh()));
+        n.put("baselineGrams", exactGrams(t.baselineMicrograms()));
+        n.put("savedGrams", exactGrams(t.baselineMicrograms() - t.microgramsCentral()));
+        return n;
+    }
+
+    /** Exact decimal grams from micrograms, six decimals kept ({@code 0.028000}). */
+    private static BigDecimal exactGrams(long micrograms) {
+        return BigDecimal.valueOf(micrograms, 6);
     }
 
     @Override

@@ -37,11 +37,6 @@ final class RateLimiter {
         return wait;
     }
 
-    /** Nanoseconds until the server-imposed pause ends, 0 when there is none. */
-    synchronized long pausedFor() {
-        return Math.max(0, pausedUntil - ticker.read());
-    }
-
     /** Holds every request of this source back for {@code nanos} (a server's Retry-After). */
     synchronized void pause(long nanos) {
         pausedUntil = Math.max(pausedUntil, ticker.read() + nanos);

@@ -1,7 +1,7 @@
 package ai.carbonbench.examples.cli;
 
 import ai.carbonbench.core.score.DailyCurve;
-import ai.carbonbench.examples.json.JsonViews;
+import ai.carbonbench.core.json.JsonViews;
 import java.io.PrintWriter;
 import java.util.Locale;
 import picocli.CommandLine.Command;

@@ -4,7 +4,7 @@ import ai.carbonbench.core.score.LeaderboardQuery;
 import ai.carbonbench.core.score.Score;
 import ai.carbonbench.core.score.SortOrder;
 import ai.carbonbench.core.score.TokenMix;
-import ai.carbonbench.examples.json.JsonViews;
+import ai.carbonbench.core.json.JsonViews;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.PrintWriter;
 import java.util.List;

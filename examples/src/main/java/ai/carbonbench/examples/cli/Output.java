@@ -2,8 +2,7 @@ package ai.carbonbench.examples.cli;
 
 import ai.carbonbench.core.catalog.Region;
 import ai.carbonbench.core.score.Range;
-import ai.carbonbench.examples.json.JsonViews;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import ai.carbonbench.core.json.JsonViews;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -25,11 +24,7 @@ final class Output {
     }
 
     static void printJson(PrintWriter out, JsonNode node) {
-        try {
-            out.println(JSON.writeValueAsString(node));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        out.println(JsonViews.toPrettyJson(node));
         out.flush();
     }
 

@@ -1,6 +1,6 @@
 package ai.carbonbench.examples.cli;
 
-import ai.carbonbench.examples.json.JsonViews;
+import ai.carbonbench.core.json.JsonViews;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.Locale;
 import picocli.CommandLine.Command;

@@ -3,7 +3,7 @@ package ai.carbonbench.examples.cli;
 import ai.carbonbench.core.score.Recommendation;
 import ai.carbonbench.core.score.RecommendationRequest;
 import ai.carbonbench.core.score.Score;
-import ai.carbonbench.examples.json.JsonViews;
+import ai.carbonbench.core.json.JsonViews;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package ai.carbonbench.examples.cli;
 
 import ai.carbonbench.core.catalog.EmissionFactor;
 import ai.carbonbench.core.catalog.Zone;
-import ai.carbonbench.examples.json.JsonViews;
+import ai.carbonbench.core.json.JsonViews;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

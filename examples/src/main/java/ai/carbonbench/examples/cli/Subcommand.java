@@ -44,7 +44,7 @@ abstract class Subcommand implements Callable<Integer> {
     /** Parses {@code 2026-12-01T06:00Z} or {@code 2026-12-01T06:00:00Z}; a clear error otherwise. */
     static Instant instant(String text) {
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return OffsetDateTime.parse(text.trim()).toInstant();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("not a UTC time: '" + text + "' (expected e.g. 2026-12-01T06:00Z)");
         }
