@@ -113,7 +113,8 @@ final class EmissionsLedgerTest {
                 "inputTokens", "outputTokens", "gramsLow", "gramsCentral", "gramsHigh", "baselineGrams", "savedGrams");
         assertThat(n.get("calls").get(0).fieldNames()).toIterable().containsExactly("at", "endpoint", "zone",
                 "inputTokens", "outputTokens", "gramsLow", "gramsCentral", "gramsHigh", "provenance", "baseline",
-                "baselineGrams");
+                "baselineGrams", "boundary");
+        assertThat(n.get("calls").get(0).get("boundary").asText()).isEqualTo("gpu");
     }
 
     @Test
