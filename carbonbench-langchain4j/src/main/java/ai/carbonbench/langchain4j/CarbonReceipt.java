@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What one chat call emitted, where it ran and what it saved: the carbon receipt of a response from a
@@ -46,22 +47,29 @@ import java.util.Optional;
  * @param baselineGrams        central grams the same tokens would have emitted on the baseline
  * @param boundary             what the grams count: accelerator only, the whole server (default), or with
  *                             embodied hardware emissions
+ * @param reasoningTokens      of the output tokens, those the provider reports as reasoning; empty when it reports
+ *                             none. Reasoning tokens are generated tokens and are scored as output tokens.
+ * @param cachedInputTokens    of the input tokens, those the provider reports as served from its prompt cache; empty
+ *                             when it reports none. They are scored as ordinary input tokens (an upper bound).
  */
 public record CarbonReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, long inputTokens, long outputTokens,
         boolean tokenUsageReported, Range grams, Range intensityGramsPerKwh, String zone, Provenance provenance,
-        Instant at, OfferingKey baseline, double baselineGrams, Boundary boundary) {
+        Instant at, OfferingKey baseline, double baselineGrams, Boundary boundary, OptionalLong reasoningTokens,
+        OptionalLong cachedInputTokens) {
 
     public CarbonReceipt {
         // one validation, the router's: the same rules and messages for every adapter's receipt
         failedOver = new CallReceipt(endpoint, failedOver, inputTokens, outputTokens, tokenUsageReported, grams,
                 intensityGramsPerKwh, zone, provenance, at, baseline, baselineGrams, boundary).failedOver();
+        Objects.requireNonNull(reasoningTokens, "reasoningTokens");
+        Objects.requireNonNull(cachedInputTokens, "cachedInputTokens");
     }
 
-    /** The LangChain4j face of the router's receipt: the same fields. */
-    static CarbonReceipt from(CallReceipt r) {
+    /** The LangChain4j face of the router's receipt: the same fields, plus the token details the provider reported. */
+    static CarbonReceipt from(CallReceipt r, OptionalLong reasoningTokens, OptionalLong cachedInputTokens) {
         return new CarbonReceipt(r.endpoint(), r.failedOver(), r.inputTokens(), r.outputTokens(),
                 r.tokenUsageReported(), r.grams(), r.intensityGramsPerKwh(), r.zone(), r.provenance(), r.at(),
-                r.baseline(), r.baselineGrams(), r.boundary());
+                r.baseline(), r.baselineGrams(), r.boundary(), reasoningTokens, cachedInputTokens);
     }
 
     /** The router's form of this receipt, as the Spring AI adapter and the meter and span listeners take it. */
@@ -90,6 +98,8 @@ public record CarbonReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, 
     /** A one-line summary, e.g. {@code 0.000123 g CO2e (0.0000615–0.000246) on fireworks/us/llama-3.3-70b …}. */
     @Override
     public String toString() {
-        return toCallReceipt().toString();
+        String details = (reasoningTokens.isPresent() ? "; " + reasoningTokens.getAsLong() + " of the output tokens reasoning" : "")
+                + (cachedInputTokens.isPresent() ? "; " + cachedInputTokens.getAsLong() + " of the input tokens cached" : "");
+        return toCallReceipt() + details;
     }
 }

@@ -87,7 +87,9 @@ final class Routing<M> {
 
     /** The response with a {@link CarbonChatResponseMetadata} carrying the call's receipt. */
     ChatResponse withReceipt(ChatResponse response, CallRecord record, List<Failure> failures) {
-        CarbonReceipt receipt = CarbonReceipt.from(routing.receipt(record, failures, reported(response).isPresent()));
+        TokenUsage usage = response == null ? null : response.tokenUsage();
+        CarbonReceipt receipt = CarbonReceipt.from(routing.receipt(record, failures, reported(response).isPresent()),
+                TokenDetails.reasoningTokens(usage), TokenDetails.cachedInputTokens(usage));
         return ChatResponse.builder()
                 .aiMessage(response.aiMessage())
                 .metadata(CarbonChatResponseMetadata.wrap(response.metadata(), receipt))
