@@ -47,6 +47,8 @@ import java.util.OptionalLong;
  * @param baselineGrams        central grams the same tokens would have emitted on the baseline
  * @param boundary             what the grams count: accelerator only, the whole server (default), or with
  *                             embodied hardware emissions
+ * @param leanerAnswer         what {@link LeanerAnswers} decided for the call, when the answering candidate was
+ *                             wrapped by it
  * @param reasoningTokens      of the output tokens, those the provider reports as reasoning; empty when it reports
  *                             none. Reasoning tokens are generated tokens and are scored as output tokens.
  * @param cachedInputTokens    of the input tokens, those the provider reports as served from its prompt cache; empty
@@ -54,10 +56,20 @@ import java.util.OptionalLong;
  */
 public record CarbonReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, long inputTokens, long outputTokens,
         boolean tokenUsageReported, Range grams, Range intensityGramsPerKwh, String zone, Provenance provenance,
-        Instant at, OfferingKey baseline, double baselineGrams, Boundary boundary, OptionalLong reasoningTokens,
-        OptionalLong cachedInputTokens) {
+        Instant at, OfferingKey baseline, double baselineGrams, Boundary boundary, Optional<LeanDecision> leanerAnswer,
+        OptionalLong reasoningTokens, OptionalLong cachedInputTokens) {
+
+    /** A receipt without a leaner-answers decision or token details. */
+    public CarbonReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, long inputTokens, long outputTokens,
+            boolean tokenUsageReported, Range grams, Range intensityGramsPerKwh, String zone, Provenance provenance,
+            Instant at, OfferingKey baseline, double baselineGrams, Boundary boundary) {
+        this(endpoint, failedOver, inputTokens, outputTokens, tokenUsageReported, grams, intensityGramsPerKwh, zone,
+                provenance, at, baseline, baselineGrams, boundary, Optional.empty(), OptionalLong.empty(),
+                OptionalLong.empty());
+    }
 
     public CarbonReceipt {
+        Objects.requireNonNull(leanerAnswer, "leanerAnswer");
         // one validation, the router's: the same rules and messages for every adapter's receipt
         failedOver = new CallReceipt(endpoint, failedOver, inputTokens, outputTokens, tokenUsageReported, grams,
                 intensityGramsPerKwh, zone, provenance, at, baseline, baselineGrams, boundary).failedOver();
@@ -65,11 +77,17 @@ public record CarbonReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, 
         Objects.requireNonNull(cachedInputTokens, "cachedInputTokens");
     }
 
-    /** The LangChain4j face of the router's receipt: the same fields, plus the token details the provider reported. */
-    static CarbonReceipt from(CallReceipt r, OptionalLong reasoningTokens, OptionalLong cachedInputTokens) {
+    /** The LangChain4j face of the router's receipt: the same fields. */
+    static CarbonReceipt from(CallReceipt r) {
+        return from(r, Optional.empty(), OptionalLong.empty(), OptionalLong.empty());
+    }
+
+    /** The router's receipt with a {@link LeanerAnswers} decision and the token details the provider reported. */
+    static CarbonReceipt from(CallReceipt r, Optional<LeanDecision> leanerAnswer, OptionalLong reasoningTokens,
+            OptionalLong cachedInputTokens) {
         return new CarbonReceipt(r.endpoint(), r.failedOver(), r.inputTokens(), r.outputTokens(),
                 r.tokenUsageReported(), r.grams(), r.intensityGramsPerKwh(), r.zone(), r.provenance(), r.at(),
-                r.baseline(), r.baselineGrams(), r.boundary(), reasoningTokens, cachedInputTokens);
+                r.baseline(), r.baselineGrams(), r.boundary(), leanerAnswer, reasoningTokens, cachedInputTokens);
     }
 
     /** The router's form of this receipt, as the Spring AI adapter and the meter and span listeners take it. */
@@ -98,8 +116,9 @@ public record CarbonReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, 
     /** A one-line summary, e.g. {@code 0.000123 g CO2e (0.0000615–0.000246) on fireworks/us/llama-3.3-70b …}. */
     @Override
     public String toString() {
-        String details = (reasoningTokens.isPresent() ? "; " + reasoningTokens.getAsLong() + " of the output tokens reasoning" : "")
+        return toCallReceipt().toString()
+                + leanerAnswer.filter(LeanDecision::applied).map(d -> "; leaner answer (" + d + ")").orElse("")
+                + (reasoningTokens.isPresent() ? "; " + reasoningTokens.getAsLong() + " of the output tokens reasoning" : "")
                 + (cachedInputTokens.isPresent() ? "; " + cachedInputTokens.getAsLong() + " of the input tokens cached" : "");
-        return toCallReceipt() + details;
     }
 }

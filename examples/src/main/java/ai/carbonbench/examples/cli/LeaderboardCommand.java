@@ -70,8 +70,9 @@ final class LeaderboardCommand extends Subcommand {
         }
         var bench = bench();
         List<Score> rows = bench.leaderboard(q.build());
+        noteData(rows.stream().map(Score::provenance).toList());
         if (json) {
-            ArrayNode arr = Output.JSON.createArrayNode();
+            ArrayNode arr = Output.JSON.arrayNode();
             rows.forEach(s -> arr.add(JsonViews.option(s)));
             Output.printJson(out(), arr);
             return;
