@@ -30,6 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sources import Sources  # noqa: E402  (tools/catalog/sources.py)
+import energy_method  # noqa: E402  (tools/catalog/energy_method.py)
 
 REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "carbonbench-core/src/main/resources/ai/carbonbench/core/catalog/catalog.json"
@@ -659,7 +660,7 @@ def ceil_dec(x, d):
 # ---------------------------------------------------------------------------
 
 
-def build(src: Sources, report: bool):
+def build(src: Sources, report: bool, revise_energy: bool = True):
     rep = []  # markdown report lines
 
     # ---- load raw files
@@ -1314,6 +1315,9 @@ def build(src: Sources, report: bool):
         "regions": region_objs,
         "offerings": offerings,
     }
+
+    if revise_energy:  # the energy method (docs/data.md section 3) lives in energy_method.py
+        energy_method.revise(catalog, src)
 
     if report:
         rep.append("## Fit\n")

@@ -12,6 +12,7 @@ import ai.carbonbench.core.grid.GridIntensity;
 import ai.carbonbench.core.grid.GridIntensitySource;
 import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.grid.StaticGridIntensitySource;
+import ai.carbonbench.core.score.Boundary;
 import ai.carbonbench.core.score.DailyCurve;
 import ai.carbonbench.core.score.LeaderboardQuery;
 import ai.carbonbench.core.score.Range;
@@ -70,7 +71,7 @@ public final class CarbonBench implements AutoCloseable {
         this.intensity = new IntensityResolver(gridSource,
                 new StaticGridIntensitySource(catalog, emissionFactor, clock), clock);
         this.observedSpeeds = b.observedSpeeds != null ? b.observedSpeeds : ObservedSpeeds.create();
-        this.scorer = new Scorer(catalog, tokenMix, observedSpeeds);
+        this.scorer = new Scorer(catalog, tokenMix, observedSpeeds, b.boundary);
         this.memo = new ScoreMemo(clock, gridSource, catalog::offering, this::score);
         if (b.gridSource != null && !b.awaitLiveData.isZero()) {
             awaitLive(b.gridSource, catalog.zones().stream().map(z -> z.key()).toList(), b.awaitLiveData);
@@ -113,6 +114,11 @@ public final class CarbonBench implements AutoCloseable {
         return observedSpeeds;
     }
 
+    /** What every figure counts: {@link Boundary#SERVER} unless the builder said otherwise. */
+    public Boundary boundary() {
+        return scorer.boundary();
+    }
+
     public EmissionFactor emissionFactor() {
         return emissionFactor;
     }
@@ -135,7 +141,7 @@ public final class CarbonBench implements AutoCloseable {
                 .filter(sp -> !s.offering().speed().equals(Optional.of(sp)))
                 .map(sp -> new Score(s.offering().withSpeed(sp), s.zone(), s.intensityGramsPerKwh(), s.provenance(),
                         s.at(), s.gramsPerMillionInput(), s.gramsPerMillionOutput(), s.gramsPerMillionTokens(),
-                        s.usdPerMillionTokens()))
+                        s.usdPerMillionTokens(), s.boundary()))
                 .orElse(s);
     }
 
@@ -329,7 +335,8 @@ public final class CarbonBench implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "CarbonBench[" + catalog + ", " + tokenMix + ", " + emissionFactor + ", source="
+        return "CarbonBench[" + catalog + ", " + tokenMix + ", " + emissionFactor + ", boundary=" + scorer.boundary().id()
+                + ", source="
                 + gridSource.map(GridIntensitySource::name).orElse(StaticGridIntensitySource.NAME) + "]";
     }
 
@@ -338,6 +345,7 @@ public final class CarbonBench implements AutoCloseable {
         private Catalog catalog;
         private TokenMix tokenMix = TokenMix.DEFAULT;
         private EmissionFactor emissionFactor = EmissionFactor.LIFECYCLE;
+        private Boundary boundary = Boundary.SERVER;
         private Clock clock = Clock.systemUTC();
         private GridIntensitySource gridSource;
         private Duration awaitLiveData = Duration.ZERO;
@@ -355,6 +363,16 @@ public final class CarbonBench implements AutoCloseable {
         /** How input and output tokens blend into per-million-token figures; default 3:1. */
         public Builder tokenMix(TokenMix tokenMix) {
             this.tokenMix = Objects.requireNonNull(tokenMix, "tokenMix");
+            return this;
+        }
+
+        /**
+         * What the figures count: {@link Boundary#SERVER} (default: accelerator, host, idle capacity, PUE),
+         * {@link Boundary#GPU} (accelerator × PUE, the formula of version 0.1) or {@link Boundary#LIFECYCLE}
+         * (server plus embodied hardware emissions).
+         */
+        public Builder boundary(Boundary boundary) {
+            this.boundary = Objects.requireNonNull(boundary, "boundary");
             return this;
         }
 

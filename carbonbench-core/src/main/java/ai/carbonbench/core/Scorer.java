@@ -1,7 +1,9 @@
 package ai.carbonbench.core;
 
 import ai.carbonbench.core.catalog.Catalog;
+import ai.carbonbench.core.catalog.CatalogException;
 import ai.carbonbench.core.catalog.EnergyProfile;
+import ai.carbonbench.core.catalog.Method;
 import ai.carbonbench.core.catalog.Model;
 import ai.carbonbench.core.catalog.ObservedSpeeds;
 import ai.carbonbench.core.catalog.Offering;
@@ -9,6 +11,7 @@ import ai.carbonbench.core.catalog.Region;
 import ai.carbonbench.core.catalog.Zone;
 import ai.carbonbench.core.grid.GridIntensity;
 import ai.carbonbench.core.grid.Provenance;
+import ai.carbonbench.core.score.Boundary;
 import ai.carbonbench.core.score.Constraints;
 import ai.carbonbench.core.score.LeaderboardQuery;
 import ai.carbonbench.core.score.Range;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Function;
@@ -34,14 +38,43 @@ final class Scorer {
     private static final Comparator<Score> BY_KEY = Comparator.comparing((Score s) -> s.offering().provider().id())
             .thenComparing(s -> s.offering().region().id()).thenComparing(s -> s.offering().model().id());
 
+    /** The catalog method holding the boundary constants. */
+    static final String BOUNDARY_METHOD = "boundary-v1";
+    /** The catalog method holding the range widening of H100 figures used for non-GPU hardware. */
+    static final String HARDWARE_METHOD = "hardware-v1";
+
     private final Catalog catalog;
     private final TokenMix mix;
     private final ObservedSpeeds observed;
+    private final Boundary boundary;
+    private final double serverFactor;
+    private final double embodiedGramsPerKwh;
+    private final double proxyLow;
+    private final double proxyHigh;
 
-    Scorer(Catalog catalog, TokenMix mix, ObservedSpeeds observed) {
+    Scorer(Catalog catalog, TokenMix mix, ObservedSpeeds observed, Boundary boundary) {
         this.catalog = catalog;
         this.mix = mix;
         this.observed = observed;
+        this.boundary = boundary;
+        // GPU needs no constant, so a catalog of one's own without the method still scores at that boundary.
+        this.serverFactor = boundary == Boundary.GPU ? 1 : boundaryMethod(catalog).require("server.factor");
+        this.embodiedGramsPerKwh = boundary == Boundary.LIFECYCLE
+                ? boundaryMethod(catalog).require("lifecycle.embodiedGramsPerGpuKwh") : 0;
+        Optional<Method> hw = catalog.method(HARDWARE_METHOD);
+        this.proxyLow = hw.map(m -> m.require("proxy.low")).orElse(1.0);
+        this.proxyHigh = hw.map(m -> m.require("proxy.high")).orElse(1.0);
+    }
+
+    /** The catalog's boundary constants; a catalog of one's own that defines none uses the embedded catalog's. */
+    private static Method boundaryMethod(Catalog catalog) {
+        return catalog.method(BOUNDARY_METHOD).or(() -> Catalog.embedded().method(BOUNDARY_METHOD))
+                .orElseThrow(() -> new CatalogException("no catalog defines the method '" + BOUNDARY_METHOD
+                        + "', needed for the server and lifecycle boundaries"));
+    }
+
+    Boundary boundary() {
+        return boundary;
     }
 
     static Comparator<Score> order(SortOrder sort) {
@@ -85,19 +118,31 @@ final class Scorer {
         Offering offering = observed.apply(catalogOffering); // an observed speed beats the catalog's figure
         EnergyProfile e = offering.model().energy();
         double pue = offering.provider().pue();
+        // An H100 figure says little about an LPU or TPU: widen its range, keep its central value.
+        boolean proxy = offering.hardware().kind().nonGpu();
+        double low = proxy ? proxyLow : 1;
+        double high = proxy ? proxyHigh : 1;
         // Wh per 1k tokens equals kWh per million tokens, so kWh/Mtok × g/kWh = g/Mtok.
-        Range output = multiply(new Range(e.lowWhPer1kTokens(), e.outputWhPer1kTokens(), e.highWhPer1kTokens()),
+        Range output = grams(new Range(e.lowWhPer1kTokens() * low, e.outputWhPer1kTokens(), e.highWhPer1kTokens() * high),
                 intensity, pue);
-        Range input = multiply(new Range(e.inputLowWhPer1kTokens(), e.inputWhPer1kTokens(), e.inputHighWhPer1kTokens()),
-                intensity, pue);
+        Range input = grams(new Range(e.inputLowWhPer1kTokens() * low, e.inputWhPer1kTokens(),
+                e.inputHighWhPer1kTokens() * high), intensity, pue);
         double usd = mix.blend(offering.price().usdPerMillionInput(), offering.price().usdPerMillionOutput());
         return new Score(offering, offering.region().zone().key(), intensity, provenance, at, input, output,
-                mix.blend(input, output), usd);
+                mix.blend(input, output), usd, boundary);
     }
 
-    private static Range multiply(Range energy, Range intensity, double pue) {
-        return new Range(energy.low() * intensity.low() * pue, energy.central() * intensity.central() * pue,
-                energy.high() * intensity.high() * pue);
+    /**
+     * Accelerator kWh per million tokens to grams at this scorer's boundary: the server factor scales the
+     * energy that the grid supplies (through the PUE); embodied grams scale with accelerator energy only.
+     */
+    private Range grams(Range energy, Range intensity, double pue) {
+        return new Range(grams(energy.low(), intensity.low(), pue), grams(energy.central(), intensity.central(), pue),
+                grams(energy.high(), intensity.high(), pue));
+    }
+
+    private double grams(double gpuKwh, double gramsPerKwh, double pue) {
+        return gpuKwh * (serverFactor * pue * gramsPerKwh + embodiedGramsPerKwh);
     }
 
     /** The offerings a query selects, unscored. Unknown ids in the query throw. */

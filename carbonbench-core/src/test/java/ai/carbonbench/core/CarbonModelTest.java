@@ -68,7 +68,7 @@ final class CarbonModelTest {
 
     @Test
     void direct_emission_factors_use_the_direct_figures() {
-        CarbonBench direct = CarbonBench.builder().catalog(Fixtures.miniCatalog()).clock(Fixtures.clockAt(Fixtures.NOON))
+        CarbonBench direct = CarbonBench.builder().catalog(Fixtures.miniCatalog()).boundary(ai.carbonbench.core.score.Boundary.GPU).clock(Fixtures.clockAt(Fixtures.NOON))
                 .emissionFactor(EmissionFactor.DIRECT).build();
         assertThat(direct.score(OfferingKey.of("cloud", "north-1", "small-8b")).intensityGramsPerKwh().central())
                 .isEqualTo(2);
@@ -96,7 +96,7 @@ final class CarbonModelTest {
 
     @Test
     void the_token_mix_is_configurable() {
-        CarbonBench outputOnly = CarbonBench.builder().catalog(Fixtures.miniCatalog())
+        CarbonBench outputOnly = CarbonBench.builder().catalog(Fixtures.miniCatalog()).boundary(ai.carbonbench.core.score.Boundary.GPU)
                 .clock(Fixtures.clockAt(Fixtures.NOON)).tokenMix(TokenMix.ratio(0, 1)).build();
         Score s = outputOnly.score(OfferingKey.of("cloud", "north-1", "small-8b"));
         assertThat(s.gramsPerMillionTokens()).isEqualTo(s.gramsPerMillionOutput());

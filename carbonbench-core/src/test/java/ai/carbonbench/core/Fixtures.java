@@ -31,7 +31,9 @@ public final class Fixtures {
         return Clock.fixed(instant, ZoneOffset.UTC);
     }
 
+    /** The mini catalog at noon, at the GPU boundary: its hand-computed figures follow the accelerator × PUE formula. */
     public static CarbonBench benchAtNoon() {
-        return CarbonBench.builder().catalog(miniCatalog()).clock(clockAt(NOON)).build();
+        return CarbonBench.builder().catalog(miniCatalog()).clock(clockAt(NOON))
+                .boundary(ai.carbonbench.core.score.Boundary.GPU).build();
     }
 }

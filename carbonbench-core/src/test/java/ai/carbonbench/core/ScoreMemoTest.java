@@ -34,7 +34,8 @@ final class ScoreMemoTest {
     @Test
     void grams_follow_the_typical_profile_across_an_hour_boundary() {
         MutableClock clock = new MutableClock(Instant.parse("2026-06-01T10:05:00Z"));
-        CarbonBench cb = CarbonBench.builder().catalog(Fixtures.miniCatalog()).clock(clock).build();
+        CarbonBench cb = CarbonBench.builder().catalog(Fixtures.miniCatalog()).clock(clock)
+                .boundary(ai.carbonbench.core.score.Boundary.GPU).build(); // KWH is accelerator kWh x PUE
 
         assertThat(cb.gramsCentral(SOLAR, 500, 1000)).isCloseTo(KWH * 150, within(1e-12));
         Score first = cb.score(SOLAR);
@@ -57,7 +58,8 @@ final class ScoreMemoTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-06-01T10:05:00Z"));
         MutableSource live = new MutableSource();
         live.publish(200, Provenance.LIVE);
-        CarbonBench cb = CarbonBench.builder().catalog(Fixtures.miniCatalog()).clock(clock).gridSource(live).build();
+        CarbonBench cb = CarbonBench.builder().catalog(Fixtures.miniCatalog()).clock(clock).gridSource(live)
+                .boundary(ai.carbonbench.core.score.Boundary.GPU).build();
 
         assertThat(cb.grams(SOLAR, 500, 1000).central()).isCloseTo(KWH * 200, within(1e-12));
         assertThat(cb.score(SOLAR).provenance()).isEqualTo(Provenance.LIVE);
@@ -78,7 +80,8 @@ final class ScoreMemoTest {
     @Test
     void memoised_results_equal_freshly_computed_ones_for_every_offering() {
         MutableClock clock = new MutableClock(Instant.parse("2026-06-01T07:30:00Z"));
-        CarbonBench cb = CarbonBench.builder().catalog(Fixtures.miniCatalog()).clock(clock).build();
+        CarbonBench cb = CarbonBench.builder().catalog(Fixtures.miniCatalog()).clock(clock)
+                .boundary(ai.carbonbench.core.score.Boundary.GPU).build(); // KWH is accelerator kWh x PUE
         for (int step = 0; step < 30; step++) {
             for (var o : cb.catalog().offerings()) {
                 Range memo = cb.grams(o.key(), 700, 300);

@@ -2,6 +2,7 @@ package ai.carbonbench.langchain4j;
 
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
+import ai.carbonbench.core.score.Boundary;
 import ai.carbonbench.core.score.Range;
 import ai.carbonbench.router.CallReceipt;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What one chat call emitted, where it ran and what it saved: the carbon receipt of a response from a
@@ -43,44 +45,55 @@ import java.util.Optional;
  * @param baseline             the first candidate declared: what the application would have called without
  *                             CarbonBench
  * @param baselineGrams        central grams the same tokens would have emitted on the baseline
+ * @param boundary             what the grams count: accelerator only, the whole server (default), or with
+ *                             embodied hardware emissions
  * @param leanerAnswer         what {@link LeanerAnswers} decided for the call, when the answering candidate was
  *                             wrapped by it
+ * @param reasoningTokens      of the output tokens, those the provider reports as reasoning; empty when it reports
+ *                             none. Reasoning tokens are generated tokens and are scored as output tokens.
+ * @param cachedInputTokens    of the input tokens, those the provider reports as served from its prompt cache; empty
+ *                             when it reports none. They are scored as ordinary input tokens (an upper bound).
  */
 public record CarbonReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, long inputTokens, long outputTokens,
         boolean tokenUsageReported, Range grams, Range intensityGramsPerKwh, String zone, Provenance provenance,
-        Instant at, OfferingKey baseline, double baselineGrams, Optional<LeanDecision> leanerAnswer) {
+        Instant at, OfferingKey baseline, double baselineGrams, Boundary boundary, Optional<LeanDecision> leanerAnswer,
+        OptionalLong reasoningTokens, OptionalLong cachedInputTokens) {
 
-    /** A receipt without a leaner-answers decision. */
+    /** A receipt without a leaner-answers decision or token details. */
     public CarbonReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, long inputTokens, long outputTokens,
             boolean tokenUsageReported, Range grams, Range intensityGramsPerKwh, String zone, Provenance provenance,
-            Instant at, OfferingKey baseline, double baselineGrams) {
+            Instant at, OfferingKey baseline, double baselineGrams, Boundary boundary) {
         this(endpoint, failedOver, inputTokens, outputTokens, tokenUsageReported, grams, intensityGramsPerKwh, zone,
-                provenance, at, baseline, baselineGrams, Optional.empty());
+                provenance, at, baseline, baselineGrams, boundary, Optional.empty(), OptionalLong.empty(),
+                OptionalLong.empty());
     }
 
     public CarbonReceipt {
         Objects.requireNonNull(leanerAnswer, "leanerAnswer");
         // one validation, the router's: the same rules and messages for every adapter's receipt
         failedOver = new CallReceipt(endpoint, failedOver, inputTokens, outputTokens, tokenUsageReported, grams,
-                intensityGramsPerKwh, zone, provenance, at, baseline, baselineGrams).failedOver();
+                intensityGramsPerKwh, zone, provenance, at, baseline, baselineGrams, boundary).failedOver();
+        Objects.requireNonNull(reasoningTokens, "reasoningTokens");
+        Objects.requireNonNull(cachedInputTokens, "cachedInputTokens");
     }
 
     /** The LangChain4j face of the router's receipt: the same fields. */
     static CarbonReceipt from(CallReceipt r) {
-        return from(r, Optional.empty());
+        return from(r, Optional.empty(), OptionalLong.empty(), OptionalLong.empty());
     }
 
-    /** The router's receipt with a {@link LeanerAnswers} decision. */
-    static CarbonReceipt from(CallReceipt r, Optional<LeanDecision> leanerAnswer) {
+    /** The router's receipt with a {@link LeanerAnswers} decision and the token details the provider reported. */
+    static CarbonReceipt from(CallReceipt r, Optional<LeanDecision> leanerAnswer, OptionalLong reasoningTokens,
+            OptionalLong cachedInputTokens) {
         return new CarbonReceipt(r.endpoint(), r.failedOver(), r.inputTokens(), r.outputTokens(),
                 r.tokenUsageReported(), r.grams(), r.intensityGramsPerKwh(), r.zone(), r.provenance(), r.at(),
-                r.baseline(), r.baselineGrams(), leanerAnswer);
+                r.baseline(), r.baselineGrams(), r.boundary(), leanerAnswer, reasoningTokens, cachedInputTokens);
     }
 
     /** The router's form of this receipt, as the Spring AI adapter and the meter and span listeners take it. */
     public CallReceipt toCallReceipt() {
         return new CallReceipt(endpoint, failedOver, inputTokens, outputTokens, tokenUsageReported, grams,
-                intensityGramsPerKwh, zone, provenance, at, baseline, baselineGrams);
+                intensityGramsPerKwh, zone, provenance, at, baseline, baselineGrams, boundary);
     }
 
     /** The receipt a carbon-aware model attached to this response; empty for any other response. */
@@ -104,6 +117,8 @@ public record CarbonReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, 
     @Override
     public String toString() {
         return toCallReceipt().toString()
-                + leanerAnswer.filter(LeanDecision::applied).map(d -> "; leaner answer (" + d + ")").orElse("");
+                + leanerAnswer.filter(LeanDecision::applied).map(d -> "; leaner answer (" + d + ")").orElse("")
+                + (reasoningTokens.isPresent() ? "; " + reasoningTokens.getAsLong() + " of the output tokens reasoning" : "")
+                + (cachedInputTokens.isPresent() ? "; " + cachedInputTokens.getAsLong() + " of the input tokens cached" : "");
     }
 }

@@ -95,8 +95,9 @@ final class Routing<M> {
             lean = Optional.of(m.decision);
             metadata = m.original;
         }
+        TokenUsage usage = response.tokenUsage();
         CarbonReceipt receipt = CarbonReceipt.from(routing.receipt(record, failures, reported(response).isPresent()),
-                lean);
+                lean, TokenDetails.reasoningTokens(usage), TokenDetails.cachedInputTokens(usage));
         return ChatResponse.builder()
                 .aiMessage(response.aiMessage())
                 .metadata(CarbonChatResponseMetadata.wrap(metadata, receipt))

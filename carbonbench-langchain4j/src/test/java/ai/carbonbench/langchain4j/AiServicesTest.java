@@ -65,6 +65,8 @@ final class AiServicesTest {
         CarbonReceipt receipt = CarbonReceipt.of(result.finalResponse()).orElseThrow();
         assertThat(receipt.endpoint()).isEqualTo(OfferingKey.of("groq", "us", "llama-3.3-70b"));
         assertThat(receipt.inputTokens()).isEqualTo(40);
+        assertThat(receipt.boundary()).isEqualTo(ai.carbonbench.core.score.Boundary.GPU);
+        assertThat(receipt.toString()).contains("gpu boundary");
         assertThat(ledger.total().calls()).isEqualTo(2);
         // the second call carried the first exchange from the chat memory
         STUBS.server.verify(postRequestedFor(urlPathEqualTo(path("groq"))).withRequestBody(containing("Hi from Groq")));

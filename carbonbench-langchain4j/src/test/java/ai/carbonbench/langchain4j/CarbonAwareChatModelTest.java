@@ -82,6 +82,27 @@ final class CarbonAwareChatModelTest {
     }
 
     @Test
+    void reasoning_and_cached_tokens_show_on_the_receipt_and_are_scored_as_output_and_input() {
+        STUBS.server.stubFor(post(urlPathEqualTo(path("fireworks"))).willReturn(okJson("""
+                {"id":"chatcmpl-1","object":"chat.completion","created":1764547200,"model":"%s",
+                 "choices":[{"index":0,"message":{"role":"assistant","content":"Thought about it"},"finish_reason":"stop"}],
+                 "usage":{"prompt_tokens":1200,"completion_tokens":300,"total_tokens":1500,
+                          "prompt_tokens_details":{"cached_tokens":1000},
+                          "completion_tokens_details":{"reasoning_tokens":250}}}
+                """.formatted(FIREWORKS_MODEL))));
+        STUBS.answers("groq", GROQ_MODEL, "Hello from Groq", 1200, 300);
+        STUBS.answers("together", TOGETHER_MODEL, "Hello from Together", 1200, 300);
+
+        CarbonReceipt r = CarbonReceipt.of(model().chat(hello())).orElseThrow();
+
+        assertThat(r.reasoningTokens()).hasValue(250);
+        assertThat(r.cachedInputTokens()).hasValue(1000);
+        // the same grams as without the details: reasoning tokens are output tokens, cached tokens input tokens
+        assertThat(r.grams().central()).isCloseTo(1200 * 10e-6 + 300 * 50e-6, within(1e-9));
+        assertThat(r.toString()).contains("250 of the output tokens reasoning", "1000 of the input tokens cached");
+    }
+
+    @Test
     void the_cleanest_candidate_answers_and_the_receipt_says_what_it_emitted() {
         STUBS.answers("fireworks", FIREWORKS_MODEL, "Hello from Fireworks", 1200, 300);
         STUBS.answers("groq", GROQ_MODEL, "Hello from Groq", 1200, 300);
@@ -103,6 +124,7 @@ final class CarbonAwareChatModelTest {
         assertThat(r.inputTokens()).isEqualTo(1200);
         assertThat(r.outputTokens()).isEqualTo(300);
         assertThat(r.tokenUsageReported()).isTrue();
+        assertThat(r.reasoningTokens()).isEmpty();
         // 1200 × 10 g/Mtok + 300 × 50 g/Mtok = 0.012 + 0.015 g; the energy range is ×0.5..×2
         assertThat(r.grams().central()).isCloseTo(0.027, within(1e-9));
         assertThat(r.grams().low()).isCloseTo(0.0135, within(1e-9));

@@ -48,7 +48,8 @@ final class OpenAiStubs implements AutoCloseable {
     }
 
     static CarbonBench carbonBench() {
-        return CarbonBench.builder().catalog(catalog()).build();
+        // the GPU boundary: the fixture figures are hand-computed with the accelerator x PUE formula
+        return CarbonBench.builder().catalog(catalog()).boundary(ai.carbonbench.core.score.Boundary.GPU).build();
     }
 
     String baseUrl(String provider) {

@@ -3,6 +3,7 @@ package ai.carbonbench.router;
 import ai.carbonbench.core.catalog.Checks;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
+import ai.carbonbench.core.score.Boundary;
 import ai.carbonbench.core.score.Range;
 import java.time.Instant;
 import java.util.List;
@@ -31,10 +32,12 @@ import java.util.Objects;
  * @param baseline             the first candidate declared: what the application would have called without
  *                             CarbonBench
  * @param baselineGrams        central grams the same tokens would have emitted on the baseline
+ * @param boundary             what the grams count: accelerator only, the whole server (default), or with
+ *                             embodied hardware emissions
  */
 public record CallReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, long inputTokens, long outputTokens,
         boolean tokenUsageReported, Range grams, Range intensityGramsPerKwh, String zone, Provenance provenance,
-        Instant at, OfferingKey baseline, double baselineGrams) {
+        Instant at, OfferingKey baseline, double baselineGrams, Boundary boundary) {
 
     public CallReceipt {
         Objects.requireNonNull(endpoint, "endpoint");
@@ -45,6 +48,7 @@ public record CallReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, lo
         Objects.requireNonNull(provenance, "provenance");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(boundary, "boundary");
         if (inputTokens < 0 || outputTokens < 0) {
             throw new IllegalArgumentException("token counts must be >= 0, were " + inputTokens + " and " + outputTokens);
         }
@@ -62,8 +66,9 @@ public record CallReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, lo
     }
 
     /**
-     * Central energy of the call in watt-hours, at the catalog's accounting boundary (data-centre overhead
-     * included where the catalog applies it): grams ÷ intensity. 0 when the intensity is 0.
+     * Central energy of the call in watt-hours, at the receipt's {@link #boundary()} (data-centre overhead
+     * included; at {@code LIFECYCLE} the embodied grams count as if they were energy): grams ÷ intensity. 0 when
+     * the intensity is 0.
      */
     public double energyWattHours() {
         double intensity = intensityGramsPerKwh.central();
@@ -74,9 +79,9 @@ public record CallReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, lo
     @Override
     public String toString() {
         return String.format(Locale.ROOT,
-                "%.6g g CO2e (%.3g–%.3g) on %s, %d in / %d out tokens%s, %.4g gCO2e/kWh in %s (%s); "
+                "%.6g g CO2e (%.3g–%.3g, %s boundary) on %s, %d in / %d out tokens%s, %.4g gCO2e/kWh in %s (%s); "
                         + "%.3g g saved vs %s%s",
-                grams.central(), grams.low(), grams.high(), endpoint, inputTokens, outputTokens,
+                grams.central(), grams.low(), grams.high(), boundary.id(), endpoint, inputTokens, outputTokens,
                 tokenUsageReported ? "" : " (no usage reported)", intensityGramsPerKwh.central(), zone, provenance,
                 savedGrams(), baseline, failedOver.isEmpty() ? "" : "; failed over from " + failedOver);
     }

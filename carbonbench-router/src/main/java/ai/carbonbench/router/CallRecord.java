@@ -2,6 +2,7 @@ package ai.carbonbench.router;
 
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
+import ai.carbonbench.core.score.Boundary;
 import ai.carbonbench.core.score.Range;
 import java.time.Instant;
 import java.util.Objects;
@@ -22,10 +23,11 @@ import java.util.Objects;
  * @param provenance         how the grid intensity was obtained
  * @param baseline           the endpoint savings are measured against
  * @param baselineMicrograms central estimate had the call gone to the baseline, µg CO2e
+ * @param boundary           what the grams count (the accounting boundary of the scores they come from)
  */
 public record CallRecord(Instant at, OfferingKey endpoint, String zone, long inputTokens, long outputTokens,
         long microgramsLow, long microgramsCentral, long microgramsHigh, Provenance provenance, OfferingKey baseline,
-        long baselineMicrograms) {
+        long baselineMicrograms, Boundary boundary) {
 
     public CallRecord {
         Objects.requireNonNull(at, "at");
@@ -33,6 +35,7 @@ public record CallRecord(Instant at, OfferingKey endpoint, String zone, long inp
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(provenance, "provenance");
         Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(boundary, "boundary");
         if (inputTokens < 0 || outputTokens < 0) {
             throw new IllegalArgumentException("token counts must be >= 0, were " + inputTokens + " and " + outputTokens);
         }

@@ -76,6 +76,10 @@ public final class EmissionsLedger {
      * @return the record, with grams rounded to micrograms
      */
     public CallRecord record(Instant at, Score actual, Score baseline, Usage usage) {
+        if (actual.boundary() != baseline.boundary()) {
+            throw new IllegalArgumentException("actual and baseline must be scored at one boundary, were "
+                    + actual.boundary().id() + " and " + baseline.boundary().id());
+        }
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(actual, "actual");
         Objects.requireNonNull(baseline, "baseline");
@@ -86,7 +90,7 @@ public final class EmissionsLedger {
         Offering o = actual.offering();
         CallRecord r = new CallRecord(at, o.key(), actual.zone(), usage.inputTokens(), usage.outputTokens(),
                 micrograms(grams.low()), micrograms(grams.central()), micrograms(grams.high()), actual.provenance(),
-                baseline.offering().key(), micrograms(baseGrams));
+                baseline.offering().key(), micrograms(baseGrams), actual.boundary());
         add(r, o);
         return r;
     }

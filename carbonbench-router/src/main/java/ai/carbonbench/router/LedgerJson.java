@@ -35,12 +35,13 @@ final class LedgerJson {
     }
 
     record Call(String at, String endpoint, String zone, long inputTokens, long outputTokens, BigDecimal gramsLow,
-            BigDecimal gramsCentral, BigDecimal gramsHigh, String provenance, String baseline, BigDecimal baselineGrams) {
+            BigDecimal gramsCentral, BigDecimal gramsHigh, String provenance, String baseline, BigDecimal baselineGrams,
+            String boundary) {
 
         static Call of(CallRecord c) {
             return new Call(c.at().toString(), c.endpoint().toString(), c.zone(), c.inputTokens(), c.outputTokens(),
                     grams(c.microgramsLow()), grams(c.microgramsCentral()), grams(c.microgramsHigh()),
-                    c.provenance().name(), c.baseline().toString(), grams(c.baselineMicrograms()));
+                    c.provenance().name(), c.baseline().toString(), grams(c.baselineMicrograms()), c.boundary().id());
         }
     }
 

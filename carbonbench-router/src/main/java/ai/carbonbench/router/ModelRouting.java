@@ -192,7 +192,7 @@ public final class ModelRouting<M> {
         List<OfferingKey> failedOver = failedOver(failures);
         return new CallReceipt(record.endpoint(), failedOver, record.inputTokens(), record.outputTokens(),
                 tokenUsageReported, record.grams(), score.intensityGramsPerKwh(), record.zone(), record.provenance(),
-                record.at(), record.baseline(), record.baselineGrams());
+                record.at(), record.baseline(), record.baselineGrams(), record.boundary());
     }
 
     /** The candidates whose failure made the router fail over: those the classifier calls retriable, in order. */

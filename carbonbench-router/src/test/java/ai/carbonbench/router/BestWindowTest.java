@@ -92,7 +92,8 @@ final class BestWindowTest {
                 return out;
             }
         };
-        CarbonBench cb = CarbonBench.builder().catalog(Fixtures.catalog()).clock(clock).gridSource(forecast).build();
+        CarbonBench cb = CarbonBench.builder().catalog(Fixtures.catalog()).clock(clock).gridSource(forecast)
+                .boundary(ai.carbonbench.core.score.Boundary.GPU).build();
 
         WindowChoice w = cb.bestWindow(List.of(EU_EAST, EU_CENTRAL), Duration.ofHours(2),
                 MIDNIGHT.plus(Duration.ofDays(1)));

@@ -96,6 +96,7 @@ final class EmissionsLedgerTest {
                 .contains("\"byDay\":{\"2026-12-01\":{")
                 .contains("\"calls\":[{\"at\":\"2026-12-01T00:00:00Z\",\"endpoint\":\"alpha/eu-north/test-model\","
                         + "\"zone\":\"SE\"")
+                .contains(",\"boundary\":\"gpu\"}")
                 .endsWith("],\"droppedCalls\":0}");
     }
 
@@ -112,7 +113,8 @@ final class EmissionsLedgerTest {
                 "inputTokens", "outputTokens", "gramsLow", "gramsCentral", "gramsHigh", "baselineGrams", "savedGrams");
         assertThat(n.get("calls").get(0).fieldNames()).toIterable().containsExactly("at", "endpoint", "zone",
                 "inputTokens", "outputTokens", "gramsLow", "gramsCentral", "gramsHigh", "provenance", "baseline",
-                "baselineGrams");
+                "baselineGrams", "boundary");
+        assertThat(n.get("calls").get(0).get("boundary").asText()).isEqualTo("gpu");
     }
 
     @Test

@@ -124,7 +124,7 @@ public final class Catalog {
         return sources;
     }
 
-    /** A documented method by id, e.g. {@code energy-estimate-v1}. */
+    /** A documented method by id, e.g. {@code energy-estimate-v2}. */
     public Optional<Method> method(String id) {
         return Optional.ofNullable(methods.get(id));
     }

@@ -365,8 +365,19 @@ final class CatalogReader {
         }
         Optional<Speed> finalSpeed = speed;
         Optional<LocalDate> retired = n.path("retired").isTextual() ? Optional.of(date(n, p, "retired")) : Optional.empty();
+        Hardware hardware = hardware(n.path("hardware"), p + ".hardware", model);
         return construct(p, () -> new Offering(model, provider, region, n.path("providerModelId").asText(""),
-                servedFrom, price, finalSpeed, retired, source(n, p, "availabilitySource", sources)));
+                servedFrom, price, finalSpeed, retired, source(n, p, "availabilitySource", sources), hardware));
+    }
+
+    private Hardware hardware(JsonNode n, String p, Model model) {
+        if (!n.isObject()) {
+            return Hardware.unstated(model.energy().basis());
+        }
+        return construct(p, () -> new Hardware(
+                Hardware.Kind.valueOf(n.path("kind").asText("unknown").toUpperCase(java.util.Locale.ROOT)),
+                n.path("detail").asText(""),
+                Hardware.EnergyBasis.valueOf(n.path("energyBasis").asText("proxy").toUpperCase(java.util.Locale.ROOT))));
     }
 
     private Region regionRef(String id, String providerId, String path, Map<String, Region> regions) {

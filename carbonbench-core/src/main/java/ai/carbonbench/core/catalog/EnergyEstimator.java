@@ -6,14 +6,15 @@ import java.math.RoundingMode;
 import java.util.Objects;
 
 /**
- * The catalog's one estimation method for models without a measurement ({@code energy-estimate-v1}):
+ * The catalog's one estimation method for models without a measurement ({@code energy-estimate-v2}):
  * GPU Wh per 1,000 output tokens on the ML.ENERGY H100 basis (vLLM, batch cap 64) from parameter
  * counts in billions,
  *
- * <pre>  E(Pa, Pt) = exp(a + b·ln Pa + c·ln Pt)</pre>
+ * <pre>  E(Pa, W) = exp(a + b·ln Pa + c·ln W),   W = Pt × weight bits / 16</pre>
  *
- * with Pa the active and Pt the total parameters (equal for dense models), and coefficients fitted by
- * least squares on the measured models. The low–high range multiplies by the method's range factors,
+ * with Pa the active and Pt the total parameters (equal for dense models), W the bf16-equivalent weight
+ * size, and coefficients fitted by least squares on the measured models (docs/data.md §3.2). Estimates
+ * assume 16-bit weights unless the caller says otherwise. The low–high range multiplies by the method's range factors,
  * which cover every measured model's leave-one-out residual; for undisclosed parameters the central
  * value uses the geometric midpoints of the assumed ranges and the ends use the ends.
  *
@@ -23,7 +24,7 @@ import java.util.Objects;
 public final class EnergyEstimator {
 
     /** The method id in the catalog. */
-    public static final String METHOD = "energy-estimate-v1";
+    public static final String METHOD = "energy-estimate-v2";
 
     private final double a;
     private final double b;
@@ -46,15 +47,26 @@ public final class EnergyEstimator {
                 .orElseThrow(() -> new CatalogException("the catalog defines no method '" + METHOD + "'")));
     }
 
-    /** Central GPU Wh per 1,000 output tokens, unrounded. */
+    /** Central GPU Wh per 1,000 output tokens for 16-bit weights, unrounded. */
     public double whPer1kOutputTokens(double activeBillions, double totalBillions) {
+        return whPer1kOutputTokens(activeBillions, totalBillions, 16);
+    }
+
+    /** Central GPU Wh per 1,000 output tokens for weights served at {@code weightBits} bits, unrounded. */
+    public double whPer1kOutputTokens(double activeBillions, double totalBillions, double weightBits) {
         Checks.positive("activeBillions", activeBillions);
         Checks.positive("totalBillions", totalBillions);
-        return Math.exp(a + b * Math.log(activeBillions) + c * Math.log(totalBillions));
+        Checks.positive("weightBits", weightBits);
+        return Math.exp(a + b * Math.log(activeBillions) + c * Math.log(totalBillions * weightBits / 16));
     }
 
     /** Low, central and high Wh per 1,000 output tokens for these parameters, rounded as the catalog stores them. */
     public Estimate estimate(Parameters p) {
+        return estimate(p, 16);
+    }
+
+    /** As {@link #estimate(Parameters)}, for weights served at {@code weightBits} bits (8 for FP8 checkpoints). */
+    public Estimate estimate(Parameters p, double weightBits) {
         Objects.requireNonNull(p, "p");
         double lowA;
         double midA;
@@ -76,8 +88,9 @@ public final class EnergyEstimator {
             highT = total.high();
             midT = Math.sqrt(lowT * highT);
         }
-        return new Estimate(round4(whPer1kOutputTokens(lowA, lowT) * rangeFactorLow),
-                round4(whPer1kOutputTokens(midA, midT)), round4(whPer1kOutputTokens(highA, highT) * rangeFactorHigh));
+        return new Estimate(round4(whPer1kOutputTokens(lowA, lowT, weightBits) * rangeFactorLow),
+                round4(whPer1kOutputTokens(midA, midT, weightBits)),
+                round4(whPer1kOutputTokens(highA, highT, weightBits) * rangeFactorHigh));
     }
 
     /** Four significant digits, half away from zero: how the catalog stores every Wh figure. */

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A documented method the catalog uses to derive figures, e.g. {@code energy-estimate-v1}.
+ * A documented method the catalog uses to derive figures, e.g. {@code energy-estimate-v2}.
  *
  * @param id          method id
  * @param description what the method does, on which data

@@ -17,7 +17,8 @@ import java.util.Optional;
  * leaderboards, recommendations and routing unless asked for.
  */
 public record Offering(Model model, Provider provider, Region region, String providerModelId, List<Region> servedFrom,
-        Price price, Optional<Speed> speed, Optional<LocalDate> retired, Source availabilitySource) {
+        Price price, Optional<Speed> speed, Optional<LocalDate> retired, Source availabilitySource,
+        Hardware hardware) {
 
     public Offering {
         Objects.requireNonNull(model, "model");
@@ -29,12 +30,14 @@ public record Offering(Model model, Provider provider, Region region, String pro
         Objects.requireNonNull(speed, "speed");
         Objects.requireNonNull(retired, "retired");
         Objects.requireNonNull(availabilitySource, "availabilitySource");
+        Objects.requireNonNull(hardware, "hardware");
     }
 
     /** A live offering (not retired) without an end date. */
     public Offering(Model model, Provider provider, Region region, String providerModelId, List<Region> servedFrom,
-            Price price, Optional<Speed> speed, Source availabilitySource) {
-        this(model, provider, region, providerModelId, servedFrom, price, speed, Optional.empty(), availabilitySource);
+            Price price, Optional<Speed> speed, Source availabilitySource, Hardware hardware) {
+        this(model, provider, region, providerModelId, servedFrom, price, speed, Optional.empty(), availabilitySource,
+                hardware);
     }
 
     /** Whether the offering is still sold (no retirement date before the catalog's data version). */
@@ -45,7 +48,7 @@ public record Offering(Model model, Provider provider, Region region, String pro
     /** This offering with another speed (e.g. one observed by the application). */
     public Offering withSpeed(Speed newSpeed) {
         return new Offering(model, provider, region, providerModelId, servedFrom, price,
-                Optional.of(Objects.requireNonNull(newSpeed, "newSpeed")), retired, availabilitySource);
+                Optional.of(Objects.requireNonNull(newSpeed, "newSpeed")), retired, availabilitySource, hardware);
     }
 
     public OfferingKey key() {

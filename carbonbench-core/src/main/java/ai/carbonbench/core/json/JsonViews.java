@@ -133,6 +133,9 @@ public final class JsonViews {
         }
         n.put("retired", o.retired().map(Object::toString).orElse(null));
         n.put("energyBasis", o.model().energy().basis().name().toLowerCase(Locale.ROOT));
+        n.put("boundary", s.boundary().id());
+        n.put("hardware", o.hardware().kind().name().toLowerCase(Locale.ROOT));
+        n.put("hardwareEnergyBasis", o.hardware().energyBasis().name().toLowerCase(Locale.ROOT));
         n.put("pue", o.provider().pue());
         if (o.crossRegion()) {
             ArrayNode served = n.putArray("servedFrom");
@@ -185,6 +188,7 @@ public final class JsonViews {
     public static ObjectNode recommendation(Recommendation r) {
         ObjectNode n = NODES.objectNode();
         n.put("model", r.model().id());
+        n.put("boundary", r.best().boundary().id());
         n.set("best", option(r.best()));
         ArrayNode alts = n.putArray("alternatives");
         r.alternatives().forEach(s -> alts.add(option(s)));

@@ -11,7 +11,8 @@ import java.util.OptionalDouble;
  * The carbon, price and speed of one offering at one time: a row of the leaderboard, an option of a
  * recommendation.
  *
- * <p>{@code gCO2e per million tokens = Wh per 1k tokens × gCO2e per kWh × PUE}. The range combines the
+ * <p>{@code gCO2e per million tokens = Wh per 1k tokens × gCO2e per kWh × PUE}, at the accounting
+ * {@link Boundary} the score states (server factor and embodied emissions added as it says). The range combines the
  * energy range of the model with the intensity range of the region (its alternative zones, or every
  * region a cross-region offering may run in).
  *
@@ -24,10 +25,11 @@ import java.util.OptionalDouble;
  * @param gramsPerMillionOutput   gCO2e per million output tokens
  * @param gramsPerMillionTokens   gCO2e per million tokens blended by the {@link TokenMix}
  * @param usdPerMillionTokens     price per million tokens blended by the same mix
+ * @param boundary                what the grams count (accelerator only, whole server, or with embodied emissions)
  */
 public record Score(Offering offering, String zone, Range intensityGramsPerKwh, Provenance provenance, Instant at,
         Range gramsPerMillionInput, Range gramsPerMillionOutput, Range gramsPerMillionTokens,
-        double usdPerMillionTokens) {
+        double usdPerMillionTokens, Boundary boundary) {
 
     public Score {
         Objects.requireNonNull(offering, "offering");
@@ -38,6 +40,7 @@ public record Score(Offering offering, String zone, Range intensityGramsPerKwh, 
         Objects.requireNonNull(gramsPerMillionInput, "gramsPerMillionInput");
         Objects.requireNonNull(gramsPerMillionOutput, "gramsPerMillionOutput");
         Objects.requireNonNull(gramsPerMillionTokens, "gramsPerMillionTokens");
+        Objects.requireNonNull(boundary, "boundary");
         Checks.nonNegative("usdPerMillionTokens", usdPerMillionTokens);
     }
 

@@ -45,7 +45,8 @@ final class JsonViewsTest {
             "intensityGramsPerKwh", "intensityLow", "intensityHigh", "provenance", "at", "gramsPerMillionTokens",
             "gramsLow", "gramsHigh", "gramsPerMillionInputTokens", "gramsPerMillionOutputTokens",
             "usdPerMillionTokens", "usdPerMillionInputTokens", "usdPerMillionOutputTokens", "tokensPerSecond",
-            "speedBasis", "speedSource", "speedDate", "timeToFirstTokenSeconds", "retired", "energyBasis", "pue");
+            "speedBasis", "speedSource", "speedDate", "timeToFirstTokenSeconds", "retired", "energyBasis", "boundary",
+            "hardware", "hardwareEnergyBasis", "pue");
     private static final List<String> CURVE = List.of("provider", "region", "zone", "flat", "minimumHourUtc",
             "minimumGramsPerKwh", "maximumGramsPerKwh", "averageGramsPerKwh", "points");
     private static final List<String> SOURCE = List.of("id", "publisher", "dataset", "year", "licence");
@@ -83,7 +84,7 @@ final class JsonViewsTest {
     @Test
     void a_recommendation_has_its_documented_fields() {
         JsonNode r = JsonViews.recommendation(bench.recommend("big-70b"));
-        assertFields(r, List.of("model", "best", "alternatives", "candidates", "medianGramsPerMillionTokens", "worst",
+        assertFields(r, List.of("model", "boundary", "best", "alternatives", "candidates", "medianGramsPerMillionTokens", "worst",
                 "savingsVsMedianPercent", "savingsVsMedianGramsPerMillionTokens", "savingsVsWorstPercent",
                 "savingsVsWorstGramsPerMillionTokens", "cleanestHourUtc", "cleanestHourGramsPerKwh", "rangesOverlap",
                 "insight"), List.of());

@@ -45,7 +45,8 @@ final class BudgetFixtures {
     }
 
     static CarbonBench carbonBench(Clock clock) {
-        return CarbonBench.builder().catalog(CATALOG).clock(clock).build();
+        // the GPU boundary: the fixture figures are hand-computed with the accelerator x PUE formula
+        return CarbonBench.builder().catalog(CATALOG).clock(clock).boundary(ai.carbonbench.core.score.Boundary.GPU).build();
     }
 
     /** Micrograms for test-model on eu-north (SE 40 g/kWh), computed by hand: 8 µg per input, 40 per output token. */

@@ -47,7 +47,8 @@ final class EmissionsReportTest {
 
     private BudgetedRouter<String> router(EmissionsReport report) throws Exception {
         Catalog catalog = Catalog.load(Path.of(getClass().getResource("/ai/carbonbench/router/catalog-fixture.json").toURI()));
-        CarbonBench cb = CarbonBench.builder().catalog(catalog).clock(clock).build();
+        CarbonBench cb = CarbonBench.builder().catalog(catalog).clock(clock)
+                .boundary(ai.carbonbench.core.score.Boundary.GPU).build(); // hand-computed at accelerator x PUE
         CarbonRouter<String> r = CarbonRouter.<String>builder(cb).clock(clock).endpoint(US_EAST, "us")
                 .endpoint(EU_NORTH, "se").build();
         return BudgetedRouter.of(r, CarbonBudget.builder("b", 100, BudgetPeriod.rollingDay()).clock(clock).build())

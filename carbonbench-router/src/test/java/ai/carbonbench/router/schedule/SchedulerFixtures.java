@@ -44,7 +44,9 @@ final class SchedulerFixtures {
     }
 
     static CarbonBench carbonBench(Clock clock, Forecasts forecasts) {
-        return CarbonBench.builder().catalog(catalog()).clock(clock).gridSource(forecasts).build();
+        // the GPU boundary: the fixture figures are hand-computed with the accelerator x PUE formula
+        return CarbonBench.builder().catalog(catalog()).clock(clock).gridSource(forecasts)
+                .boundary(ai.carbonbench.core.score.Boundary.GPU).build();
     }
 
     /** A grid source with only a forecast, which a test sets per zone: hour offset from midnight → g/kWh. */

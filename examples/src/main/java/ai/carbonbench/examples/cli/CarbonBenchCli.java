@@ -10,6 +10,7 @@ import ai.carbonbench.core.grid.ElectricityMapsSource;
 import ai.carbonbench.core.grid.GridIntensitySource;
 import ai.carbonbench.core.grid.GridSources;
 import ai.carbonbench.core.grid.SnapshotSource;
+import ai.carbonbench.core.score.Boundary;
 import ai.carbonbench.core.grid.UkCarbonIntensitySource;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +61,23 @@ public final class CarbonBenchCli {
 
     @Option(names = "--direct", scope = ScopeType.INHERIT, description = "Use direct (combustion) emission factors instead of life-cycle ones.")
     boolean direct;
+
+    @Option(names = "--boundary", scope = ScopeType.INHERIT, paramLabel = "BOUNDARY", converter = BoundaryConverter.class,
+            description = "What the figures count: gpu (accelerator x PUE, as in 0.1), server (default: plus host, "
+                    + "idle capacity) or lifecycle (plus embodied hardware).")
+    Boundary boundary = Boundary.SERVER;
+
+    /** Parses gpu, server or lifecycle, case-insensitively. */
+    static final class BoundaryConverter implements CommandLine.ITypeConverter<Boundary> {
+        @Override
+        public Boundary convert(String value) {
+            try {
+                return Boundary.of(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces on errors.")
     boolean verbose;
@@ -143,7 +161,8 @@ public final class CarbonBenchCli {
     CarbonBench bench() {
         Catalog catalog = catalog();
         EmissionFactor factor = factor();
-        CarbonBench.Builder builder = CarbonBench.builder().catalog(catalog).clock(clock).emissionFactor(factor);
+        CarbonBench.Builder builder = CarbonBench.builder().catalog(catalog).clock(clock).emissionFactor(factor)
+                .boundary(boundary);
         gridSource(catalog, factor).ifPresent(source -> {
             builder.gridSource(source);
             awaitGrid(source, catalog.zones().stream().map(z -> z.key()).toList());

@@ -67,9 +67,12 @@ final class ScoreCommand extends Subcommand {
         w.println("  energy      " + Output.num(o.model().energy().outputWhPer1kTokens()) + " Wh/1k output, "
                 + Output.num(o.model().energy().inputWhPer1kTokens()) + " Wh/1k input ("
                 + o.model().energy().basis().name().toLowerCase() + "), PUE " + Output.num(o.provider().pue()));
+        w.println("  hardware    " + o.hardware().kind().name().toLowerCase() + " (" + o.hardware().detail() + "; energy "
+                + o.hardware().energyBasis().name().toLowerCase() + ")");
         w.println("  carbon      " + Output.num(s.gramsPerMillionTokens().central()) + " gCO2e per million tokens (range "
                 + Output.range(s.gramsPerMillionTokens()) + "; input " + Output.num(s.gramsPerMillionInput().central())
-                + ", output " + Output.num(s.gramsPerMillionOutput().central()) + ")");
+                + ", output " + Output.num(s.gramsPerMillionOutput().central()) + "; " + s.boundary().id()
+                + " boundary)");
         w.println("  price       $" + Output.num(s.usdPerMillionTokens()) + " per million tokens (in $"
                 + Output.num(o.price().usdPerMillionInput()) + ", out $" + Output.num(o.price().usdPerMillionOutput()) + ")");
         if (perCall) {

@@ -38,8 +38,9 @@ final class CliTest {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /** The CLI on the mini catalog at the GPU boundary, the formula its hand-computed figures follow. */
     static Run onFixture(String... args) {
-        List<String> all = new ArrayList<>(List.of("--catalog", fixture()));
+        List<String> all = new ArrayList<>(List.of("--catalog", fixture(), "--boundary", "gpu"));
         all.addAll(List.of(args));
         return run(all.toArray(String[]::new));
     }
@@ -95,6 +96,26 @@ final class CliTest {
                 "--input-tokens", "2000", "--output-tokens", "500", "--json").json();
         assertThat(n.get("grams").asDouble()).isEqualTo(0.0112);
         assertThat(n.get("gramsPerMillionTokens").asDouble()).isEqualTo(5.2);
+    }
+
+    @Test
+    void score_json_states_its_boundary_and_the_default_server_boundary_adds_host_and_idle() throws Exception {
+        JsonNode gpu = onFixture("score", "--model", "small-8b", "--provider", "cloud", "--region", "east-1", "--json")
+                .json();
+        JsonNode server = run("--catalog", fixture(), "score", "--model", "small-8b", "--provider", "cloud", "--region",
+                "east-1", "--json").json();
+        JsonNode lifecycle = run("--catalog", fixture(), "--boundary", "LIFECYCLE", "score", "--model", "small-8b",
+                "--provider", "cloud", "--region", "east-1", "--json").json();
+        assertThat(gpu.get("boundary").asText()).isEqualTo("gpu");
+        assertThat(server.get("boundary").asText()).isEqualTo("server");
+        assertThat(lifecycle.get("boundary").asText()).isEqualTo("lifecycle");
+        // Google's split without its data-centre overhead: (58 + 25 + 10) / 58
+        assertThat(server.get("gramsPerMillionTokens").asDouble())
+                .isCloseTo(gpu.get("gramsPerMillionTokens").asDouble() * 93 / 58, org.assertj.core.api.Assertions.within(0.01));
+        assertThat(lifecycle.get("gramsPerMillionTokens").asDouble())
+                .isGreaterThan(server.get("gramsPerMillionTokens").asDouble());
+        assertThat(run("--catalog", fixture(), "--boundary", "rack", "score", "--model", "small-8b").exitCode())
+                .isEqualTo(2);
     }
 
     @Test

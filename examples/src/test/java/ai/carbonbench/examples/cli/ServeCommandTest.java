@@ -59,7 +59,7 @@ final class ServeCommandTest {
     @Test
     void every_endpoint_answers_what_the_cli_json_prints() throws Exception {
         CarbonBenchCli cli = new CarbonBenchCli(CliTest.NOON);
-        new CommandLine(cli).parseArgs("--catalog", CliTest.fixture());
+        new CommandLine(cli).parseArgs("--catalog", CliTest.fixture(), "--boundary", "gpu"); // as CliTest.onFixture
         try (CarbonBench bench = cli.bench();
              DashboardServer server = DashboardServer.start(bench, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             HttpClient client = HttpClient.newHttpClient();
