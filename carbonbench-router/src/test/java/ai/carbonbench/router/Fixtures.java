@@ -3,6 +3,9 @@ package ai.carbonbench.router;
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.Catalog;
 import ai.carbonbench.core.catalog.OfferingKey;
+import ai.carbonbench.core.grid.GridIntensity;
+import ai.carbonbench.core.grid.GridIntensitySource;
+import ai.carbonbench.core.grid.Provenance;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,15 +13,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The test catalog ({@code catalog-fixture.json}) and a settable clock. Model {@code test-model}: 0.2 Wh/1k
  * input, 1.0 Wh/1k output (range ×0.5..×2); with the default 3:1 token mix, g/Mtok = 0.4 × intensity × PUE.
  * Provider alpha PUE 1.0, beta 1.2. Zones: SE 40, FR 60, NL 50 (alt 30), GB 200, US-A 400, US-B 300 (flat);
- * DE 300 except 100 at 10–13 UTC and 200 at 14 UTC; PL 500 except 250 at 02–04 UTC.
+ * DE 300 except 100 at 10–13 UTC and 200 at 14 UTC; PL 500 except 250 at 02–04 UTC. Public (with the clock and
+ * the forecast source) for the tests of the {@code budget} and {@code schedule} packages.
  */
-final class Fixtures {
+public final class Fixtures {
 
     static final Instant MIDNIGHT = Instant.parse("2026-12-01T00:00:00Z");
 
@@ -48,28 +57,73 @@ final class Fixtures {
         }
     }
 
-    static Catalog catalog() {
+    public static Catalog catalog() {
         return CATALOG;
     }
 
-    static CarbonBench carbonBench(Clock clock) {
+    public static CarbonBench carbonBench(Clock clock) {
         // the GPU boundary: the fixture figures are hand-computed with the accelerator x PUE formula
         return CarbonBench.builder().catalog(CATALOG).clock(clock).boundary(ai.carbonbench.core.score.Boundary.GPU).build();
     }
 
+    /** As {@link #carbonBench(Clock)}, with {@code grid} as the grid source (e.g. {@link Forecasts}). */
+    public static CarbonBench carbonBench(Clock clock, GridIntensitySource grid) {
+        return CarbonBench.builder().catalog(CATALOG).clock(clock).gridSource(grid)
+                .boundary(ai.carbonbench.core.score.Boundary.GPU).build();
+    }
+
+    /** A grid source with only a forecast, which a test sets per zone: hour offset from midnight → g/kWh. */
+    public static final class Forecasts implements GridIntensitySource {
+        private final Map<String, List<GridIntensity>> byZone = new ConcurrentHashMap<>();
+
+        /** Sets the zone's forecast for 48 hours from midnight: {@code base}, except the given hours. */
+        public void set(String zone, double base, Map<Integer, Double> hours) {
+            List<GridIntensity> out = new ArrayList<>();
+            for (int h = 0; h < 48; h++) {
+                out.add(new GridIntensity(zone, hours.getOrDefault(h, base), MIDNIGHT.plus(Duration.ofHours(h)), name(),
+                        true, Provenance.FORECAST));
+            }
+            byZone.put(zone, List.copyOf(out));
+        }
+
+        public void clear() {
+            byZone.clear();
+        }
+
+        @Override
+        public String name() {
+            return "test-forecast";
+        }
+
+        @Override
+        public Optional<GridIntensity> current(String zone) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<GridIntensity> history(String zone) {
+            return List.of();
+        }
+
+        @Override
+        public List<GridIntensity> forecast(String zone) {
+            return byZone.getOrDefault(zone, List.of());
+        }
+    }
+
     /** A clock tests move by hand; thread-safe. */
-    static final class MutableClock extends Clock {
+    public static final class MutableClock extends Clock {
         private final AtomicLong millis;
 
-        MutableClock(Instant start) {
+        public MutableClock(Instant start) {
             this.millis = new AtomicLong(start.toEpochMilli());
         }
 
-        void advance(Duration d) {
+        public void advance(Duration d) {
             millis.addAndGet(d.toMillis());
         }
 
-        void set(Instant t) {
+        public void set(Instant t) {
             millis.set(t.toEpochMilli());
         }
 

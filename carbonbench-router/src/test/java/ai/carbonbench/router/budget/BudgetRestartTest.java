@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.router.CarbonRouter;
+import ai.carbonbench.router.Fixtures;
 import ai.carbonbench.router.Usage;
 import ai.carbonbench.router.state.StateStore;
 import java.nio.file.Path;
@@ -20,8 +21,8 @@ final class BudgetRestartTest {
     @TempDir
     Path dir;
 
-    private final BudgetFixtures.MutableClock clock =
-            new BudgetFixtures.MutableClock(Instant.parse("2026-12-14T09:00:00Z"));
+    private final Fixtures.MutableClock clock =
+            new Fixtures.MutableClock(Instant.parse("2026-12-14T09:00:00Z"));
 
     private BudgetedRouter<String> start(StateStore store) {
         CarbonBench cb = BudgetFixtures.carbonBench(clock);

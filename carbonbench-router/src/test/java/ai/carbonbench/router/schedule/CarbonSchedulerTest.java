@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.within;
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
+import ai.carbonbench.router.Fixtures;
 import ai.carbonbench.router.Usage;
 import ai.carbonbench.router.budget.BudgetPeriod;
 import ai.carbonbench.router.budget.CarbonBudget;
@@ -30,8 +31,8 @@ final class CarbonSchedulerTest {
     record Backfill(String corpus, int shards) {
     }
 
-    private final SchedulerFixtures.MutableClock clock = new SchedulerFixtures.MutableClock(MIDNIGHT);
-    private final SchedulerFixtures.Forecasts forecasts = new SchedulerFixtures.Forecasts();
+    private final Fixtures.MutableClock clock = new Fixtures.MutableClock(MIDNIGHT);
+    private final Fixtures.Forecasts forecasts = new Fixtures.Forecasts();
     private final CarbonBench cb = SchedulerFixtures.carbonBench(clock, forecasts);
     private final List<String> ran = new ArrayList<>();
 
