@@ -7,10 +7,19 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.ChatResponseMetadata;
+import dev.langchain4j.model.chat.response.CompleteToolCall;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.PartialThinking;
+import dev.langchain4j.model.chat.response.PartialThinkingContext;
+import dev.langchain4j.model.chat.response.PartialToolCall;
+import dev.langchain4j.model.chat.response.PartialToolCallContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,7 +47,8 @@ import java.util.Set;
  * {@link LeanDecision}, above the threshold or not: on the {@link CarbonReceipt} when the wrapped model is a
  * candidate of a carbon-aware model, and from {@link #decision(ChatResponse)} in any case.
  *
- * <p>Immutable and thread-safe. Streaming models are not covered yet.
+ * <p>Streaming models are wrapped the same way ({@link #wrap(CarbonBench, String, String, String,
+ * StreamingChatModel)}); the decision rides on the completed response. Immutable and thread-safe.
  */
 public final class LeanerAnswers {
 
@@ -75,6 +85,15 @@ public final class LeanerAnswers {
         Objects.requireNonNull(delegate, "delegate");
         OfferingKey key = carbonBench.catalog().offering(OfferingKey.of(provider, region, model)).key();
         return new Lean(carbonBench, key, delegate);
+    }
+
+    /** Like {@link #wrap(CarbonBench, String, String, String, ChatModel)}, for a streaming model. */
+    public StreamingChatModel wrap(CarbonBench carbonBench, String provider, String region, String model,
+            StreamingChatModel delegate) {
+        Objects.requireNonNull(carbonBench, "carbonBench");
+        Objects.requireNonNull(delegate, "delegate");
+        OfferingKey key = carbonBench.catalog().offering(OfferingKey.of(provider, region, model)).key();
+        return new LeanStreaming(carbonBench, key, delegate);
     }
 
     /** The decision recorded on a response of a wrapped model, or on a carbon-aware model's receipt. */
@@ -157,6 +176,110 @@ public final class LeanerAnswers {
         @Override
         public String toString() {
             return "LeanerAnswers(" + key + ", " + delegate + ")";
+        }
+    }
+
+    /** The wrapped streaming model: the request made lean up front, the decision added to the completed response. */
+    private final class LeanStreaming implements StreamingChatModel {
+        private final CarbonBench carbonBench;
+        private final OfferingKey key;
+        private final StreamingChatModel delegate;
+
+        LeanStreaming(CarbonBench carbonBench, OfferingKey key, StreamingChatModel delegate) {
+            this.carbonBench = carbonBench;
+            this.key = key;
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
+            double intensity = carbonBench.score(key).intensityGramsPerKwh().central();
+            LeanDecision[] decision = {new LeanDecision(key, intensity, thresholdGramsPerKwh, false,
+                    OptionalInt.empty())};
+            ChatRequest sent = intensity > thresholdGramsPerKwh ? lean(request, decision, key, intensity) : request;
+            delegate.chat(sent, new Forwarding(handler, decision[0]));
+        }
+
+        @Override
+        public ChatRequestParameters defaultRequestParameters() {
+            return delegate.defaultRequestParameters();
+        }
+
+        @Override
+        public Set<Capability> supportedCapabilities() {
+            return delegate.supportedCapabilities();
+        }
+
+        @Override
+        public ModelProvider provider() {
+            return delegate.provider();
+        }
+
+        @Override
+        public String toString() {
+            return "LeanerAnswers(" + key + ", " + delegate + ")";
+        }
+    }
+
+    /** Passes every event on unchanged (each overload to the same overload), adding the decision at completion. */
+    private static final class Forwarding implements StreamingChatResponseHandler {
+        private final StreamingChatResponseHandler user;
+        private final LeanDecision decision;
+
+        Forwarding(StreamingChatResponseHandler user, LeanDecision decision) {
+            this.user = user;
+            this.decision = decision;
+        }
+
+        @Override
+        public void onPartialResponse(String partialResponse) {
+            user.onPartialResponse(partialResponse);
+        }
+
+        @Override
+        public void onPartialResponse(PartialResponse partialResponse, PartialResponseContext context) {
+            user.onPartialResponse(partialResponse, context);
+        }
+
+        @Override
+        public void onPartialThinking(PartialThinking partialThinking) {
+            user.onPartialThinking(partialThinking);
+        }
+
+        @Override
+        public void onPartialThinking(PartialThinking partialThinking, PartialThinkingContext context) {
+            user.onPartialThinking(partialThinking, context);
+        }
+
+        @Override
+        public void onPartialToolCall(PartialToolCall partialToolCall) {
+            user.onPartialToolCall(partialToolCall);
+        }
+
+        @Override
+        public void onPartialToolCall(PartialToolCall partialToolCall, PartialToolCallContext context) {
+            user.onPartialToolCall(partialToolCall, context);
+        }
+
+        @Override
+        public void onCompleteToolCall(CompleteToolCall completeToolCall) {
+            user.onCompleteToolCall(completeToolCall);
+        }
+
+        @Override
+        public void onUnmappedRawEvent(Object event) {
+            user.onUnmappedRawEvent(event);
+        }
+
+        @Override
+        public void onCompleteResponse(ChatResponse response) {
+            user.onCompleteResponse(ChatResponse.builder().aiMessage(response.aiMessage())
+                    .metadata(LeanMetadata.wrap(response.metadata(), decision)).build());
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            user.onError(error);
         }
     }
 

@@ -110,6 +110,28 @@ final class LeanerAnswersTest {
     }
 
     @Test
+    void a_streaming_candidate_is_made_leaner_too_and_its_receipt_records_it() throws Exception {
+        STUBS.streams("together", TOGETHER_MODEL, java.util.List.of("Be", "cause."), 40, 2);
+        CarbonAwareStreamingChatModel model = CarbonAwareStreamingChatModel.builder().carbonBench(CB)
+                .candidate("together", "us", "llama-3.3-70b", LEAN.wrap(CB, "together", "us", "llama-3.3-70b",
+                        STUBS.streamingModel("together", TOGETHER_MODEL)))
+                .build();
+        CarbonAwareStreamingChatModelTest.Recorder handler = new CarbonAwareStreamingChatModelTest.Recorder();
+
+        model.chat(question(null), handler);
+
+        ChatResponse r = handler.response();
+        assertThat(handler.partials).containsExactly("Be", "cause.");
+        STUBS.server.verify(1, postRequestedFor(urlPathEqualTo(path("together")))
+                .withRequestBody(matchingJsonPath("$.messages[0].content",
+                        equalTo("You are a support bot.\n\n" + LeanerAnswers.DEFAULT_INSTRUCTION)))
+                .withRequestBody(matchingJsonPath("$.max_tokens", equalTo("400"))));
+        LeanDecision d = CarbonReceipt.of(r).orElseThrow().leanerAnswer().orElseThrow();
+        assertThat(d.applied()).isTrue();
+        assertThat(CarbonReceipt.of(r).orElseThrow().outputTokens()).isEqualTo(2);
+    }
+
+    @Test
     void a_policy_needs_a_threshold_and_something_to_change() {
         assertThatThrownBy(() -> LeanerAnswers.builder().build()).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> LeanerAnswers.builder().aboveGramsPerKwh(100).instruction(" ").build())

@@ -157,8 +157,8 @@ public final class DaySimulation {
             CarbonRouter.Recorded<ChatResponse> r;
             try {
                 r = budgeted == null ? router.callRecorded(m -> m.chat(request), DaySimulation::usage)
-                        : budgeted.call(BudgetedCall.of(c.tenant()).estimate(c.inputTokens(), 1024)
-                                .qualityFloor(QualityFloor.SUBSTITUTES_ACCEPTABLE), m -> m.chat(request),
+                        : budgeted.call(BudgetedCall.of(c.tenant()).withEstimate(c.inputTokens(), 1024)
+                                .withQualityFloor(QualityFloor.SUBSTITUTES_ACCEPTABLE), m -> m.chat(request),
                                 DaySimulation::usage);
             } catch (BudgetExceededException e) {
                 refused++;

@@ -31,17 +31,17 @@ public record BudgetedCall(String key, Optional<CallEstimate> estimate, Optional
     }
 
     /** This call with an upper estimate of its tokens. */
-    public BudgetedCall estimate(long inputTokens, long maxOutputTokens) {
+    public BudgetedCall withEstimate(long inputTokens, long maxOutputTokens) {
         return new BudgetedCall(key, Optional.of(CallEstimate.of(inputTokens, maxOutputTokens)), model, qualityFloor);
     }
 
     /** This call requesting {@code modelId}. */
-    public BudgetedCall model(String modelId) {
+    public BudgetedCall withModel(String modelId) {
         return new BudgetedCall(key, estimate, Optional.of(modelId), qualityFloor);
     }
 
     /** This call with the caller's quality floor. */
-    public BudgetedCall qualityFloor(QualityFloor floor) {
+    public BudgetedCall withQualityFloor(QualityFloor floor) {
         return new BudgetedCall(key, estimate, model, floor);
     }
 }

@@ -22,7 +22,7 @@ import java.util.TreeSet;
  *
  * <pre>{@code
  * BudgetedRouter<ChatModel> budgeted = BudgetedRouter.of(router, dailyBudget, monthlyBudget);
- * ChatResponse r = budgeted.call(BudgetedCall.of("tenant-42").estimate(1_200, 512), m -> m.chat(req), usage)
+ * ChatResponse r = budgeted.call(BudgetedCall.of("tenant-42").withEstimate(1_200, 512), m -> m.chat(req), usage)
  *         .result();
  * }</pre>
  *

@@ -35,7 +35,7 @@ final class BudgetRestartTest {
     void a_restart_restores_a_half_spent_monthly_budget_from_disk() {
         BudgetedRouter<String> before = start(StateStore.directory(dir));
         for (int i = 0; i < 5; i++) { // 5 × 28,000 µg = half of 0.28 g
-            before.call(BudgetedCall.of("research").estimate(1000, 500), c -> c, x -> Usage.of(1000, 500));
+            before.call(BudgetedCall.of("research").withEstimate(1000, 500), c -> c, x -> Usage.of(1000, 500));
         }
         assertThat(before.budgets().get(0).usage("research").usedMicrograms()).isEqualTo(140_000);
 
@@ -46,9 +46,9 @@ final class BudgetRestartTest {
         assertThat(b.keys()).containsExactly("research");
         assertThat(b.usage("research").usedMicrograms()).isEqualTo(140_000);
         for (int i = 0; i < 5; i++) {
-            after.call(BudgetedCall.of("research").estimate(1000, 500), c -> c, x -> Usage.of(1000, 500));
+            after.call(BudgetedCall.of("research").withEstimate(1000, 500), c -> c, x -> Usage.of(1000, 500));
         }
-        assertThatThrownBy(() -> after.call(BudgetedCall.of("research").estimate(1000, 500), c -> c,
+        assertThatThrownBy(() -> after.call(BudgetedCall.of("research").withEstimate(1000, 500), c -> c,
                 x -> Usage.of(1000, 500))).isInstanceOf(BudgetExceededException.class)
                 .hasMessageContaining("resets at 2026-12-31T23:00:00Z");
 
@@ -59,7 +59,7 @@ final class BudgetRestartTest {
     @Test
     void the_in_memory_store_outlives_a_budget_object_but_not_the_store() {
         StateStore store = StateStore.inMemory();
-        start(store).call(BudgetedCall.of("k").estimate(1000, 500), c -> c, x -> Usage.of(1000, 500));
+        start(store).call(BudgetedCall.of("k").withEstimate(1000, 500), c -> c, x -> Usage.of(1000, 500));
 
         assertThat(start(store).budgets().get(0).usage("k").usedMicrograms()).isEqualTo(28_000);
         assertThat(start(StateStore.inMemory()).budgets().get(0).usage("k").usedMicrograms()).isZero();

@@ -37,7 +37,7 @@ final class CarbonBudgetTest {
 
     /** A call of {@code in}/{@code out} tokens whose estimate is exactly its tokens. */
     private static CarbonRouter.Recorded<String> call(BudgetedRouter<String> r, String key, long in, long out) {
-        return r.call(BudgetedCall.of(key).estimate(in, out), c -> c, x -> Usage.of(in, out));
+        return r.call(BudgetedCall.of(key).withEstimate(in, out), c -> c, x -> Usage.of(in, out));
     }
 
     @Test
@@ -130,7 +130,7 @@ final class CarbonBudgetTest {
         // eu-north (16 g/Mtok) fails while it is "down"; us-east (160 g/Mtok) is the fall-back.
         boolean[] seDown = {false};
         BudgetedRouter<String> r = BudgetedRouter.of(router(), b);
-        CarbonRouter.Recorded<String> first = r.call(BudgetedCall.of("k").estimate(1000, 500), c -> {
+        CarbonRouter.Recorded<String> first = r.call(BudgetedCall.of("k").withEstimate(1000, 500), c -> {
             if (c.equals("se") && seDown[0]) {
                 throw new IOException("down");
             }
@@ -143,14 +143,14 @@ final class CarbonBudgetTest {
         assertThat(b.usage("k").usedMicrograms()).isEqualTo(2 * 28_000);
         // ...but when it fails, us-east is over the cap and the call is refused rather than sent there.
         seDown[0] = true;
-        assertThatThrownBy(() -> r.call(BudgetedCall.of("k").estimate(1000, 500), c -> {
+        assertThatThrownBy(() -> r.call(BudgetedCall.of("k").withEstimate(1000, 500), c -> {
             if (c.equals("se")) {
                 throw new IOException("down");
             }
             return c;
         }, x -> Usage.of(1000, 500))).isInstanceOf(BudgetExceededException.class).hasMessageContaining("cap of 50.0");
         // within budget, the same failure falls over to us-east (10/10 tokens there: 4,800 µg, which fit)
-        assertThat(r.call(BudgetedCall.of("other-key").estimate(10, 10), c -> {
+        assertThat(r.call(BudgetedCall.of("other-key").withEstimate(10, 10), c -> {
             if (c.equals("se")) {
                 throw new IOException("down");
             }
@@ -168,12 +168,12 @@ final class CarbonBudgetTest {
         CarbonRouter<String> router = CarbonRouter.<String>builder(cb).clock(clock).endpoint(OTHER_EU_NORTH, "big")
                 .endpoint(EU_NORTH, "small").build();
         BudgetedRouter<String> r = BudgetedRouter.of(router, b);
-        BudgetedCall relaxed = BudgetedCall.of("k").estimate(1000, 500).qualityFloor(QualityFloor.SUBSTITUTES_ACCEPTABLE);
+        BudgetedCall relaxed = BudgetedCall.of("k").withEstimate(1000, 500).withQualityFloor(QualityFloor.SUBSTITUTES_ACCEPTABLE);
 
         // other-model: 56,000 µg fits the 100,000 µg budget; a second would not, so test-model (28,000) answers.
         assertThat(r.call(relaxed, c -> c, x -> Usage.of(1000, 500)).result()).isEqualTo("big");
         assertThat(r.call(relaxed, c -> c, x -> Usage.of(1000, 500)).result()).isEqualTo("small");
-        assertThatThrownBy(() -> r.call(BudgetedCall.of("k").estimate(1000, 500), c -> c, x -> Usage.of(1000, 500)))
+        assertThatThrownBy(() -> r.call(BudgetedCall.of("k").withEstimate(1000, 500), c -> c, x -> Usage.of(1000, 500)))
                 .isInstanceOf(BudgetExceededException.class).hasMessageContaining("quality floor");
         assertThat(b.usage("k").usedMicrograms()).isEqualTo(2 * euNorthMicrograms(1000, 500) /* other-model */ + euNorthMicrograms(1000, 500));
     }
@@ -210,7 +210,7 @@ final class CarbonBudgetTest {
                     long maxOut = 100 + rnd.nextInt(400);
                     long out = honest ? rnd.nextLong(maxOut + 1) : maxOut + rnd.nextLong(under + 1);
                     try {
-                        CarbonRouter.Recorded<String> rec = r.call(BudgetedCall.of("tenant").estimate(in, maxOut), c -> {
+                        CarbonRouter.Recorded<String> rec = r.call(BudgetedCall.of("tenant").withEstimate(in, maxOut), c -> {
                             Thread.yield();
                             return c;
                         }, x -> Usage.of(in, out));

@@ -55,7 +55,7 @@ final class EmissionsReportTest {
     }
 
     private static void call(BudgetedRouter<String> r, String key) {
-        r.call(BudgetedCall.of(key).estimate(1000, 500), c -> c, x -> Usage.of(1000, 500));
+        r.call(BudgetedCall.of(key).withEstimate(1000, 500), c -> c, x -> Usage.of(1000, 500));
     }
 
     @Test
