@@ -188,11 +188,8 @@ public final class ModelRouting<M> {
     public CallReceipt receipt(CallRecord record, List<Failure> failures, boolean tokenUsageReported) {
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(failures, "failures");
-        Score score = scoreOf(record);
-        List<OfferingKey> failedOver = failedOver(failures);
-        return new CallReceipt(record.endpoint(), failedOver, record.inputTokens(), record.outputTokens(),
-                tokenUsageReported, record.grams(), score.intensityGramsPerKwh(), record.zone(), record.provenance(),
-                record.at(), record.baseline(), record.baselineGrams());
+        return CallReceipt.of(record, scoreOf(record).intensityGramsPerKwh(), failedOver(failures),
+                tokenUsageReported);
     }
 
     /** The candidates whose failure made the router fail over: those the classifier calls retriable, in order. */
