@@ -81,6 +81,7 @@ final class Stubs implements AutoCloseable {
     void fails(String provider, int status) {
         server.stubFor(post(urlPathEqualTo(path(provider))).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/json")
+                .withHeader("Connection", "close") // the OpenAI SDK's streaming client reads an error body to EOF
                 .withBody("{\"error\":{\"message\":\"Error " + status + "\",\"type\":\"test\",\"code\":\"e" + status
                         + "\"}}")));
     }
@@ -88,6 +89,7 @@ final class Stubs implements AutoCloseable {
     void streams(String provider, String model, List<String> tokens, int promptTokens, int completionTokens) {
         server.stubFor(post(urlPathEqualTo(path(provider))).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/event-stream")
+                .withHeader("Connection", "close") // the OpenAI SDK's streaming client reads the stream to EOF
                 .withBody(sse(model, tokens, promptTokens, completionTokens))));
     }
 
