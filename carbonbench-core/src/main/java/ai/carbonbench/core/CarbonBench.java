@@ -1,6 +1,7 @@
 package ai.carbonbench.core;
 
 import ai.carbonbench.core.catalog.Catalog;
+import ai.carbonbench.core.catalog.Checks;
 import ai.carbonbench.core.catalog.EmissionFactor;
 import ai.carbonbench.core.catalog.Model;
 import ai.carbonbench.core.catalog.Offering;
@@ -17,11 +18,13 @@ import ai.carbonbench.core.score.Recommendation;
 import ai.carbonbench.core.score.RecommendationRequest;
 import ai.carbonbench.core.score.Score;
 import ai.carbonbench.core.score.TokenMix;
+import ai.carbonbench.core.score.WindowChoice;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -54,6 +57,7 @@ public final class CarbonBench implements AutoCloseable {
     private final Optional<GridIntensitySource> gridSource;
     private final IntensityResolver intensity;
     private final Scorer scorer;
+    private final ScoreMemo memo;
 
     private CarbonBench(Builder b) {
         this.catalog = b.catalog;
@@ -64,6 +68,7 @@ public final class CarbonBench implements AutoCloseable {
         this.intensity = new IntensityResolver(gridSource,
                 new StaticGridIntensitySource(catalog, emissionFactor, clock), clock);
         this.scorer = new Scorer(catalog, tokenMix);
+        this.memo = new ScoreMemo(clock, gridSource, catalog::offering, this::score);
         if (b.gridSource != null && !b.awaitLiveData.isZero()) {
             awaitLive(b.gridSource, catalog.zones().stream().map(z -> z.key()).toList(), b.awaitLiveData);
         }
@@ -101,9 +106,13 @@ public final class CarbonBench implements AutoCloseable {
         return emissionFactor;
     }
 
-    /** The offering's score now. */
+    /**
+     * The offering's score now. The score is reused while the hour and the grid source's current value
+     * stay the same, so its {@link Score#at()} is the moment it was first computed within this hour.
+     */
     public Score score(OfferingKey key) {
-        return scoreAt(key, intensity.now());
+        Objects.requireNonNull(key, "key");
+        return memo.score(key);
     }
 
     /** The offering's score for the hour containing {@code at}. */
@@ -117,15 +126,21 @@ public final class CarbonBench implements AutoCloseable {
      * may run in; provenance {@link Provenance#OVERRIDE}.
      */
     public Score scoreWithIntensity(OfferingKey key, double gramsPerKwh) {
-        if (!Double.isFinite(gramsPerKwh) || gramsPerKwh < 0) {
-            throw new IllegalArgumentException("gramsPerKwh must be a finite number >= 0, was " + gramsPerKwh);
-        }
+        Checks.nonNegative("gramsPerKwh", gramsPerKwh);
         return scorer.score(catalog.offering(key), Range.exactly(gramsPerKwh), Provenance.OVERRIDE, intensity.now());
     }
 
-    /** Grams of CO2e for one call made now on this offering. */
+    /** Grams of CO2e for one call made now on this offering. Allocates only the returned range. */
     public Range grams(OfferingKey key, long inputTokens, long outputTokens) {
         return score(key).gramsFor(inputTokens, outputTokens);
+    }
+
+    /**
+     * The central value of {@link #grams(OfferingKey, long, long)}, without allocating: for callers
+     * that account every request and need no range.
+     */
+    public double gramsCentral(OfferingKey key, long inputTokens, long outputTokens) {
+        return score(key).gramsCentralFor(inputTokens, outputTokens);
     }
 
     /** The offerings a query selects, scored and ordered. Unknown ids in the query throw {@link UnknownIdException}. */
@@ -209,6 +224,27 @@ public final class CarbonBench implements AutoCloseable {
         Region r = catalog.region(region);
         Instant now = intensity.now();
         return curve(r, now, adviceHours(r.zone().key(), now));
+    }
+
+    /**
+     * Time shifting: the start time and offering with the lowest mean carbon for a deferrable job of
+     * {@code jobDuration} that must finish by {@code deadline}, and the saving against starting now on the
+     * offering that is best now. Candidate starts are now, now + 1 h, now + 2 h and so on, as in the Green
+     * Software Foundation's Carbon Aware SDK (rolling average over hourly values, window = job duration).
+     * Intensities are the live forecast where the grid source has one, the typical daily profile otherwise;
+     * the result states the weakest provenance used. "Now" is this instance's clock.
+     *
+     * @throws IllegalArgumentException when {@code candidates} is empty, the job cannot finish by the
+     *                                  deadline, or the deadline is more than 14 days ahead
+     * @throws UnknownIdException       when a candidate is not in the catalog
+     */
+    public WindowChoice bestWindow(Collection<OfferingKey> candidates,
+            Duration jobDuration, Instant deadline) {
+        Objects.requireNonNull(candidates, "candidates");
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("candidates must not be empty");
+        }
+        return TimeShift.bestWindow(this, List.copyOf(candidates), jobDuration, deadline, intensity.now());
     }
 
     DailyCurve curve(Region region, Instant from) {
