@@ -4,4 +4,7 @@
  * {@link ai.carbonbench.micrometer.CarbonSpanAttributes}, the carbon of each call as OpenTelemetry span
  * attributes ({@code gen_ai.carbon.*}, {@code gen_ai.energy.*}).
  */
+@NullMarked
 package ai.carbonbench.micrometer;
+
+import org.jspecify.annotations.NullMarked;

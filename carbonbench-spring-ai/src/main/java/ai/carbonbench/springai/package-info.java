@@ -4,4 +4,7 @@
  * ({@link ai.carbonbench.springai.CarbonReceipts}); {@link ai.carbonbench.springai.CarbonObservationFilter},
  * which accounts any Spring AI chat model through its observations.
  */
+@NullMarked
 package ai.carbonbench.springai;
+
+import org.jspecify.annotations.NullMarked;
