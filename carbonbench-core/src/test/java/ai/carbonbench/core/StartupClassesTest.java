@@ -31,11 +31,11 @@ final class StartupClassesTest {
     @Test
     void the_first_answer_loads_no_data_binding_logging_or_cache() throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // Surefire puts a module's own classes on the module path once it has a module-info: the child needs both.
-        String classPath = System.getProperty("java.class.path") + File.pathSeparator
-                + System.getProperty("jdk.module.path", "");
-        Process p = new ProcessBuilder(java, "-Xshare:off", "-Xlog:class+load=info:stdout:none", "-cp",
-                classPath, FirstAnswer.class.getName())
+        // Surefire puts a named module's classes on the module path: the child JVM takes both as its class path.
+        String classPath = String.join(File.pathSeparator, System.getProperty("java.class.path"),
+                System.getProperty("jdk.module.path", ""));
+        Process p = new ProcessBuilder(java, "-Xshare:off", "-Xlog:class+load=info:stdout:none", "-cp", classPath,
+                FirstAnswer.class.getName())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
