@@ -55,6 +55,18 @@ public record CallReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, lo
         Checks.nonNegative("baselineGrams", baselineGrams);
     }
 
+    /**
+     * The receipt of a call the ledger recorded as {@code record}, at the grid intensity {@code intensity}
+     * that was used for it.
+     */
+    public static CallReceipt of(CallRecord record, Range intensityGramsPerKwh, List<OfferingKey> failedOver,
+            boolean tokenUsageReported) {
+        Objects.requireNonNull(record, "record");
+        return new CallReceipt(record.endpoint(), failedOver, record.inputTokens(), record.outputTokens(),
+                tokenUsageReported, record.grams(), intensityGramsPerKwh, record.zone(), record.provenance(),
+                record.at(), record.baseline(), record.baselineGrams(), record.boundary());
+    }
+
     /** Central grams saved against the baseline; negative when the call emitted more than the baseline would have. */
     public double savedGrams() {
         return baselineGrams - grams.central();

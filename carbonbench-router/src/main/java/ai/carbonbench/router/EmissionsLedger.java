@@ -15,8 +15,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Accounts the emissions of LLM calls for scope-3 reporting: every recorded call adds its tokens and grams
@@ -42,6 +46,8 @@ public final class EmissionsLedger {
     /** The accounting method stated in every export. */
     public static final String METHOD = "location-based";
 
+    private static final Logger LOG = LoggerFactory.getLogger(EmissionsLedger.class);
+
     private final Bucket total = new Bucket();
     private final ConcurrentHashMap<String, Bucket> byModel = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Bucket> byProvider = new ConcurrentHashMap<>();
@@ -52,6 +58,7 @@ public final class EmissionsLedger {
     private final int logCapacity;
     private final ArrayDeque<CallRecord> log;
     private long dropped;
+    private final CopyOnWriteArrayList<Consumer<? super CallRecord>> subscribers = new CopyOnWriteArrayList<>();
 
     private EmissionsLedger(int logCapacity) {
         this.logCapacity = logCapacity;
@@ -94,7 +101,30 @@ public final class EmissionsLedger {
                 micrograms(grams.low()), micrograms(grams.central()), micrograms(grams.high()), actual.provenance(),
                 baseline.offering().key(), micrograms(baseGrams), actual.boundary());
         add(r, o);
+        if (!subscribers.isEmpty()) {
+            notify(r);
+        }
         return r;
+    }
+
+    /**
+     * Calls {@code subscriber} with every call recorded from now on, on the recording thread, after the totals
+     * include it: how meters ({@code carbonbench-micrometer}) and spans follow the ledger, whoever records in
+     * it (a router, a footprint listener, an observation handler). Subscribers must be fast and thread-safe;
+     * one that throws is logged at WARN and ignored.
+     */
+    public void subscribe(Consumer<? super CallRecord> subscriber) {
+        subscribers.add(Objects.requireNonNull(subscriber, "subscriber"));
+    }
+
+    private void notify(CallRecord r) {
+        for (Consumer<? super CallRecord> s : subscribers) {
+            try {
+                s.accept(r);
+            } catch (RuntimeException e) {
+                LOG.warn("Ledger subscriber {} threw; ignored", s, e);
+            }
+        }
     }
 
     /**

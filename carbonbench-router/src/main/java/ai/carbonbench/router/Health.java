@@ -107,10 +107,6 @@ final class Health {
         }
     }
 
-    int consecutiveFailures() {
-        return consecutiveFailures.get();
-    }
-
     private void recordLatency(long millis) {
         double sample = Math.max(0, millis);
         for (;;) {

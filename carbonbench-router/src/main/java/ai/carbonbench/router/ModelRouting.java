@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -188,11 +189,8 @@ public final class ModelRouting<M> {
     public CallReceipt receipt(CallRecord record, List<Failure> failures, boolean tokenUsageReported) {
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(failures, "failures");
-        Score score = scoreOf(record);
-        List<OfferingKey> failedOver = failedOver(failures);
-        return new CallReceipt(record.endpoint(), failedOver, record.inputTokens(), record.outputTokens(),
-                tokenUsageReported, record.grams(), score.intensityGramsPerKwh(), record.zone(), record.provenance(),
-                record.at(), record.baseline(), record.baselineGrams(), record.boundary());
+        return CallReceipt.of(record, scoreOf(record).intensityGramsPerKwh(), failedOver(failures),
+                tokenUsageReported);
     }
 
     /** The candidates whose failure made the router fail over: those the classifier calls retriable, in order. */
@@ -278,14 +276,14 @@ public final class ModelRouting<M> {
      * Token usage from counts a framework reports, any of which may be missing: empty when both are missing
      * (nothing reported), else the counts with a missing or negative one as 0.
      */
-    public static Optional<Usage> usage(Number inputTokens, Number outputTokens) {
+    public static Optional<Usage> usage(@Nullable Number inputTokens, @Nullable Number outputTokens) {
         if (inputTokens == null && outputTokens == null) {
             return Optional.empty();
         }
         return Optional.of(Usage.of(count(inputTokens), count(outputTokens)));
     }
 
-    private static long count(Number n) {
+    private static long count(@Nullable Number n) {
         return n == null || n.longValue() < 0 ? 0 : n.longValue();
     }
 

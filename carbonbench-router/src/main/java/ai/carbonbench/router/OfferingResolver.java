@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,7 @@ public final class OfferingResolver {
      * @throws ai.carbonbench.core.UnknownIdException when the catalog does not know the provider, the region, or
      *                                                the default model there (naming close ids)
      */
-    public OfferingResolver(CarbonBench carbonBench, String provider, String region, String defaultModel) {
+    public OfferingResolver(CarbonBench carbonBench, String provider, String region, @Nullable String defaultModel) {
         Objects.requireNonNull(carbonBench, "carbonBench");
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(region, "region");
@@ -65,7 +66,7 @@ public final class OfferingResolver {
     }
 
     /** The offering of {@code modelName} (null or blank: the default), or empty when it cannot be resolved. */
-    public Optional<OfferingKey> resolve(String modelName) {
+    public Optional<OfferingKey> resolve(@Nullable String modelName) {
         if (modelName == null || modelName.isBlank()) {
             return defaultOffering;
         }

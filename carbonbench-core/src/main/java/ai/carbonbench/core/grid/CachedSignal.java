@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one cached-signal machinery of the grid package: a Caffeine async loading cache of one kind of
@@ -42,7 +43,7 @@ final class CachedSignal<T> {
      * (ticker ns), how many loads have failed since, and when the slot was last written (ticker ns; the
      * next background refresh is due {@code refreshAfter} later).
      */
-    record Slot<T>(T value, long fetchedAt, int failures, long writtenAt) {
+    record Slot<T>(@Nullable T value, long fetchedAt, int failures, long writtenAt) {
         Slot<T> failedAgain(long now) {
             return new Slot<>(value, fetchedAt, failures + 1, now);
         }
@@ -67,7 +68,7 @@ final class CachedSignal<T> {
     private final Map<String, Integer> coldFailures = new ConcurrentHashMap<>();
     private volatile Consumer<String> onLoaded = key -> { };
 
-    CachedSignal(String name, Duration refreshAfter, Duration expireAfter, Duration awaitFirstValue, Ticker ticker,
+    CachedSignal(String name, Duration refreshAfter, @Nullable Duration expireAfter, Duration awaitFirstValue, Ticker ticker,
             Executor executor, FailureLog failures, Consequences consequences, BooleanSupplier closed,
             Function<String, CompletableFuture<T>> fetch) {
         this.name = name;

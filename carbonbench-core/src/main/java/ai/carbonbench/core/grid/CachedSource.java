@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Fetcher} behind three {@link CachedSignal}s (latest, history, forecast), keyed by zone: reads
@@ -32,7 +33,7 @@ final class CachedSource implements GridIntensitySource {
 
     private final Fetcher fetcher;
     private final Settings settings;
-    private final GridResources resources;
+    private final @Nullable GridResources resources;
     private final CachedSignal<GridIntensity> latest;
     private final CachedSignal<List<GridIntensity>> history;
     private final CachedSignal<List<GridIntensity>> forecast;
@@ -49,7 +50,7 @@ final class CachedSource implements GridIntensitySource {
             org.slf4j.Logger logger) {
     }
 
-    CachedSource(Fetcher fetcher, Settings settings, GridResources resources) {
+    CachedSource(Fetcher fetcher, Settings settings, @Nullable GridResources resources) {
         this.fetcher = fetcher;
         this.settings = settings;
         this.resources = resources;

@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The threads and HTTP client a built source uses, and which of them it owns. The library shuts down
@@ -15,7 +16,7 @@ import java.util.concurrent.ExecutorService;
  * @param http     the HTTP client, or null for a source that reads no URL
  * @param owned    the executors this source created, shut down by {@link #close()}
  */
-record GridResources(Executor executor, HttpClient http, List<ExecutorService> owned) implements AutoCloseable {
+record GridResources(Executor executor, @Nullable HttpClient http, List<ExecutorService> owned) implements AutoCloseable {
 
     GridResources {
         owned = List.copyOf(owned);

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The options every grid source builder shares (live APIs and snapshots): freshness and hard limits,
@@ -32,12 +33,12 @@ abstract class GridSourceBuilder<B extends GridSourceBuilder<B>> {
     Duration awaitFirstValue = Duration.ZERO;
     Duration connectTimeout = Duration.ofSeconds(5);
     Duration requestTimeout = Duration.ofSeconds(10);
-    HttpClient httpClient;
-    Executor executor;
+    @Nullable HttpClient httpClient;
+    @Nullable Executor executor;
     Ticker ticker = Ticker.systemTicker();
     Clock clock = Clock.systemUTC();
     // Package-private seams for tests.
-    Delayer delayer;
+    @Nullable Delayer delayer;
     Logger logger = LoggerFactory.getLogger(GridIntensitySource.class);
     DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     int maxRetries = 3;

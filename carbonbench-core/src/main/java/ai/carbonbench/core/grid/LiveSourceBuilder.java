@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The options of a live HTTP source on top of {@link GridSourceBuilder}'s: per-signal refresh intervals
@@ -19,7 +20,7 @@ abstract class LiveSourceBuilder<B extends LiveSourceBuilder<B>> extends GridSou
     Duration refreshForecast = Duration.ofHours(1);
     double requestsPerSecond = 10;
     final Function<String, String> env;
-    URI baseUrl;
+    @Nullable URI baseUrl;
 
     LiveSourceBuilder(Function<String, String> env) {
         super(Duration.ofHours(1), Duration.ofHours(6));

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
+import org.jspecify.annotations.Nullable;
 
 /** The snapshot reader behind {@link SnapshotSource}: one cached document ({@link CachedSignal}), reloaded in the background. */
 final class SnapshotGridSource implements GridIntensitySource {
@@ -21,7 +22,7 @@ final class SnapshotGridSource implements GridIntensitySource {
     private static final String KEY = "*";
 
     private final String location;
-    private final HttpFetch http;
+    private final @Nullable HttpFetch http;
     private final Duration staleAfter;
     private final Duration expireAfter;
     private final Clock clock;
@@ -29,7 +30,7 @@ final class SnapshotGridSource implements GridIntensitySource {
     private final CachedSignal<SnapshotFormat.Doc> doc;
     private volatile boolean closed;
 
-    SnapshotGridSource(String location, HttpFetch http, Duration reloadAfter, Duration staleAfter, Duration expireAfter,
+    SnapshotGridSource(String location, @Nullable HttpFetch http, Duration reloadAfter, Duration staleAfter, Duration expireAfter,
             Duration awaitFirstValue, Ticker ticker, Clock clock, GridResources resources, Logger logger) {
         this.location = location;
         this.http = http;

@@ -1,6 +1,6 @@
 package ai.carbonbench.core.grid;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
+import ai.carbonbench.core.json.JsonViews;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -86,9 +86,9 @@ public final class SnapshotSource {
         Objects.requireNonNull(zones, "zones");
         Objects.requireNonNull(generatedAt, "generatedAt");
         Objects.requireNonNull(out, "out");
-        GridSupport.JSON.writer().with(SerializationFeature.INDENT_OUTPUT)
-                .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                .writeValue(out, SnapshotFormat.write(source, List.copyOf(zones), generatedAt));
+        // Written through the shared JSON views' writer, like every other JSON CarbonBench produces.
+        out.write(JsonViews.toPrettyJson(SnapshotFormat.write(source, List.copyOf(zones), generatedAt))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Builds a snapshot source. Not thread-safe; the built source is. */

@@ -1,11 +1,10 @@
 package ai.carbonbench.examples.server;
 
+import ai.carbonbench.core.json.JsonViews;
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.CarbonBenchException;
 import ai.carbonbench.core.UnknownIdException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
@@ -71,7 +70,6 @@ public final class DashboardServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("ai.carbonbench.examples.server.access");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STATIC = "/ai/carbonbench/examples/server/static/";
 
     static final int MAX_THREADS = 32;
@@ -326,7 +324,7 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     static byte[] errorBody(String message, List<String> suggestions) {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = JsonViews.object();
         n.put("error", message);
         ArrayNode list = n.putArray("suggestions");
         suggestions.forEach(list::add);
@@ -334,11 +332,7 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     private static byte[] bytes(JsonNode body) {
-        try {
-            return JSON.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonViews.toJson(body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** A weak validator: the answer's bytes hashed, so equal answers share it whether gzipped or not. */

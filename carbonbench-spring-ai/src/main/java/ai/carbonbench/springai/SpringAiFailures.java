@@ -1,0 +1,84 @@
+package ai.carbonbench.springai;
+
+import ai.carbonbench.router.FailureClassifier;
+import java.util.OptionalInt;
+import org.springframework.ai.retry.NonTransientAiException;
+import org.springframework.ai.retry.TransientAiException;
+
+/** How Spring AI failures are classified for fail-over. */
+final class SpringAiFailures {
+
+    /**
+     * Thrown inside a streaming attempt when the stream failed after chunks had reached the subscriber: never
+     * retriable, so the router neither fails over nor counts it against the endpoint's health.
+     */
+    static final class AfterFirstChunk extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AfterFirstChunk(Throwable cause) {
+            super(cause.toString(), cause, false, false);
+        }
+    }
+
+    /**
+     * Spring AI's taxonomy decides first: {@link TransientAiException} (what its clients throw for 5xx, 429 and
+     * I/O errors) fails over, {@link NonTransientAiException} (4xx: authentication, bad request, unknown model)
+     * does not. Then the HTTP status of an OpenAI SDK exception (Spring AI's OpenAI chat model), when that SDK
+     * is on the class path: 408, 429 and 5xx fail over, other statuses do not; its I/O and "retryable"
+     * exceptions fail over. Anything else goes by the router's defaults (I/O errors and timeouts anywhere in the
+     * cause chain).
+     */
+    static final FailureClassifier CLASSIFIER = SpringAiFailures::isRetriable;
+
+    private static final boolean OPENAI_SDK = present("com.openai.errors.OpenAIServiceException");
+
+    private SpringAiFailures() {
+    }
+
+    static boolean isRetriable(Throwable failure) {
+        if (failure instanceof AfterFirstChunk) {
+            return false;
+        }
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
+            if (t instanceof TransientAiException) {
+                return true;
+            }
+            if (t instanceof NonTransientAiException) {
+                return false;
+            }
+            if (OPENAI_SDK) {
+                OptionalInt status = OpenAiSdk.status(t);
+                if (status.isPresent()) {
+                    return FailureClassifier.isRetriableStatus(status.getAsInt());
+                }
+                if (OpenAiSdk.isTransient(t)) {
+                    return true;
+                }
+            }
+        }
+        return FailureClassifier.defaults().isRetriable(failure);
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, SpringAiFailures.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Loaded only when the OpenAI SDK is on the class path. */
+    private static final class OpenAiSdk {
+        static OptionalInt status(Throwable t) {
+            return t instanceof com.openai.errors.OpenAIServiceException e ? OptionalInt.of(e.statusCode())
+                    : OptionalInt.empty();
+        }
+
+        static boolean isTransient(Throwable t) {
+            return t instanceof com.openai.errors.OpenAIIoException
+                    || t instanceof com.openai.errors.OpenAIRetryableException;
+        }
+    }
+}
