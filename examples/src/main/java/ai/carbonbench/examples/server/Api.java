@@ -8,6 +8,8 @@ import ai.carbonbench.core.json.JsonViews;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +33,8 @@ final class Api {
             "/api/intensity", new Endpoint(Set.of("region"), Api::intensity),
             "/api/models", new Endpoint(Set.of("family"), Api::models),
             "/api/providers", new Endpoint(Set.of(), Api::providers),
-            "/api/regions", new Endpoint(Set.of("provider"), Api::regions));
+            "/api/regions", new Endpoint(Set.of("provider"), Api::regions),
+            "/api/about", new Endpoint(Set.of(), Api::about));
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -78,6 +81,45 @@ final class Api {
                 .filter(m -> family.isEmpty() || m.family() == family.get())
                 .forEach(m -> arr.add(JsonViews.model(m)));
         return arr;
+    }
+
+    /**
+     * What the page's footer and filters need: the catalog's date and sources with their licences, the
+     * accounting boundary, what each provenance word means, where grid data come from, and the models
+     * that can be run (at least one of the catalog's offerings, which leave retired ones out).
+     */
+    JsonNode about(Params p) {
+        ObjectNode n = NODES.objectNode();
+        n.put("dataVersion", bench.catalog().dataVersion().toString());
+        ArrayNode sources = n.putArray("sources");
+        bench.catalog().sources().values().forEach(s -> sources.add(JsonViews.source(s)));
+        n.put("boundary", "Energy per token of the model at the provider's data centre (measured where published, "
+                + "estimated otherwise; each model's basis is shown) multiplied by the provider's PUE and the grid's "
+                + bench.emissionFactor().name().toLowerCase(Locale.ROOT) + " intensity. Embodied emissions of the "
+                + "hardware and the network are not included.");
+        n.put("emissionFactor", bench.emissionFactor().name().toLowerCase(Locale.ROOT));
+        n.put("inputShare", bench.tokenMix().inputShare());
+        n.put("gridSource", bench.toString().replaceFirst(".*source=([^\\]]*)].*", "$1"));
+        ObjectNode legend = n.putObject("provenance");
+        legend.put("LIVE", "a live reading from a grid-data API, within its freshness limit");
+        legend.put("FORECAST", "the grid operator's forecast for that hour");
+        legend.put("HISTORY", "a past reading for that hour");
+        legend.put("STALE", "a live reading older than its freshness limit, still the best value known");
+        legend.put("DEFAULT", "no live value: the zone's embedded annual average or typical 24-hour profile");
+        Set<String> offered = new java.util.HashSet<>();
+        bench.catalog().offerings().forEach(o -> offered.add(o.model().id()));
+        ArrayNode models = n.putArray("models");
+        bench.catalog().models().stream()
+                .filter(m -> offered.contains(m.id()))
+                .forEach(m -> {
+                    ObjectNode mn = models.addObject();
+                    mn.put("id", m.id());
+                    mn.put("name", m.name());
+                    mn.put("family", m.family().id());
+                    ArrayNode aliases = mn.putArray("aliases");
+                    m.aliases().forEach(aliases::add);
+                });
+        return n;
     }
 
     JsonNode providers(Params p) {
