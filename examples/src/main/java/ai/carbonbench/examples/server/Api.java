@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -49,8 +51,16 @@ final class Api {
         return Optional.ofNullable(ENDPOINTS.get(path));
     }
 
+    /**
+     * "Now" to the minute: every answer of a minute is computed for the same instant, so that equal
+     * requests get equal answers (and the same ETag) instead of differing in the nanoseconds of {@code at}.
+     */
+    Instant now() {
+        return bench.clock().instant().truncatedTo(ChronoUnit.MINUTES);
+    }
+
     JsonNode leaderboard(Params p) {
-        LeaderboardQuery.Builder q = LeaderboardQuery.builder().euOnly(p.flag("eu_only"));
+        LeaderboardQuery.Builder q = LeaderboardQuery.builder().euOnly(p.flag("eu_only")).at(now());
         p.family("family").ifPresent(q::family);
         p.text("provider").ifPresent(q::provider);
         p.text("region").ifPresent(q::region);
@@ -63,7 +73,8 @@ final class Api {
     }
 
     JsonNode recommend(Params p) {
-        RecommendationRequest.Builder r = RecommendationRequest.builder(p.required("model")).euOnly(p.flag("eu_only"));
+        RecommendationRequest.Builder r = RecommendationRequest.builder(p.required("model")).euOnly(p.flag("eu_only"))
+                .at(now());
         p.text("provider").ifPresent(r::provider);
         p.text("region").ifPresent(r::region);
         p.decimal("max_price").ifPresent(r::maxUsdPerMillionTokens);

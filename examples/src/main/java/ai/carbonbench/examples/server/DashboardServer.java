@@ -4,6 +4,8 @@ import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.CarbonBenchException;
 import ai.carbonbench.core.UnknownIdException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -58,7 +60,8 @@ import org.slf4j.LoggerFactory;
  * {@code OPTIONS} answers a preflight with 204.
  *
  * <p>Every GET answers HEAD too, carries a weak {@code ETag} (a matching {@code If-None-Match} gets 304)
- * and is gzipped when the client accepts it and the body is larger than 1 KB.
+ * and is gzipped when the client accepts it and the body is larger than 1 KB. API answers are computed for
+ * the current minute ({@code at} is truncated to it) and kept for that minute, up to 16 MB of them.
  *
  * <p>Slow clients cost no thread: Jetty reads requests on its selector and hands a request to one of
  * {@value #MAX_THREADS} workers only once its headers are complete; a connection silent for
@@ -79,6 +82,7 @@ public final class DashboardServer implements AutoCloseable {
     static final int MAX_HEADER_BYTES = 8 * 1024;
     static final int MAX_BODY_BYTES = 16 * 1024;
     static final String METHODS = "GET, HEAD, OPTIONS";
+    static final long ANSWER_CACHE_BYTES = 16L * 1024 * 1024;
 
     /** The page's files: the only non-API paths served, looked up by exact path. */
     private static final Map<String, Asset> ASSETS = Map.of(
@@ -201,9 +205,23 @@ public final class DashboardServer implements AutoCloseable {
         return "DashboardServer[" + uri() + "]";
     }
 
+    /** An API answer ready to send: its bytes and validator. */
+    private record Answer(byte[] bytes, String etag) {
+    }
+
     /** Every request of every method, on every path: exact-match dispatch to the API or the page's files. */
     private static final class Handler {
         private final Api api;
+
+        /**
+         * Answers of the current minute by path and query: a client polling the full leaderboard costs one
+         * computation a minute, not one per request. Bounded by bytes; errors are never cached.
+         */
+        private final Cache<String, Answer> answers = Caffeine.newBuilder()
+                .maximumWeight(ANSWER_CACHE_BYTES)
+                .weigher((String key, Answer a) -> key.length() + a.bytes().length)
+                .expireAfterWrite(Duration.ofMinutes(1))
+                .build();
 
         Handler(Api api) {
             this.api = api;
@@ -250,10 +268,13 @@ public final class DashboardServer implements AutoCloseable {
         }
 
         private void answer(Context ctx, Api.Endpoint endpoint) {
-            JsonNode body;
+            Answer answer;
             try {
-                Params params = Params.parse(ctx.queryString(), endpoint.parameters());
-                body = endpoint.handler().apply(api, params);
+                String query = ctx.queryString();
+                answer = answers.get(ctx.path() + '?' + (query == null ? "" : query) + '@' + api.now(), key -> {
+                    byte[] bytes = bytes(endpoint.handler().apply(api, Params.parse(query, endpoint.parameters())));
+                    return new Answer(bytes, etag(bytes));
+                });
             } catch (BadRequest e) {
                 error(ctx, 400, e.getMessage(), e.suggestions());
                 return;
@@ -275,8 +296,7 @@ public final class DashboardServer implements AutoCloseable {
                 error(ctx, 500, "internal error", List.of());
                 return;
             }
-            byte[] bytes = bytes(body);
-            send(ctx, 200, "application/json; charset=utf-8", "no-cache", bytes, etag(bytes));
+            send(ctx, 200, "application/json; charset=utf-8", "no-cache", answer.bytes(), answer.etag());
         }
 
         private static void error(Context ctx, int status, String message, List<String> suggestions) {

@@ -54,7 +54,12 @@
   // Percentages are whole numbers, as the insight words them ("55% below the median").
   function pct(v) { return Math.round(v) + "%"; }
 
-  function usd(v) { return "$" + num(v); }
+  // Money: three significant digits, and always whole cents ($0.05, $2.20, $0.128).
+  function usd(v) {
+    var r = Number(v.toPrecision(3));
+    var decimals = (String(r).split(".")[1] || "").length;
+    return "$" + r.toLocaleString("en-US", { minimumFractionDigits: Math.max(2, decimals), maximumFractionDigits: Math.max(2, decimals) });
+  }
 
   function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
 
