@@ -83,6 +83,7 @@ public final class DashboardServer implements AutoCloseable {
     static final int MAX_BODY_BYTES = 16 * 1024;
     static final String METHODS = "GET, HEAD, OPTIONS";
     static final long ANSWER_CACHE_BYTES = 16L * 1024 * 1024;
+    static final int GZIP_ABOVE = 1_024;
 
     /** The page's files: the only non-API paths served, looked up by exact path. */
     private static final Map<String, Asset> ASSETS = Map.of(
@@ -126,9 +127,7 @@ public final class DashboardServer implements AutoCloseable {
             config.router.treatMultipleSlashesAsSingleSlash = false;
             config.http.generateEtags = false; // our own weak ETags, on every status we answer
             config.http.maxRequestSize = MAX_BODY_BYTES;
-            CompressionStrategy gzip = new CompressionStrategy(null, new io.javalin.compression.Gzip(6));
-            gzip.setDefaultMinSizeForCompression(1_024);
-            config.http.compressionStrategy = gzip;
+            config.http.compressionStrategy = CompressionStrategy.NONE; // answers are gzipped once, when computed
             config.jetty.threadPool = threads;
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setRequestHeaderSize(MAX_HEADER_BYTES);
@@ -206,7 +205,21 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     /** An API answer ready to send: its bytes and validator. */
-    private record Answer(byte[] bytes, String etag) {
+    private record Answer(byte[] bytes, byte[] gzipped, String etag) {
+        static Answer of(byte[] bytes) {
+            return new Answer(bytes, bytes.length > GZIP_ABOVE ? gzip(bytes) : null, DashboardServer.etag(bytes));
+        }
+    }
+
+    /** Compressed once per answer (not once per request), at the default level. */
+    static byte[] gzip(byte[] bytes) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length / 4);
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+            z.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /** Every request of every method, on every path: exact-match dispatch to the API or the page's files. */
@@ -219,7 +232,8 @@ public final class DashboardServer implements AutoCloseable {
          */
         private final Cache<String, Answer> answers = Caffeine.newBuilder()
                 .maximumWeight(ANSWER_CACHE_BYTES)
-                .weigher((String key, Answer a) -> key.length() + a.bytes().length)
+                .weigher((String key, Answer a) -> key.length() + a.bytes().length
+                        + (a.gzipped() == null ? 0 : a.gzipped().length))
                 .expireAfterWrite(Duration.ofMinutes(1))
                 .build();
 
@@ -263,7 +277,7 @@ public final class DashboardServer implements AutoCloseable {
                 answer(ctx, endpoint.get());
             } else {
                 ctx.header("Content-Security-Policy", CSP);
-                send(ctx, 200, asset.contentType(), "no-cache", asset.bytes(), asset.etag());
+                send(ctx, 200, asset.contentType(), "no-cache", asset.answer());
             }
         }
 
@@ -273,7 +287,7 @@ public final class DashboardServer implements AutoCloseable {
                 String query = ctx.queryString();
                 answer = answers.get(ctx.path() + '?' + (query == null ? "" : query) + '@' + api.now(), key -> {
                     byte[] bytes = bytes(endpoint.handler().apply(api, Params.parse(query, endpoint.parameters())));
-                    return new Answer(bytes, etag(bytes));
+                    return Answer.of(bytes);
                 });
             } catch (BadRequest e) {
                 error(ctx, 400, e.getMessage(), e.suggestions());
@@ -296,27 +310,36 @@ public final class DashboardServer implements AutoCloseable {
                 error(ctx, 500, "internal error", List.of());
                 return;
             }
-            send(ctx, 200, "application/json; charset=utf-8", "no-cache", answer.bytes(), answer.etag());
+            send(ctx, 200, "application/json; charset=utf-8", "no-cache", answer);
         }
 
         private static void error(Context ctx, int status, String message, List<String> suggestions) {
-            byte[] bytes = errorBody(message, suggestions);
-            send(ctx, status, "application/json; charset=utf-8", "no-store", bytes, null);
+            ctx.header("Cache-Control", "no-store");
+            ctx.status(status);
+            ctx.header("Content-Type", "application/json; charset=utf-8");
+            ctx.result(errorBody(message, suggestions));
         }
 
-        private static void send(Context ctx, int status, String contentType, String cacheControl, byte[] bytes,
-                String etag) {
+        /** 304 when the client has this answer; otherwise the answer, pre-compressed when the client accepts gzip. */
+        private static void send(Context ctx, int status, String contentType, String cacheControl, Answer answer) {
             ctx.header("Cache-Control", cacheControl);
-            if (etag != null) {
-                ctx.header("ETag", etag);
-                if (matches(ctx.header("If-None-Match"), etag)) {
-                    ctx.status(304);
-                    return;
-                }
+            ctx.header("ETag", answer.etag());
+            if (answer.gzipped() != null) {
+                ctx.header("Vary", "Accept-Encoding");
+            }
+            if (matches(ctx.header("If-None-Match"), answer.etag())) {
+                ctx.status(304);
+                return;
             }
             ctx.status(status);
             ctx.header("Content-Type", contentType);
-            ctx.result(bytes);
+            String accept = ctx.header("Accept-Encoding");
+            if (answer.gzipped() != null && accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
+                ctx.header("Content-Encoding", "gzip");
+                ctx.result(answer.gzipped());
+            } else {
+                ctx.result(answer.bytes());
+            }
         }
 
         /** {@code If-None-Match}: {@code *} or a list of (weak or strong) tags, compared weakly. */
@@ -411,14 +434,14 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     /** A file of the page, read once from the class path, with its validator. */
-    private record Asset(byte[] bytes, String contentType, String etag) {
+    private record Asset(Answer answer, String contentType) {
         static Asset load(String name, String contentType) {
             try (InputStream in = DashboardServer.class.getResourceAsStream(STATIC + name)) {
                 if (in == null) {
                     throw new IllegalStateException("missing resource " + STATIC + name);
                 }
                 byte[] bytes = in.readAllBytes();
-                return new Asset(bytes, contentType, DashboardServer.etag(bytes));
+                return new Asset(Answer.of(bytes), contentType);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
