@@ -77,7 +77,8 @@ public final class DashboardServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STATIC = "/ai/carbonbench/examples/server/static/";
 
-    static final int MAX_THREADS = 32;
+    /** Enough for CPU-bound answers on a small machine; slow clients hold no thread, so no more are needed. */
+    static final int MAX_THREADS = 16;
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(20);
     static final int MAX_HEADER_BYTES = 8 * 1024;
     static final int MAX_BODY_BYTES = 16 * 1024;
@@ -205,9 +206,45 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     /** An API answer ready to send: its bytes and validator. */
-    private record Answer(byte[] bytes, byte[] gzipped, String etag) {
+    private static final class Answer {
+        private final byte[] bytes;
+        private final String etag;
+        private volatile byte[] gzipped;
+
+        private Answer(byte[] bytes) {
+            this.bytes = bytes;
+            this.etag = DashboardServer.etag(bytes);
+        }
+
         static Answer of(byte[] bytes) {
-            return new Answer(bytes, bytes.length > GZIP_ABOVE ? gzip(bytes) : null, DashboardServer.etag(bytes));
+            return new Answer(bytes);
+        }
+
+        byte[] bytes() {
+            return bytes;
+        }
+
+        String etag() {
+            return etag;
+        }
+
+        boolean compressible() {
+            return bytes.length > GZIP_ABOVE;
+        }
+
+        /** Compressed on first demand and kept (two racing requests may both compress; either result is right). */
+        byte[] gzipped() {
+            byte[] g = gzipped;
+            if (g == null) {
+                g = gzip(bytes);
+                gzipped = g;
+            }
+            return g;
+        }
+
+        int weight() {
+            byte[] g = gzipped;
+            return bytes.length + (g == null ? bytes.length / 8 : g.length);
         }
     }
 
@@ -232,8 +269,7 @@ public final class DashboardServer implements AutoCloseable {
          */
         private final Cache<String, Answer> answers = Caffeine.newBuilder()
                 .maximumWeight(ANSWER_CACHE_BYTES)
-                .weigher((String key, Answer a) -> key.length() + a.bytes().length
-                        + (a.gzipped() == null ? 0 : a.gzipped().length))
+                .weigher((String key, Answer a) -> key.length() + a.weight())
                 .expireAfterWrite(Duration.ofMinutes(1))
                 .build();
 
@@ -324,7 +360,7 @@ public final class DashboardServer implements AutoCloseable {
         private static void send(Context ctx, int status, String contentType, String cacheControl, Answer answer) {
             ctx.header("Cache-Control", cacheControl);
             ctx.header("ETag", answer.etag());
-            if (answer.gzipped() != null) {
+            if (answer.compressible()) {
                 ctx.header("Vary", "Accept-Encoding");
             }
             if (matches(ctx.header("If-None-Match"), answer.etag())) {
@@ -334,7 +370,7 @@ public final class DashboardServer implements AutoCloseable {
             ctx.status(status);
             ctx.header("Content-Type", contentType);
             String accept = ctx.header("Accept-Encoding");
-            if (answer.gzipped() != null && accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
+            if (answer.compressible() && accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
                 ctx.header("Content-Encoding", "gzip");
                 ctx.result(answer.gzipped());
             } else {
