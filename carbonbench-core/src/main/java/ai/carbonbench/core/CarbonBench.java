@@ -1,6 +1,7 @@
 package ai.carbonbench.core;
 
 import ai.carbonbench.core.catalog.Catalog;
+import ai.carbonbench.core.catalog.Checks;
 import ai.carbonbench.core.catalog.EmissionFactor;
 import ai.carbonbench.core.catalog.Model;
 import ai.carbonbench.core.catalog.Offering;
@@ -56,6 +57,7 @@ public final class CarbonBench implements AutoCloseable {
     private final Optional<GridIntensitySource> gridSource;
     private final IntensityResolver intensity;
     private final Scorer scorer;
+    private final ScoreMemo memo;
 
     private CarbonBench(Builder b) {
         this.catalog = b.catalog;
@@ -66,6 +68,7 @@ public final class CarbonBench implements AutoCloseable {
         this.intensity = new IntensityResolver(gridSource,
                 new StaticGridIntensitySource(catalog, emissionFactor, clock), clock);
         this.scorer = new Scorer(catalog, tokenMix);
+        this.memo = new ScoreMemo(clock, gridSource, catalog::offering, this::score);
         if (b.gridSource != null && !b.awaitLiveData.isZero()) {
             awaitLive(b.gridSource, catalog.zones().stream().map(z -> z.key()).toList(), b.awaitLiveData);
         }
@@ -111,9 +114,13 @@ public final class CarbonBench implements AutoCloseable {
         return clock;
     }
 
-    /** The offering's score now. */
+    /**
+     * The offering's score now. The score is reused while the hour and the grid source's current value
+     * stay the same, so its {@link Score#at()} is the moment it was first computed within this hour.
+     */
     public Score score(OfferingKey key) {
-        return scoreAt(key, intensity.now());
+        Objects.requireNonNull(key, "key");
+        return memo.score(key);
     }
 
     /** The offering's score for the hour containing {@code at}. */
@@ -127,15 +134,21 @@ public final class CarbonBench implements AutoCloseable {
      * may run in; provenance {@link Provenance#OVERRIDE}.
      */
     public Score scoreWithIntensity(OfferingKey key, double gramsPerKwh) {
-        if (!Double.isFinite(gramsPerKwh) || gramsPerKwh < 0) {
-            throw new IllegalArgumentException("gramsPerKwh must be a finite number >= 0, was " + gramsPerKwh);
-        }
+        Checks.nonNegative("gramsPerKwh", gramsPerKwh);
         return scorer.score(catalog.offering(key), Range.exactly(gramsPerKwh), Provenance.OVERRIDE, intensity.now());
     }
 
-    /** Grams of CO2e for one call made now on this offering. */
+    /** Grams of CO2e for one call made now on this offering. Allocates only the returned range. */
     public Range grams(OfferingKey key, long inputTokens, long outputTokens) {
         return score(key).gramsFor(inputTokens, outputTokens);
+    }
+
+    /**
+     * The central value of {@link #grams(OfferingKey, long, long)}, without allocating: for callers
+     * that account every request and need no range.
+     */
+    public double gramsCentral(OfferingKey key, long inputTokens, long outputTokens) {
+        return score(key).gramsCentralFor(inputTokens, outputTokens);
     }
 
     /** The offerings a query selects, scored and ordered. Unknown ids in the query throw {@link UnknownIdException}. */

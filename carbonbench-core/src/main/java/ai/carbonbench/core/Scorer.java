@@ -8,6 +8,7 @@ import ai.carbonbench.core.catalog.Region;
 import ai.carbonbench.core.catalog.Zone;
 import ai.carbonbench.core.grid.GridIntensity;
 import ai.carbonbench.core.grid.Provenance;
+import ai.carbonbench.core.score.Constraints;
 import ai.carbonbench.core.score.LeaderboardQuery;
 import ai.carbonbench.core.score.Range;
 import ai.carbonbench.core.score.Score;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -108,18 +110,15 @@ final class Scorer {
             }
             found.forEach(x -> regionIds.add(x.qualifiedId()));
         });
+        // Canonical ids (aliases resolved, regions qualified), judged by the one constraint filter.
+        Constraints constraints = new Constraints(providerIds, regionIds, q.countries(), q.euOnly(),
+                q.maxUsdPerMillionTokens(), OptionalDouble.empty());
         List<Offering> out = new ArrayList<>();
         for (Offering o : catalog.offerings()) {
             Model m = o.model();
             if ((q.families().isEmpty() || q.families().contains(m.family()))
                     && (modelIds.isEmpty() || modelIds.contains(m.id()))
-                    && (providerIds.isEmpty() || providerIds.contains(o.provider().id()))
-                    && (regionIds.isEmpty() || regionIds.contains(o.region().qualifiedId()))
-                    && (q.countries().isEmpty()
-                            || o.executionRegions().stream().allMatch(r -> q.countries().contains(r.country())))
-                    && (!q.euOnly() || o.executionRegions().stream().allMatch(Region::inEu))
-                    && (q.maxUsdPerMillionTokens().isEmpty() || mix.blend(o.price().usdPerMillionInput(),
-                            o.price().usdPerMillionOutput()) <= q.maxUsdPerMillionTokens().getAsDouble())) {
+                    && constraints.allows(o, mix.blend(o.price().usdPerMillionInput(), o.price().usdPerMillionOutput()))) {
                 out.add(o);
             }
         }

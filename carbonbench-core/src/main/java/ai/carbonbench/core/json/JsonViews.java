@@ -58,9 +58,12 @@ public final class JsonViews {
         return NODES.objectNode();
     }
 
-    /** The node as compact JSON; big decimals in plain notation ({@code 0.000001}, never {@code 1E-6}). */
-    public static String toJson(JsonNode node) {
-        return write(COMPACT, node);
+    /**
+     * A view as compact JSON: a node, or a record whose components are the field names (in order);
+     * big decimals in plain notation ({@code 0.000001}, never {@code 1E-6}).
+     */
+    public static String toJson(Object view) {
+        return write(COMPACT, view);
     }
 
     /** The node as indented JSON, for people (the CLI). */
@@ -68,11 +71,11 @@ public final class JsonViews {
         return write(PRETTY, node);
     }
 
-    private static String write(ObjectWriter writer, JsonNode node) {
+    private static String write(ObjectWriter writer, Object view) {
         try {
-            return writer.writeValueAsString(node);
+            return writer.writeValueAsString(view);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of JSON nodes always serialises", e);
+            throw new IllegalStateException("cannot write " + view.getClass().getName() + " as JSON", e);
         }
     }
 

@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
         description = "Carbon-aware LLM inference: where (and when) does a model emit the least CO2e?",
         subcommands = {ModelsCommand.class, ProvidersCommand.class, RegionsCommand.class, LeaderboardCommand.class,
                 RecommendCommand.class, ScoreCommand.class, CurveCommand.class, WindowCommand.class, RefreshCommand.class,
+                ScheduleCommand.class,
                 ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CarbonBenchCli {

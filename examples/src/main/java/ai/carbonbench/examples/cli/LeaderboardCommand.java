@@ -72,7 +72,7 @@ final class LeaderboardCommand extends Subcommand {
         List<Score> rows = bench.leaderboard(q.build());
         noteData(rows.stream().map(Score::provenance).toList());
         if (json) {
-            ArrayNode arr = Output.JSON.createArrayNode();
+            ArrayNode arr = Output.JSON.arrayNode();
             rows.forEach(s -> arr.add(JsonViews.option(s)));
             Output.printJson(out(), arr);
             return;

@@ -23,7 +23,7 @@ final class ModelsCommand extends Subcommand {
                 .filter(m -> family == null || m.family() == family(family))
                 .toList();
         if (json) {
-            ArrayNode arr = Output.JSON.createArrayNode();
+            ArrayNode arr = Output.JSON.arrayNode();
             models.forEach(m -> arr.add(JsonViews.model(m)));
             Output.printJson(out(), arr);
             return;

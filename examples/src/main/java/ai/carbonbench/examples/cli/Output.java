@@ -4,8 +4,7 @@ import ai.carbonbench.core.catalog.Region;
 import ai.carbonbench.core.score.Range;
 import ai.carbonbench.core.json.JsonViews;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -18,7 +17,8 @@ import java.util.List;
  */
 final class Output {
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Builds the JSON trees the commands print. */
+    static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private Output() {
     }

@@ -12,7 +12,7 @@ final class ProvidersCommand extends Subcommand {
     void run() {
         var providers = bench().catalog().providers();
         if (json) {
-            ArrayNode arr = Output.JSON.createArrayNode();
+            ArrayNode arr = Output.JSON.arrayNode();
             providers.forEach(p -> arr.add(JsonViews.provider(p)));
             Output.printJson(out(), arr);
             return;

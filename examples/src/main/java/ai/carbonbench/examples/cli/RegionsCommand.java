@@ -21,7 +21,7 @@ final class RegionsCommand extends Subcommand {
         var regions = bench.catalog().regions().stream()
                 .filter(r -> providerId == null || r.provider().equals(providerId)).toList();
         if (json) {
-            ArrayNode arr = Output.JSON.createArrayNode();
+            ArrayNode arr = Output.JSON.arrayNode();
             regions.forEach(r -> arr.add(JsonViews.region(r, factor)));
             Output.printJson(out(), arr);
             return;
