@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opt-in leaner answers: when the grid serving a call is dirtier than a threshold the caller sets, ask the model
@@ -286,15 +287,15 @@ public final class LeanerAnswers {
     /** Response metadata carrying the decision and the delegate's own metadata. */
     static final class LeanMetadata extends ChatResponseMetadata {
         final LeanDecision decision;
-        final ChatResponseMetadata original;
+        final @Nullable ChatResponseMetadata original;
 
-        private LeanMetadata(Builder b, LeanDecision decision, ChatResponseMetadata original) {
+        private LeanMetadata(Builder b, LeanDecision decision, @Nullable ChatResponseMetadata original) {
             super(b);
             this.decision = decision;
             this.original = original;
         }
 
-        static LeanMetadata wrap(ChatResponseMetadata original, LeanDecision decision) {
+        static LeanMetadata wrap(@Nullable ChatResponseMetadata original, LeanDecision decision) {
             Builder b = new Builder();
             if (original != null) {
                 b.id(original.id()).modelName(original.modelName()).tokenUsage(original.tokenUsage())
@@ -309,7 +310,7 @@ public final class LeanerAnswers {
 
     /** Builds {@link LeanerAnswers}. Not thread-safe. Defaults: {@link #DEFAULT_INSTRUCTION}, no token cap. */
     public static final class Builder {
-        private Double threshold;
+        private @Nullable Double threshold;
         private String instruction = DEFAULT_INSTRUCTION;
         private OptionalInt maxOutputTokens = OptionalInt.empty();
 

@@ -3,6 +3,7 @@ package ai.carbonbench.router.budget;
 import ai.carbonbench.core.CarbonBenchException;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A call refused because a {@link CarbonBudget} has no room left for it: names the budget, the key, its use and
@@ -16,7 +17,7 @@ public class BudgetExceededException extends CarbonBenchException {
     private final transient BudgetUsage usage;
     private final boolean deferred;
 
-    public BudgetExceededException(String message, BudgetUsage usage, boolean deferred, Throwable cause) {
+    public BudgetExceededException(String message, BudgetUsage usage, boolean deferred, @Nullable Throwable cause) {
         super(message, deferred, cause);
         this.usage = Objects.requireNonNull(usage, "usage");
         this.deferred = deferred;

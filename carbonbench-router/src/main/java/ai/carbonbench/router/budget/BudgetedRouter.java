@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link CarbonRouter} whose calls are charged to {@link CarbonBudget}s: each call names a key
@@ -134,8 +135,8 @@ public final class BudgetedRouter<C> {
         /** Whether this call goes to substitutes: decided once, before the first attempt. */
         private final boolean substituting;
         /** The last budget that left an endpoint out, and why; written and read on the caller's thread. */
-        BudgetUsage refused;
-        String refusedWhy;
+        @Nullable BudgetUsage refused;
+        @Nullable String refusedWhy;
 
         Guard(BudgetedCall call) {
             this.call = call;

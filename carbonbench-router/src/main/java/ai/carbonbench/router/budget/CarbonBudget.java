@@ -6,9 +6,9 @@ import ai.carbonbench.router.CallRecord;
 import ai.carbonbench.router.EmissionsLedger;
 import ai.carbonbench.router.state.StateStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Iterator;
@@ -318,15 +318,30 @@ public final class CarbonBudget {
                     period.resetAt(now));
         }
 
+        /**
+         * The key's state as JSON: {@code budget}, {@code key}, {@code period}, {@code micrograms} (bucket start →
+         * micrograms). Written by hand with Jackson's string escaping: it runs on every settlement, and a tree
+         * plus a writer cost several times more than the rest of the settlement.
+         */
         String document() {
-            ObjectNode root = JSON.createObjectNode();
-            root.put("budget", name);
-            root.put("key", key);
-            root.put("period", period.toString());
-            ObjectNode m = root.putObject("micrograms");
-            buckets.forEach((start, v) -> m.put(Instant.ofEpochSecond(start).toString(), v));
-            return root.toString();
+            StringBuilder sb = new StringBuilder(96 + 40 * buckets.size()).append("{\"budget\":");
+            quote(sb, name).append(",\"key\":");
+            quote(sb, key).append(",\"period\":");
+            quote(sb, period.toString()).append(",\"micrograms\":{");
+            boolean first = true;
+            for (Map.Entry<Long, Long> e : buckets.entrySet()) {
+                sb.append(first ? "\"" : ",\"").append(Instant.ofEpochSecond(e.getKey())).append("\":")
+                        .append(e.getValue().longValue());
+                first = false;
+            }
+            return sb.append("}}").toString();
         }
+    }
+
+    private static StringBuilder quote(StringBuilder sb, String s) {
+        sb.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(s, sb);
+        return sb.append('"');
     }
 
     /**

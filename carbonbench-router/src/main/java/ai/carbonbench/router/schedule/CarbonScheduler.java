@@ -37,6 +37,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,15 +97,15 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
     private final String namespace;
     private final Clock clock;
     private final Executor executor;
-    private final ExecutorService ownExecutor;
+    private final @Nullable ExecutorService ownExecutor;
     private final Duration replanInterval;
     private final Duration startEarly;
-    private final CarbonBudget budget;
-    private final Function<? super D, String> budgetKey;
+    private final @Nullable CarbonBudget budget;
+    private final @Nullable Function<? super D, String> budgetKey;
     private final ObjectMapper json;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-    private ScheduledExecutorService timer;
-    private ScheduledFuture<?> wake;
+    private @Nullable ScheduledExecutorService timer;
+    private @Nullable ScheduledFuture<?> wake;
 
     private CarbonScheduler(Builder<D, R> b) {
         this.carbonBench = b.carbonBench;
@@ -160,8 +161,7 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
         Objects.requireNonNull(job, "job");
         JobPlan plan = plan(expectedDuration, deadline, candidates);
         Job j = new Job(UUID.randomUUID().toString(), job, json.valueToTree(job), expectedDuration, deadline,
-                List.copyOf(candidates), clock.instant());
-        j.handle = new JobHandle<>(j.id, deadline, plan, this);
+                List.copyOf(candidates), clock.instant(), plan);
         jobs.put(j.id, j);
         persist(j);
         LOG.info("Job {} planned on {} at {} ({} g/Mtok against {} now; deadline {})", j.id, plan.endpoint(),
@@ -313,7 +313,7 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
         });
     }
 
-    private void finish(Job j, JobHandle.State state, JobOutcome<R> outcome, Throwable failure) {
+    private void finish(Job j, JobHandle.State state, @Nullable JobOutcome<R> outcome, @Nullable Throwable failure) {
         jobs.remove(j.id);
         try {
             store.remove(namespace, j.id);
@@ -434,14 +434,13 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
                 root.path("candidates").forEach(n -> candidates.add(key(n)));
                 Duration duration = Duration.parse(root.path("expectedDuration").asText());
                 Instant deadline = Instant.parse(root.path("deadline").asText());
-                Job j = new Job(e.getKey(), json.treeToValue(descriptor, descriptorType), descriptor, duration,
-                        deadline, List.copyOf(candidates), Instant.parse(root.path("submittedAt").asText()));
                 JsonNode p = root.path("plan");
                 JobPlan plan = new JobPlan(key(p.path("endpoint")), Instant.parse(p.path("start").asText()),
                         deadline.minus(duration), p.path("meanGramsPerMillionTokens").asDouble(),
                         Provenance.valueOf(p.path("provenance").asText()), key(p.path("submissionEndpoint")),
                         p.path("submissionGramsPerMillionTokens").asDouble(), p.path("replans").asInt());
-                j.handle = new JobHandle<>(j.id, deadline, plan, this);
+                Job j = new Job(e.getKey(), json.treeToValue(descriptor, descriptorType), descriptor, duration,
+                        deadline, List.copyOf(candidates), Instant.parse(root.path("submittedAt").asText()), plan);
                 jobs.put(j.id, j);
             } catch (Exception ex) {
                 throw new CarbonBenchException("Scheduler '" + namespace + "': cannot restore job '" + e.getKey()
@@ -479,10 +478,10 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
         final Instant deadline;
         final List<OfferingKey> candidates;
         final Instant submittedAt;
-        JobHandle<R> handle;
+        final JobHandle<R> handle;
 
         Job(String id, D descriptor, JsonNode descriptorJson, Duration duration, Instant deadline,
-                List<OfferingKey> candidates, Instant submittedAt) {
+                List<OfferingKey> candidates, Instant submittedAt, JobPlan plan) {
             this.id = id;
             this.descriptor = descriptor;
             this.descriptorJson = descriptorJson;
@@ -490,6 +489,7 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
             this.deadline = deadline;
             this.candidates = candidates;
             this.submittedAt = submittedAt;
+            this.handle = new JobHandle<>(id, deadline, plan, CarbonScheduler.this);
         }
     }
 
@@ -506,11 +506,11 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
         private StateStore store = StateStore.inMemory();
         private String name = "default";
         private Clock clock = Clock.systemUTC();
-        private Executor executor;
+        private @Nullable Executor executor;
         private Duration replanInterval = Duration.ofMinutes(15);
         private Duration startEarly = Duration.ofSeconds(5);
-        private CarbonBudget budget;
-        private Function<? super D, String> budgetKey;
+        private @Nullable CarbonBudget budget;
+        private @Nullable Function<? super D, String> budgetKey;
         private ObjectMapper objectMapper = new ObjectMapper();
 
         private Builder(CarbonBench carbonBench, Class<D> descriptorType, JobRunner<D, R> runner) {

@@ -64,4 +64,15 @@ final class BudgetRestartTest {
         assertThat(start(store).budgets().get(0).usage("k").usedMicrograms()).isEqualTo(28_000);
         assertThat(start(StateStore.inMemory()).budgets().get(0).usage("k").usedMicrograms()).isZero();
     }
+
+    @Test
+    void any_key_string_survives_the_round_trip() {
+        StateStore store = StateStore.directory(dir);
+        String key = "team \"α\" \\ 1/2\n";
+        start(store).call(BudgetedCall.of(key).withEstimate(1000, 500), c -> c, x -> Usage.of(1000, 500));
+
+        CarbonBudget restored = start(store).budgets().get(0);
+        assertThat(restored.keys()).containsExactly(key);
+        assertThat(restored.usage(key).usedMicrograms()).isEqualTo(28_000);
+    }
 }
