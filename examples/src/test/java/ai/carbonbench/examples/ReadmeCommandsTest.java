@@ -132,7 +132,7 @@ final class ReadmeCommandsTest {
         String command = m.group(1);
         assertThat(command).contains("--at ");
         String hour = command.replaceFirst(".*--at (\\S+).*", "$1");
-        assertThat(m.group(2)).contains("at " + hour + ".");
+        assertThat(m.group(2)).contains("at " + hour.replace("Z", ""));
         StringWriter out = new StringWriter();
         CommandLine cli = CliAccess.commandLine(BEFORE_DEADLINE);
         cli.setOut(new PrintWriter(out));
