@@ -124,6 +124,14 @@ public final class CarbonBench implements AutoCloseable {
     }
 
     /**
+     * The clock that says what "now" is for every score, curve and recommendation; the router and the
+     * adapters built on this CarbonBench default to it, so that one clock governs them all.
+     */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
      * The offering's score now. The score is reused while the hour and the grid source's current value
      * stay the same, so its {@link Score#at()} is the moment it was first computed within this hour.
      */

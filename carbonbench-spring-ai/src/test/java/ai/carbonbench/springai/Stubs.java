@@ -41,7 +41,8 @@ final class Stubs implements AutoCloseable {
         try {
             Catalog catalog = Catalog.load(Path.of(Stubs.class
                     .getResource("/ai/carbonbench/langchain4j/catalog-fixture.json").toURI()));
-            return CarbonBench.builder().catalog(catalog).build();
+            // GPU boundary: the tests' expected grams are hand-computed as energy x intensity x PUE
+            return CarbonBench.builder().catalog(catalog).boundary(ai.carbonbench.core.score.Boundary.GPU).build();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

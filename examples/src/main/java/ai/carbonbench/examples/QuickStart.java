@@ -7,6 +7,7 @@ import ai.carbonbench.core.score.Range;
 import ai.carbonbench.core.score.Recommendation;
 import ai.carbonbench.core.score.RecommendationRequest;
 import ai.carbonbench.core.score.Score;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,10 +23,17 @@ public final class QuickStart {
 
     public static void main(String[] args) {
         try (CarbonBench cb = CarbonBench.create()) {
-            // 1. The five cleanest ways to run any Llama model in the EU right now.
-            for (Score s : cb.leaderboard(LeaderboardQuery.builder()
-                    .family(ai.carbonbench.core.catalog.Family.LLAMA).euOnly(true).limit(5).build())) {
-                System.out.printf(Locale.ROOT, "%-16s %-28s %8.2f gCO2e/Mtok  $%.2f/Mtok%n", s.offering().model().id(),
+            // 1. The five cleanest ways to run any Llama model in the EU right now (anywhere, when none runs in the EU).
+            LeaderboardQuery.Builder llama = LeaderboardQuery.builder().family(ai.carbonbench.core.catalog.Family.LLAMA)
+                    .limit(5);
+            List<Score> rows = cb.leaderboard(llama.euOnly(true).build());
+            System.out.println(rows.isEmpty() ? "No Llama offering runs in EU regions only; the five cleanest anywhere:"
+                    : "The five cleanest ways to run a Llama model in the EU:");
+            if (rows.isEmpty()) {
+                rows = cb.leaderboard(llama.euOnly(false).build());
+            }
+            for (Score s : rows) {
+                System.out.printf(Locale.ROOT, "  %-16s %-28s %8.3g gCO2e/Mtok  $%.2f/Mtok%n", s.offering().model().id(),
                         s.offering().provider().id() + "/" + s.offering().region().id(),
                         s.gramsPerMillionTokens().central(), s.usdPerMillionTokens());
             }
@@ -34,6 +42,7 @@ public final class QuickStart {
             Recommendation r = cb.recommend(RecommendationRequest.builder("llama-3.1-70b")
                     .maxUsdPerMillionTokens(1.0).build());
             System.out.println();
+            System.out.println("Where to run Llama 3.1 70B for at most $1 per million tokens:");
             System.out.println(r.insight());
 
             // 3. What one call emitted: 1,200 prompt tokens, 300 generated tokens.

@@ -182,6 +182,8 @@ final class CatalogReader {
                 registerName(names, m.aliases().get(a), m.id(), p + ".aliases[" + a + "]");
             }
         }
+        // Display names (what the insight prints) are accepted too, after every id and alias, which win a clash.
+        models.values().forEach(m -> names.putIfAbsent(Suggestions.normalize(m.name()), m.id()));
 
         Map<String, Provider> providers = new LinkedHashMap<>();
         ArrayNode providerNodes = array(root, "$", "providers");

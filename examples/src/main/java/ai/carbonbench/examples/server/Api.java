@@ -8,6 +8,10 @@ import ai.carbonbench.core.json.JsonViews;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +35,8 @@ final class Api {
             "/api/intensity", new Endpoint(Set.of("region"), Api::intensity),
             "/api/models", new Endpoint(Set.of("family", "all"), Api::models),
             "/api/providers", new Endpoint(Set.of(), Api::providers),
-            "/api/regions", new Endpoint(Set.of("provider"), Api::regions));
+            "/api/regions", new Endpoint(Set.of("provider"), Api::regions),
+            "/api/about", new Endpoint(Set.of(), Api::about));
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -46,8 +51,16 @@ final class Api {
         return Optional.ofNullable(ENDPOINTS.get(path));
     }
 
+    /**
+     * "Now" to the minute: every answer of a minute is computed for the same instant, so that equal
+     * requests get equal answers (and the same ETag) instead of differing in the nanoseconds of {@code at}.
+     */
+    Instant now() {
+        return bench.clock().instant().truncatedTo(ChronoUnit.MINUTES);
+    }
+
     JsonNode leaderboard(Params p) {
-        LeaderboardQuery.Builder q = LeaderboardQuery.builder().euOnly(p.flag("eu_only"))
+        LeaderboardQuery.Builder q = LeaderboardQuery.builder().euOnly(p.flag("eu_only")).at(now())
                 .includeRetired(p.flag("include_retired"));
         p.family("family").ifPresent(q::family);
         p.text("provider").ifPresent(q::provider);
@@ -61,7 +74,8 @@ final class Api {
     }
 
     JsonNode recommend(Params p) {
-        RecommendationRequest.Builder r = RecommendationRequest.builder(p.required("model")).euOnly(p.flag("eu_only"));
+        RecommendationRequest.Builder r = RecommendationRequest.builder(p.required("model")).euOnly(p.flag("eu_only"))
+                .at(now());
         p.text("provider").ifPresent(r::provider);
         p.text("region").ifPresent(r::region);
         p.decimal("max_price").ifPresent(r::maxUsdPerMillionTokens);
@@ -81,6 +95,45 @@ final class Api {
                 .filter(m -> all || bench.catalog().isLive(m))
                 .forEach(m -> arr.add(JsonViews.model(m).put("live", bench.catalog().isLive(m))));
         return arr;
+    }
+
+    /**
+     * What the page's footer and filters need: the catalog's date and sources with their licences, the
+     * accounting boundary, what each provenance word means, where grid data come from, and the models
+     * that can be run (at least one of the catalog's offerings, which leave retired ones out).
+     */
+    JsonNode about(Params p) {
+        ObjectNode n = NODES.objectNode();
+        n.put("dataVersion", bench.catalog().dataVersion().toString());
+        ArrayNode sources = n.putArray("sources");
+        bench.catalog().sources().values().forEach(s -> sources.add(JsonViews.source(s)));
+        n.put("boundary", "Energy per token of the model at the provider's data centre (measured where published, "
+                + "estimated otherwise; each model's basis is shown) multiplied by the provider's PUE and the grid's "
+                + bench.emissionFactor().name().toLowerCase(Locale.ROOT) + " intensity. Embodied emissions of the "
+                + "hardware and the network are not included.");
+        n.put("emissionFactor", bench.emissionFactor().name().toLowerCase(Locale.ROOT));
+        n.put("inputShare", bench.tokenMix().inputShare());
+        n.put("gridSource", bench.toString().replaceFirst(".*source=([^\\]]*)].*", "$1"));
+        ObjectNode legend = n.putObject("provenance");
+        legend.put("LIVE", "a live reading from a grid-data API, within its freshness limit");
+        legend.put("FORECAST", "the grid operator's forecast for that hour");
+        legend.put("HISTORY", "a past reading for that hour");
+        legend.put("STALE", "a live reading older than its freshness limit, still the best value known");
+        legend.put("DEFAULT", "no live value: the zone's embedded annual average or typical 24-hour profile");
+        Set<String> offered = new java.util.HashSet<>();
+        bench.catalog().offerings().forEach(o -> offered.add(o.model().id()));
+        ArrayNode models = n.putArray("models");
+        bench.catalog().models().stream()
+                .filter(m -> offered.contains(m.id()))
+                .forEach(m -> {
+                    ObjectNode mn = models.addObject();
+                    mn.put("id", m.id());
+                    mn.put("name", m.name());
+                    mn.put("family", m.family().id());
+                    ArrayNode aliases = mn.putArray("aliases");
+                    m.aliases().forEach(aliases::add);
+                });
+        return n;
     }
 
     JsonNode providers(Params p) {

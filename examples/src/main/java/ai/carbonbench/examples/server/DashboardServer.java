@@ -4,6 +4,8 @@ import ai.carbonbench.core.json.JsonViews;
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.CarbonBenchException;
 import ai.carbonbench.core.UnknownIdException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,7 +59,8 @@ import org.slf4j.LoggerFactory;
  * {@code OPTIONS} answers a preflight with 204.
  *
  * <p>Every GET answers HEAD too, carries a weak {@code ETag} (a matching {@code If-None-Match} gets 304)
- * and is gzipped when the client accepts it and the body is larger than 1 KB.
+ * and is gzipped when the client accepts it and the body is larger than 1 KB. API answers are computed for
+ * the current minute ({@code at} is truncated to it) and kept for that minute, up to 16 MB of them.
  *
  * <p>Slow clients cost no thread: Jetty reads requests on its selector and hands a request to one of
  * {@value #MAX_THREADS} workers only once its headers are complete; a connection silent for
@@ -72,11 +75,14 @@ public final class DashboardServer implements AutoCloseable {
     private static final Logger ACCESS = LoggerFactory.getLogger("ai.carbonbench.examples.server.access");
     private static final String STATIC = "/ai/carbonbench/examples/server/static/";
 
-    static final int MAX_THREADS = 32;
+    /** Enough for CPU-bound answers on a small machine; slow clients hold no thread, so no more are needed. */
+    static final int MAX_THREADS = 16;
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(20);
     static final int MAX_HEADER_BYTES = 8 * 1024;
     static final int MAX_BODY_BYTES = 16 * 1024;
     static final String METHODS = "GET, HEAD, OPTIONS";
+    static final long ANSWER_CACHE_BYTES = 16L * 1024 * 1024;
+    static final int GZIP_ABOVE = 1_024;
 
     /** The page's files: the only non-API paths served, looked up by exact path. */
     private static final Map<String, Asset> ASSETS = Map.of(
@@ -120,9 +126,7 @@ public final class DashboardServer implements AutoCloseable {
             config.router.treatMultipleSlashesAsSingleSlash = false;
             config.http.generateEtags = false; // our own weak ETags, on every status we answer
             config.http.maxRequestSize = MAX_BODY_BYTES;
-            CompressionStrategy gzip = new CompressionStrategy(null, new io.javalin.compression.Gzip(6));
-            gzip.setDefaultMinSizeForCompression(1_024);
-            config.http.compressionStrategy = gzip;
+            config.http.compressionStrategy = CompressionStrategy.NONE; // answers are gzipped once, when computed
             config.jetty.threadPool = threads;
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setRequestHeaderSize(MAX_HEADER_BYTES);
@@ -199,9 +203,73 @@ public final class DashboardServer implements AutoCloseable {
         return "DashboardServer[" + uri() + "]";
     }
 
+    /** An API answer ready to send: its bytes and validator. */
+    private static final class Answer {
+        private final byte[] bytes;
+        private final String etag;
+        private volatile byte[] gzipped;
+
+        private Answer(byte[] bytes) {
+            this.bytes = bytes;
+            this.etag = DashboardServer.etag(bytes);
+        }
+
+        static Answer of(byte[] bytes) {
+            return new Answer(bytes);
+        }
+
+        byte[] bytes() {
+            return bytes;
+        }
+
+        String etag() {
+            return etag;
+        }
+
+        boolean compressible() {
+            return bytes.length > GZIP_ABOVE;
+        }
+
+        /** Compressed on first demand and kept (two racing requests may both compress; either result is right). */
+        byte[] gzipped() {
+            byte[] g = gzipped;
+            if (g == null) {
+                g = gzip(bytes);
+                gzipped = g;
+            }
+            return g;
+        }
+
+        int weight() {
+            byte[] g = gzipped;
+            return bytes.length + (g == null ? bytes.length / 8 : g.length);
+        }
+    }
+
+    /** Compressed once per answer (not once per request), at the default level. */
+    static byte[] gzip(byte[] bytes) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length / 4);
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+            z.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** Every request of every method, on every path: exact-match dispatch to the API or the page's files. */
     private static final class Handler {
         private final Api api;
+
+        /**
+         * Answers of the current minute by path and query: a client polling the full leaderboard costs one
+         * computation a minute, not one per request. Bounded by bytes; errors are never cached.
+         */
+        private final Cache<String, Answer> answers = Caffeine.newBuilder()
+                .maximumWeight(ANSWER_CACHE_BYTES)
+                .weigher((String key, Answer a) -> key.length() + a.weight())
+                .expireAfterWrite(Duration.ofMinutes(1))
+                .build();
 
         Handler(Api api) {
             this.api = api;
@@ -243,15 +311,18 @@ public final class DashboardServer implements AutoCloseable {
                 answer(ctx, endpoint.get());
             } else {
                 ctx.header("Content-Security-Policy", CSP);
-                send(ctx, 200, asset.contentType(), "no-cache", asset.bytes(), asset.etag());
+                send(ctx, 200, asset.contentType(), "no-cache", asset.answer());
             }
         }
 
         private void answer(Context ctx, Api.Endpoint endpoint) {
-            JsonNode body;
+            Answer answer;
             try {
-                Params params = Params.parse(ctx.queryString(), endpoint.parameters());
-                body = endpoint.handler().apply(api, params);
+                String query = ctx.queryString();
+                answer = answers.get(ctx.path() + '?' + (query == null ? "" : query) + '@' + api.now(), key -> {
+                    byte[] bytes = bytes(endpoint.handler().apply(api, Params.parse(query, endpoint.parameters())));
+                    return Answer.of(bytes);
+                });
             } catch (BadRequest e) {
                 error(ctx, 400, e.getMessage(), e.suggestions());
                 return;
@@ -273,28 +344,36 @@ public final class DashboardServer implements AutoCloseable {
                 error(ctx, 500, "internal error", List.of());
                 return;
             }
-            byte[] bytes = bytes(body);
-            send(ctx, 200, "application/json; charset=utf-8", "no-cache", bytes, etag(bytes));
+            send(ctx, 200, "application/json; charset=utf-8", "no-cache", answer);
         }
 
         private static void error(Context ctx, int status, String message, List<String> suggestions) {
-            byte[] bytes = errorBody(message, suggestions);
-            send(ctx, status, "application/json; charset=utf-8", "no-store", bytes, null);
+            ctx.header("Cache-Control", "no-store");
+            ctx.status(status);
+            ctx.header("Content-Type", "application/json; charset=utf-8");
+            ctx.result(errorBody(message, suggestions));
         }
 
-        private static void send(Context ctx, int status, String contentType, String cacheControl, byte[] bytes,
-                String etag) {
+        /** 304 when the client has this answer; otherwise the answer, pre-compressed when the client accepts gzip. */
+        private static void send(Context ctx, int status, String contentType, String cacheControl, Answer answer) {
             ctx.header("Cache-Control", cacheControl);
-            if (etag != null) {
-                ctx.header("ETag", etag);
-                if (matches(ctx.header("If-None-Match"), etag)) {
-                    ctx.status(304);
-                    return;
-                }
+            ctx.header("ETag", answer.etag());
+            if (answer.compressible()) {
+                ctx.header("Vary", "Accept-Encoding");
+            }
+            if (matches(ctx.header("If-None-Match"), answer.etag())) {
+                ctx.status(304);
+                return;
             }
             ctx.status(status);
             ctx.header("Content-Type", contentType);
-            ctx.result(bytes);
+            String accept = ctx.header("Accept-Encoding");
+            if (answer.compressible() && accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
+                ctx.header("Content-Encoding", "gzip");
+                ctx.result(answer.gzipped());
+            } else {
+                ctx.result(answer.bytes());
+            }
         }
 
         /** {@code If-None-Match}: {@code *} or a list of (weak or strong) tags, compared weakly. */
@@ -385,14 +464,14 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     /** A file of the page, read once from the class path, with its validator. */
-    private record Asset(byte[] bytes, String contentType, String etag) {
+    private record Asset(Answer answer, String contentType) {
         static Asset load(String name, String contentType) {
             try (InputStream in = DashboardServer.class.getResourceAsStream(STATIC + name)) {
                 if (in == null) {
                     throw new IllegalStateException("missing resource " + STATIC + name);
                 }
                 byte[] bytes = in.readAllBytes();
-                return new Asset(bytes, contentType, DashboardServer.etag(bytes));
+                return new Asset(Answer.of(bytes), contentType);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -116,6 +116,24 @@ final class DashboardHttpTest {
     }
 
     @Test
+    void on_a_running_clock_equal_requests_within_a_minute_share_their_etag() {
+        try (TestServer live = TestServer.on(ai.carbonbench.core.CarbonBench.builder()
+                .clock(java.time.Clock.systemUTC()).build())) {
+            for (int attempt = 0; ; attempt++) {
+                long minute = System.currentTimeMillis() / 60_000;
+                Response first = live.get("/api/recommend?model=llama-3.1-70b");
+                Response second = live.get("/api/recommend?model=llama-3.1-70b");
+                if (minute != System.currentTimeMillis() / 60_000 && attempt < 3) {
+                    continue; // a minute boundary fell between the two: the answers may differ
+                }
+                assertThat(second.header("ETag")).isEqualTo(first.header("ETag"));
+                assertThat(first.json().get("best").get("at").asText()).endsWith(":00Z");
+                break;
+            }
+        }
+    }
+
+    @Test
     void large_answers_are_gzipped_when_the_client_accepts_it() throws IOException {
         Response plain = server.get("/api/leaderboard");
         HttpResponse<byte[]> gz = send(HttpRequest.newBuilder(uri("/api/leaderboard")).header("Accept-Encoding", "gzip"));

@@ -44,6 +44,11 @@ final class TestServer implements AutoCloseable {
         return new TestServer(CarbonBench.builder().catalog(Catalog.load(fixture())).clock(NOON).build());
     }
 
+    /** On this CarbonBench, which the server closes with itself. */
+    static TestServer on(CarbonBench bench) {
+        return new TestServer(bench);
+    }
+
     /** On the embedded catalog, at a fixed noon. */
     static TestServer onEmbedded() {
         return new TestServer(CarbonBench.builder().clock(NOON).build());

@@ -4,9 +4,10 @@
   "use strict";
 
   var SVG = "http://www.w3.org/2000/svg";
-  var ROWS = 50;
-  var state = { sort: "carbon", family: "", provider: "", euOnly: false, selected: null };
+  var state = { sort: "carbon", family: "", provider: "", euOnly: false, selected: null,
+    rows: [], page: 0, pageSize: 50, models: [] };
   var boardRequest = 0;
+  var chartRequest = 0;
 
   function $(id) { return document.getElementById(id); }
 
@@ -33,7 +34,7 @@
   }
 
   function append(node, child) {
-    if (child === null || child === undefined) { return; }
+    if (child === null || child === undefined || child === false) { return; }
     node.appendChild(typeof child === "string" || typeof child === "number"
       ? document.createTextNode(String(child)) : child);
   }
@@ -42,19 +43,30 @@
     while (node.firstChild) { node.removeChild(node.firstChild); }
   }
 
+  // The one number format of the page: three significant digits, trailing zeros kept so that a column
+  // reads alike (20.4, 35.0, 0.760, $2.20); the CLI and the insight round to the same digits.
   function num(v) {
     if (v === null || v === undefined) { return "–"; }
-    var a = Math.abs(v);
-    var digits = a === 0 ? 0 : Math.max(0, Math.min(4, 2 - Math.floor(Math.log10(a))));
-    return v.toLocaleString("en-US", { minimumFractionDigits: 0, maximumFractionDigits: digits });
+    if (v === 0) { return "0"; }
+    return v.toLocaleString("en-US", { minimumSignificantDigits: 3, maximumSignificantDigits: 3 });
   }
 
-  function usd(v) { return "$" + v.toFixed(2); }
+  // Percentages are whole numbers, as the insight words them ("55% below the median").
+  function pct(v) { return Math.round(v) + "%"; }
+
+  // Money: three significant digits, and always whole cents ($0.05, $2.20, $0.128).
+  function usd(v) {
+    var r = Number(v.toPrecision(3));
+    var decimals = (String(r).split(".")[1] || "").length;
+    return "$" + r.toLocaleString("en-US", { minimumFractionDigits: Math.max(2, decimals), maximumFractionDigits: Math.max(2, decimals) });
+  }
+
+  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
 
   function hour(h) { return (h < 10 ? "0" : "") + h + ":00"; }
 
   function query(params) {
-    return Object.keys(params).filter(function (k) { return params[k] !== "" && params[k] !== false; })
+    return Object.keys(params).filter(function (k) { return params[k] !== "" && params[k] !== false && params[k] !== null; })
       .map(function (k) { return encodeURIComponent(k) + "=" + encodeURIComponent(params[k]); }).join("&");
   }
 
@@ -76,29 +88,62 @@
     node.classList.toggle("error", !!isError);
   }
 
-  // ---- filters ------------------------------------------------------------------------------
+  function narrow() { return window.matchMedia("(max-width: 1100px)").matches; }
 
-  function loadFilters() {
-    getJson("/api/models").then(function (r) {
+  // ---- about: filters, autocomplete and footer -------------------------------------------------
+
+  function loadAbout() {
+    getJson("/api/about").then(function (r) {
       if (!r.ok) { return; }
+      var a = r.body;
+      // Only models that can be run: the catalog's offerings leave retired ones out, models without any are not listed.
+      state.models = a.models.filter(function (m) { return m.live !== false; });
       var families = {};
       var list = $("model-list");
-      r.body.forEach(function (m) {
+      state.models.forEach(function (m) {
         families[m.family] = true;
-        list.appendChild(el("option", { value: m.id }, m.name));
+        list.appendChild(el("option", { value: m.name }, m.id));
+        if (m.name !== m.id) { list.appendChild(el("option", { value: m.id }, m.name)); }
       });
       var select = $("family");
       Object.keys(families).sort().forEach(function (f) { select.appendChild(el("option", { value: f }, f)); });
+      var input = Math.round(a.inputShare * 100);
+      $("mix").textContent = input + "% input and " + (100 - input) + "% output tokens";
+      $("data-version").textContent = "Catalog data of " + a.dataVersion + "; grid data from " + a.gridSource
+        + "; emission factors: " + a.emissionFactor + ".";
+      $("boundary").textContent = "Boundary: " + a.boundary;
+      var legend = $("legend");
+      Object.keys(a.provenance).forEach(function (k) {
+        legend.appendChild(el("dt", null, k.toLowerCase()));
+        legend.appendChild(el("dd", null, a.provenance[k]));
+      });
+      var sources = $("sources");
+      a.sources.forEach(function (s) {
+        var li = el("li", { "data-source": s.id }, s.publisher + ", " + s.dataset + " (" + s.year + "). Licence: " + s.licence + ".");
+        if (s.url && /^https:\/\//.test(s.url)) {
+          li.appendChild(document.createTextNode(" "));
+          li.appendChild(el("a", { href: s.url, rel: "noopener noreferrer" }, "source"));
+        }
+        sources.appendChild(li);
+      });
     });
     getJson("/api/providers").then(function (r) {
       if (!r.ok) { return; }
       var select = $("provider");
       r.body.forEach(function (p) { select.appendChild(el("option", { value: p.id }, p.name)); });
     });
-    $("family").addEventListener("change", function (e) { state.family = e.target.value; loadBoard(); });
-    $("provider").addEventListener("change", function (e) { state.provider = e.target.value; loadBoard(); });
-    $("eu-only").addEventListener("change", function (e) { state.euOnly = e.target.checked; loadBoard(); });
-    $("filters").addEventListener("submit", function (e) { e.preventDefault(); });
+  }
+
+  // An id, display name or alias typed in the box, as the model's id; the input itself when nothing matches
+  // (the API then answers with the closest ids).
+  function modelId(text) {
+    var t = text.trim().toLowerCase();
+    for (var i = 0; i < state.models.length; i++) {
+      var m = state.models[i];
+      if (m.id === t || m.name.toLowerCase() === t
+        || m.aliases.some(function (x) { return x.toLowerCase() === t; })) { return m.id; }
+    }
+    return text.trim();
   }
 
   // ---- leaderboard --------------------------------------------------------------------------
@@ -118,93 +163,194 @@
     var mine = ++boardRequest;
     status("board-status", "Loading…");
     getJson("/api/leaderboard", { family: state.family, provider: state.provider, eu_only: state.euOnly,
-      sort: state.sort, limit: ROWS }).then(function (r) {
+      sort: state.sort }).then(function (r) {
       if (mine !== boardRequest) { return; } // a newer request is on its way
-      var tbody = document.querySelector("#leaderboard tbody");
-      clear(tbody);
       var parts = [state.family && ("family " + state.family), state.provider && ("provider " + state.provider),
         state.euOnly && "EU only"].filter(Boolean);
       $("board-caption").textContent = "Options ranked by " + SORT_LABEL[state.sort]
         + (parts.length ? " — " + parts.join(", ") : "");
       if (!r.ok) {
+        state.rows = [];
+        renderPage();
         status("board-status", "Error: " + r.body.error, true);
         return;
       }
-      r.body.forEach(function (o, i) { tbody.appendChild(row(o, i + 1)); });
-      status("board-status", r.body.length === 0 ? "No option matches these filters."
-        : "Showing " + r.body.length + (r.body.length === ROWS ? " (the top " + ROWS + ")" : "") + " options, "
-          + "intensity " + r.body[0].provenance.toLowerCase() + " at " + r.body[0].at.slice(0, 16).replace("T", " ") + " UTC.");
+      state.rows = r.body;
+      state.page = 0;
+      renderPage();
+      dataStatus(r.body);
     });
+  }
+
+  function pages() {
+    return state.pageSize === 0 ? 1 : Math.max(1, Math.ceil(state.rows.length / state.pageSize));
+  }
+
+  function renderPage() {
+    var tbody = document.querySelector("#leaderboard tbody");
+    clear(tbody);
+    var n = state.rows.length;
+    var from = state.pageSize === 0 ? 0 : state.page * state.pageSize;
+    var to = state.pageSize === 0 ? n : Math.min(n, from + state.pageSize);
+    for (var i = from; i < to; i++) { tbody.appendChild(row(state.rows[i], i + 1)); }
+    $("page-prev").disabled = state.page === 0;
+    $("page-next").disabled = state.page >= pages() - 1;
+    $("page-info").textContent = n === 0 ? "" : "Rows " + (from + 1) + "–" + to + " of " + n
+      + (pages() > 1 ? " (page " + (state.page + 1) + " of " + pages() + ")" : "");
+    if (n === 0) {
+      status("board-status", "No option matches these filters.");
+    } else {
+      var unknown = state.rows.filter(function (o) { return o.tokensPerSecond === null; }).length;
+      status("board-status", "Showing " + plural(n, "option", "options") + ", intensity "
+        + state.rows[0].provenance.toLowerCase() + " at " + state.rows[0].at.slice(0, 16).replace("T", " ") + " UTC"
+        + (unknown ? "; speed unknown for " + unknown + " of them." : "."));
+    }
+  }
+
+  function goPage(delta) {
+    state.page = Math.min(pages() - 1, Math.max(0, state.page + delta));
+    renderPage();
+  }
+
+  // The footer says whether the numbers on the page rest on live, stale or default grid data.
+  function dataStatus(rows) {
+    var counts = {};
+    rows.forEach(function (o) { counts[o.provenance] = (counts[o.provenance] || 0) + 1; });
+    var node = $("data-status");
+    var words = Object.keys(counts).sort().map(function (k) { return counts[k] + " " + k.toLowerCase(); });
+    var weak = (counts.DEFAULT || 0) + (counts.STALE || 0);
+    node.textContent = rows.length === 0 ? "" : "Grid intensities of these " + plural(rows.length, "option", "options")
+      + ": " + words.join(", ") + "."
+      + (weak ? " Default means the embedded typical profile (no live value); stale means an old live reading." : "");
+    node.classList.toggle("warn", weak > 0);
+  }
+
+  function servedFrom(o) {
+    return o.servedFrom ? o.servedFrom.map(function (r) { return o.provider + "/" + r; }) : null;
   }
 
   function row(o, rank) {
     var where = o.provider + "/" + o.region;
-    var tr = el("tr", { tabindex: 0, "data-family": o.family, "data-provider": o.provider, "data-region": where, "data-zone": o.zone,
+    var speed = o.tokensPerSecond === null
+      ? el("span", { class: "unknown", title: "no public speed figure for this offering" }, "–")
+      : num(o.tokensPerSecond);
+    var tr = el("tr", { tabindex: 0, "data-model": o.model, "data-family": o.family, "data-provider": o.provider,
+      "data-region": where, "data-zone": o.zone, "data-intensity": o.intensityGramsPerKwh,
       "data-grams": o.gramsPerMillionTokens, "data-usd": o.usdPerMillionTokens,
-      "data-speed": o.tokensPerSecond === null ? "" : o.tokensPerSecond },
+      "data-speed": o.tokensPerSecond === null ? "" : o.tokensPerSecond,
+      "data-served-from": o.servedFrom ? servedFrom(o).join(" ") : "" },
       el("td", { class: "num" }, rank),
-      el("td", { class: "id" }, o.model, el("br"), el("span", { class: "sub" }, o.family + " · " + o.energyBasis)),
-      el("td", { class: "id" }, where, o.servedFrom ? el("span", { class: "sub" }, " (cross-region)") : null,
+      el("td", { class: "id" }, o.model, el("br"), el("span", { class: "sub" }, o.family + " · " + o.energyBasis),
+        el("span", { class: "sub where-inline" }, " · " + where)),
+      el("td", { class: "id where" }, where, o.servedFrom ? el("span", { class: "sub" }, " (cross-region)") : null,
         el("br"), el("span", { class: "sub" }, o.country + " · " + o.zone)),
-      el("td", { class: "num" }, num(o.intensityGramsPerKwh)),
+      el("td", { class: "num intensity" }, num(o.intensityGramsPerKwh)),
       el("td", { class: "num" }, el("strong", null, num(o.gramsPerMillionTokens))),
-      el("td", { class: "num" }, num(o.gramsLow) + "–" + num(o.gramsHigh)),
+      el("td", { class: "num range" }, num(o.gramsLow) + "–" + num(o.gramsHigh)),
       el("td", { class: "num" }, usd(o.usdPerMillionTokens)),
-      el("td", { class: "num" }, num(o.tokensPerSecond)));
+      el("td", { class: "num speed" }, speed));
     if (state.selected === where) { tr.classList.add("selected"); }
-    tr.addEventListener("click", function () { select(tr, where); });
+    tr.addEventListener("click", function () { select(tr, o); });
     tr.addEventListener("keydown", function (e) {
-      if (e.key === "Enter") { e.preventDefault(); select(tr, where); }
+      if (e.key === "Enter") { e.preventDefault(); select(tr, o); }
     });
     return tr;
   }
 
-  function select(tr, where) {
-    state.selected = where;
+  function select(tr, o) {
+    state.selected = o.provider + "/" + o.region;
     document.querySelectorAll("#leaderboard tbody tr.selected").forEach(function (r) { r.classList.remove("selected"); });
     tr.classList.add("selected");
-    loadChart(where);
+    loadChart(o);
+    if (narrow()) {
+      // One column: the chart is below the table, so bring it into view.
+      $("chart-panel").scrollIntoView({ block: "start" });
+    }
   }
 
   // ---- 24-hour chart ------------------------------------------------------------------------
 
-  function loadChart(region) {
-    status("chart-status", "Loading " + region + "…");
-    getJson("/api/intensity", { region: region }).then(function (r) {
-      if (state.selected !== region) { return; }
+  // A row's curve: its region's, or for a cross-region offering the mean of the regions it may run in
+  // (the blend its number is computed from), with each member drawn and labelled.
+  function loadChart(o) {
+    var mine = ++chartRequest;
+    var where = o.provider + "/" + o.region;
+    var members = servedFrom(o) || [where];
+    status("chart-status", "Loading " + where + "…");
+    Promise.all(members.map(function (m) { return getJson("/api/intensity", { region: m }); })).then(function (answers) {
+      if (mine !== chartRequest) { return; }
       var box = $("chart");
       clear(box);
-      if (!r.ok) {
-        status("chart-status", "Error: " + r.body.error, true);
+      var failed = answers.filter(function (a) { return !a.ok; })[0];
+      if (failed) {
+        status("chart-status", "Error: " + failed.body.error, true);
         return;
       }
-      status("chart-status", r.body.provider + "/" + r.body.region + ", gCO₂e per kWh by UTC hour");
-      box.appendChild(chart(r.body));
-      var c = r.body;
-      box.appendChild(el("p", { class: "chart-facts" },
-        "Lowest " + num(c.minimumGramsPerKwh) + " gCO₂e/kWh at " + hour(c.minimumHourUtc) + " UTC; highest "
-        + num(c.maximumGramsPerKwh) + ", average " + num(c.averageGramsPerKwh) + ". Zone " + c.zone + ", "
-        + (c.flat ? "no hourly data: the annual average at every hour" : "source " + c.points[0].provenance.toLowerCase())
-        + "."));
+      var curves = answers.map(function (a) { return a.body; });
+      var c = members.length === 1 ? curves[0] : blend(curves, o);
+      status("chart-status", (members.length === 1 ? where : where + " (cross-region: the mean of "
+        + members.length + " regions)") + ", gCO₂e per kWh by UTC hour");
+      box.appendChild(chart(c, where, members.length === 1 ? [] : curves));
+      box.appendChild(el("p", { class: "chart-facts" }, facts(c)));
+      if (members.length > 1) {
+        var ul = el("ul", { class: "chart-members" });
+        curves.forEach(function (m) {
+          ul.appendChild(el("li", { "data-member": m.provider + "/" + m.region }, "may run in " + m.provider + "/" + m.region
+            + " (zone " + m.zone + (m.flat ? ", no hourly data" : "") + "): now " + num(m.points[0].gramsPerKwh)
+            + " gCO₂e/kWh"));
+        });
+        box.appendChild(ul);
+      }
     });
   }
 
-  function chart(c) {
+  function blend(curves, o) {
+    var n = curves[0].points.length;
+    var points = [];
+    for (var i = 0; i < n; i++) {
+      var sum = 0;
+      curves.forEach(function (c) { sum += c.points[i].gramsPerKwh; });
+      points.push({ utcHour: curves[0].points[i].utcHour, at: curves[0].points[i].at, gramsPerKwh: sum / curves.length,
+        provenance: curves.map(function (c) { return c.points[i].provenance; }).sort()[0] });
+    }
+    var flat = curves.every(function (c) { return c.flat; });
+    var values = points.map(function (p) { return p.gramsPerKwh; });
+    var min = Math.min.apply(null, values);
+    var minIndex = values.indexOf(min);
+    return { provider: o.provider, region: o.region, zone: curves.map(function (c) { return c.zone; }).join(", "),
+      flat: flat, points: points, minimumHourUtc: flat ? null : points[minIndex].utcHour, minimumGramsPerKwh: min,
+      maximumGramsPerKwh: Math.max.apply(null, values),
+      averageGramsPerKwh: values.reduce(function (a, b) { return a + b; }, 0) / values.length };
+  }
+
+  function facts(c) {
+    if (c.flat) {
+      return "No hourly data: the annual average, " + num(c.points[0].gramsPerKwh) + " gCO₂e/kWh, applies at every hour."
+        + " Zone " + c.zone + ", source " + c.points[0].provenance.toLowerCase() + ".";
+    }
+    return "Lowest " + num(c.minimumGramsPerKwh) + " gCO₂e/kWh at " + hour(c.minimumHourUtc) + " UTC; highest "
+      + num(c.maximumGramsPerKwh) + ", average " + num(c.averageGramsPerKwh) + ". Zone " + c.zone + ", source "
+      + c.points[0].provenance.toLowerCase() + ".";
+  }
+
+  function chart(c, where, members) {
     var W = 400, H = 200, left = 40, right = 8, top = 28, bottom = 24;
     var max = Math.max(c.maximumGramsPerKwh, 1);
+    members.forEach(function (m) { max = Math.max(max, m.maximumGramsPerKwh); });
     var n = c.points.length;
     var step = (W - left - right) / n;
     var y = function (v) { return top + (H - top - bottom) * (1 - v / max); };
-    var title = "Grid intensity for " + c.provider + "/" + c.region + " (zone " + c.zone + ") by UTC hour; lowest "
-      + num(c.minimumGramsPerKwh) + " gCO2e/kWh at " + hour(c.minimumHourUtc) + " UTC";
+    var title = "Grid intensity for " + where + " (zone " + c.zone + ") by UTC hour; "
+      + (c.flat ? "no hourly data" : "lowest " + num(c.minimumGramsPerKwh) + " gCO2e/kWh at " + hour(c.minimumHourUtc) + " UTC");
     var root = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-labelledby": "chart-title",
-      "data-region": c.provider + "/" + c.region, "data-minimum-hour": c.minimumHourUtc });
+      "data-region": where, "data-flat": c.flat, "data-minimum-hour": c.flat ? "" : c.minimumHourUtc,
+      "data-blend": members.length > 0 });
     root.appendChild(svg("title", { id: "chart-title" }, title));
     [0, max / 2, max].forEach(function (v) {
       root.appendChild(svg("line", { x1: left - 3, x2: W - right, y1: y(v), y2: y(v), class: "baseline" }));
       root.appendChild(svg("text", { x: left - 6, y: y(v) + 4, class: "axis", "text-anchor": "end" }, num(v)));
     });
-    var lowestDone = false;
+    var lowestDone = c.flat; // a flat curve has no lowest hour
     c.points.forEach(function (p, i) {
       // The first point at the minimum hour is the one marked (the API's minimum is the earliest of equals).
       var isLowest = !lowestDone && p.utcHour === c.minimumHourUtc;
@@ -227,24 +373,34 @@
           "▼ lowest " + hour(p.utcHour) + " UTC · " + num(p.gramsPerKwh)));
       }
     });
+    if (c.flat) {
+      root.appendChild(svg("text", { x: left + 4, y: 12, class: "flat-label" }, "no hourly data: annual average at every hour"));
+    }
+    members.forEach(function (m) {
+      var pts = m.points.map(function (p, i) { return (left + i * step + step / 2) + "," + y(p.gramsPerKwh); }).join(" ");
+      var line = svg("polyline", { points: pts, class: "member", "data-member": m.provider + "/" + m.region });
+      line.appendChild(svg("title", null, "may run in " + m.provider + "/" + m.region));
+      root.appendChild(line);
+    });
     return root;
   }
 
   // ---- recommendation -----------------------------------------------------------------------
 
-  function recommend(model) {
+  function recommend(typed, fromSuggestion) {
     var out = $("rec-result");
     clear(out);
     out.appendChild(el("p", { class: "status" }, "Asking…"));
-    getJson("/api/recommend", { model: model }).then(function (r) {
+    getJson("/api/recommend", { model: modelId(typed) }).then(function (r) {
       clear(out);
+      if (fromSuggestion) { $("rec-model").focus(); } // the clicked button is gone: keep focus in the form
       if (!r.ok) {
         out.appendChild(el("p", { class: "error", role: "alert" }, r.body.error || "request failed"));
         if (r.body.suggestions && r.body.suggestions.length) {
           var box = el("div", { class: "suggestions" }, el("p", null, "Did you mean:"));
           r.body.suggestions.forEach(function (s) {
             var b = el("button", { type: "button", class: "suggestion" }, s);
-            b.addEventListener("click", function () { $("rec-model").value = s; recommend(s); });
+            b.addEventListener("click", function () { $("rec-model").value = s; recommend(s, true); });
             box.appendChild(b);
           });
           out.appendChild(box);
@@ -253,12 +409,16 @@
       }
       var rec = r.body;
       var b = rec.best;
-      out.appendChild(el("div", { class: "best" },
-        el("strong", null, "Best: " + b.provider + "/" + b.region), " (" + b.country + ", zone " + b.zone + ")",
+      // When ranges overlap the data cannot call a winner (the insight says so): no "Best" then.
+      var label = rec.rangesOverlap ? "Lowest central estimate: " : "Best: ";
+      out.appendChild(el("div", { class: "best", "data-overlap": rec.rangesOverlap },
+        el("strong", null, label + b.provider + "/" + b.region), " (" + b.country + ", zone " + b.zone + ")",
         el("br"), num(b.gramsPerMillionTokens) + " gCO₂e per M tokens (" + num(b.gramsLow) + "–" + num(b.gramsHigh)
         + "), " + usd(b.usdPerMillionTokens) + " per M tokens",
-        el("br"), el("span", { class: "sub" }, num(rec.savingsVsMedianPercent) + "% below the median of "
-        + rec.candidates + " options; " + (rec.cleanestHourUtc === null ? "no hourly grid data for this region"
+        el("br"), el("span", { class: "sub" }, pct(rec.savingsVsMedianPercent) + " below the median of "
+        + plural(rec.candidates, "option", "options") + "; "
+        + (rec.rangesOverlap ? "its range overlaps the next option's, so this is no clear winner; " : "")
+        + (rec.cleanestHourUtc === null ? "no hourly grid data for this region"
         : "cleanest hour " + hour(rec.cleanestHourUtc) + " UTC"))));
       if (rec.alternatives.length) {
         var ol = el("ol", { class: "alternatives", start: 2 });
@@ -274,14 +434,25 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    loadFilters();
+    loadAbout();
+    $("family").addEventListener("change", function (e) { state.family = e.target.value; loadBoard(); });
+    $("provider").addEventListener("change", function (e) { state.provider = e.target.value; loadBoard(); });
+    $("eu-only").addEventListener("change", function (e) { state.euOnly = e.target.checked; loadBoard(); });
+    $("page-size").addEventListener("change", function (e) {
+      state.pageSize = parseInt(e.target.value, 10);
+      state.page = 0;
+      renderPage();
+    });
+    $("page-prev").addEventListener("click", function () { goPage(-1); });
+    $("page-next").addEventListener("click", function () { goPage(1); });
+    $("filters").addEventListener("submit", function (e) { e.preventDefault(); });
     document.querySelectorAll("th.sortable button").forEach(function (b) {
       b.addEventListener("click", function () { setSort(b.getAttribute("data-sort")); });
     });
     $("recommend-form").addEventListener("submit", function (e) {
       e.preventDefault();
       var model = $("rec-model").value.trim();
-      if (model) { recommend(model); }
+      if (model) { recommend(model, false); }
     });
     setSort("carbon");
   });
