@@ -101,6 +101,14 @@ public final class CarbonBench implements AutoCloseable {
         return emissionFactor;
     }
 
+    /**
+     * The clock that says what "now" is for every score, curve and recommendation; the router and the
+     * adapters built on this CarbonBench default to it, so that one clock governs them all.
+     */
+    public Clock clock() {
+        return clock;
+    }
+
     /** The offering's score now. */
     public Score score(OfferingKey key) {
         return scoreAt(key, intensity.now());

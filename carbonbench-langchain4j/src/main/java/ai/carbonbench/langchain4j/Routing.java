@@ -4,21 +4,23 @@ import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.score.Score;
 import ai.carbonbench.langchain4j.Failures.Failure;
+import ai.carbonbench.core.score.Range;
 import ai.carbonbench.router.CallRecord;
 import ai.carbonbench.router.CarbonRouter;
 import ai.carbonbench.router.EmissionsLedger;
+import ai.carbonbench.router.FailureClassifier;
+import ai.carbonbench.router.HealthPolicy;
 import ai.carbonbench.router.RouterListener;
-import ai.carbonbench.router.RoutingDecision;
 import ai.carbonbench.router.RoutingPolicy;
 import ai.carbonbench.router.Usage;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What the chat model and the streaming chat model share: the candidates in a {@link CarbonRouter}, the
@@ -27,8 +29,6 @@ import org.slf4j.LoggerFactory;
  * @param <M> the LangChain4j model type of the candidates
  */
 final class Routing<M> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Routing.class);
 
     /** A candidate: the offering (canonical ids) and the LangChain4j model that serves it. */
     record Candidate<M>(OfferingKey key, M model) {
@@ -59,13 +59,22 @@ final class Routing<M> {
         }
         this.candidates = List.copyOf(resolved);
         CarbonRouter.Builder<Candidate<M>> b = CarbonRouter.<Candidate<M>>builder(carbonBench)
-                .failureClassifier(Failures.CLASSIFIER);
+                .failureClassifier(s.classifier == null ? Failures.CLASSIFIER : Failures.classifier(s.classifier));
         candidates.forEach(c -> b.endpoint(c.key(), c));
         if (s.policy != null) {
             b.policy(s.policy);
         }
         if (s.ledger != null) {
             b.ledger(s.ledger);
+        }
+        if (s.health != null) {
+            b.health(s.health);
+        }
+        if (s.clock != null) {
+            b.clock(s.clock);
+        }
+        if (s.refreshInterval != null) {
+            b.refreshInterval(s.refreshInterval);
         }
         s.routerListeners.forEach(b::listener);
         this.router = b.build();
@@ -77,11 +86,18 @@ final class Routing<M> {
         final List<Candidate<M>> candidates = new ArrayList<>();
         RoutingPolicy policy;
         EmissionsLedger ledger;
+        HealthPolicy health;
+        FailureClassifier classifier;
+        Clock clock;
+        Duration refreshInterval;
         final List<RouterListener> routerListeners = new ArrayList<>();
 
         void candidate(String provider, String region, String model, M client) {
-            candidates.add(new Candidate<>(OfferingKey.of(provider, region, model), Objects.requireNonNull(client,
-                    "model")));
+            candidate(OfferingKey.of(provider, region, model), client);
+        }
+
+        void candidate(OfferingKey key, M client) {
+            candidates.add(new Candidate<>(Objects.requireNonNull(key, "key"), Objects.requireNonNull(client, "model")));
         }
     }
 
@@ -121,34 +137,18 @@ final class Routing<M> {
      * when the ledger's record is missing (which a correct router never does).
      */
     ChatResponse withReceipt(ChatResponse response, CallRecord record, List<Failure> failures) {
-        Score score = scoreOf(record);
+        // The score that priced the call travels with its record: no second ranking can disagree with the grams.
+        Range intensity = record.score().map(Score::intensityGramsPerKwh)
+                .orElseGet(() -> carbonBench.scoreAt(record.endpoint(), record.at()).intensityGramsPerKwh());
         // Only retriable failures made the router move on; a candidate's other failures are not fail-overs.
         List<OfferingKey> failedOver = failures.stream().filter(f -> Failures.isRetriable(f.error()))
                 .map(Failure::candidate).toList();
         CarbonReceipt receipt = new CarbonReceipt(record.endpoint(), failedOver, record.inputTokens(),
-                record.outputTokens(), usageReported(response), record.grams(), score.intensityGramsPerKwh(),
+                record.outputTokens(), usageReported(response), record.grams(), intensity,
                 record.zone(), record.provenance(), record.at(), record.baseline(), record.baselineGrams());
         return ChatResponse.builder()
                 .aiMessage(response.aiMessage())
                 .metadata(CarbonChatResponseMetadata.wrap(response.metadata(), receipt))
                 .build();
-    }
-
-    /** The score the router used for the endpoint: from its current decision, else scored afresh for the call's hour. */
-    private Score scoreOf(CallRecord record) {
-        try {
-            RoutingDecision d = router.select();
-            if (d.chosen().key().equals(record.endpoint())) {
-                return d.chosen().score();
-            }
-            for (RoutingDecision.Option o : d.fallbacks()) {
-                if (o.key().equals(record.endpoint())) {
-                    return o.score();
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.debug("No routing decision to read the score from: {}", e.toString());
-        }
-        return carbonBench.scoreAt(record.endpoint(), record.at());
     }
 }

@@ -3,8 +3,10 @@ package ai.carbonbench.router;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.score.Range;
+import ai.carbonbench.core.score.Score;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One successful call as the {@link EmissionsLedger} recorded it. Grams are held as whole micrograms
@@ -22,12 +24,24 @@ import java.util.Objects;
  * @param provenance         how the grid intensity was obtained
  * @param baseline           the endpoint savings are measured against
  * @param baselineMicrograms central estimate had the call gone to the baseline, µg CO2e
+ * @param score              the score that priced the call: the one the router ranked the endpoint with when the
+ *                           call started (its intensity, range and provenance); empty for a record rebuilt from
+ *                           storage, which keeps the figures but not the score
  */
 public record CallRecord(Instant at, OfferingKey endpoint, String zone, long inputTokens, long outputTokens,
         long microgramsLow, long microgramsCentral, long microgramsHigh, Provenance provenance, OfferingKey baseline,
-        long baselineMicrograms) {
+        long baselineMicrograms, Optional<Score> score) {
+
+    /** A record without its score, e.g. rebuilt from storage. */
+    public CallRecord(Instant at, OfferingKey endpoint, String zone, long inputTokens, long outputTokens,
+            long microgramsLow, long microgramsCentral, long microgramsHigh, Provenance provenance,
+            OfferingKey baseline, long baselineMicrograms) {
+        this(at, endpoint, zone, inputTokens, outputTokens, microgramsLow, microgramsCentral, microgramsHigh,
+                provenance, baseline, baselineMicrograms, Optional.empty());
+    }
 
     public CallRecord {
+        Objects.requireNonNull(score, "score");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(zone, "zone");

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -81,13 +82,18 @@ public final class EmissionsLedger {
         Objects.requireNonNull(actual, "actual");
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(usage, "usage");
-        Range grams = actual.gramsFor(usage.inputTokens(), usage.outputTokens());
-        double baseGrams = baseline.gramsPerMillionInput().central() * (usage.inputTokens() / 1e6)
-                + baseline.gramsPerMillionOutput().central() * (usage.outputTokens() / 1e6);
+        // Score.gramsFor's arithmetic, term by term, without allocating three ranges per call.
+        double in = usage.inputTokens() / 1e6;
+        double out = usage.outputTokens() / 1e6;
+        Range gi = actual.gramsPerMillionInput();
+        Range go = actual.gramsPerMillionOutput();
+        double baseGrams = baseline.gramsPerMillionInput().central() * in
+                + baseline.gramsPerMillionOutput().central() * out;
         Offering o = actual.offering();
         CallRecord r = new CallRecord(at, o.key(), actual.zone(), usage.inputTokens(), usage.outputTokens(),
-                micrograms(grams.low()), micrograms(grams.central()), micrograms(grams.high()), actual.provenance(),
-                baseline.offering().key(), micrograms(baseGrams));
+                micrograms(gi.low() * in + go.low() * out), micrograms(gi.central() * in + go.central() * out),
+                micrograms(gi.high() * in + go.high() * out), actual.provenance(), baseline.offering().key(),
+                micrograms(baseGrams), Optional.of(actual));
         add(r, o);
         return r;
     }

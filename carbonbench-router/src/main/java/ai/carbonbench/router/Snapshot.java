@@ -15,8 +15,12 @@ final class Snapshot {
     final int[] order;
     /** Every endpoint's score at the ranking time, by declared index (baseline at 0). */
     final Score[] scores;
-    /** When the ranking must be recomputed (next hour, refresh interval or end of a cooldown). */
+    /** When the ranking must be recomputed (next hour, refresh interval, end of a cooldown or ranked-down period). */
     final long expiresAtMillis;
+    /** When {@link #scores} stop being current (next hour or refresh interval): a re-rank after it rescores. */
+    final long scoresExpireAtMillis;
+    /** When {@link #scores} were computed. */
+    final long scoredAtMillis;
     /** Why no endpoint is usable, when {@link #decision} is null. */
     final String unavailableReason;
     /** Whether waiting may help, when {@link #decision} is null. */
@@ -28,8 +32,10 @@ final class Snapshot {
      */
     volatile boolean due;
 
-    Snapshot(RoutingDecision decision, int[] order, Score[] scores, long expiresAtMillis, String unavailableReason,
-            boolean unavailableRetriable) {
+    Snapshot(RoutingDecision decision, int[] order, Score[] scores, long expiresAtMillis, long scoresExpireAtMillis,
+            long scoredAtMillis, String unavailableReason, boolean unavailableRetriable) {
+        this.scoresExpireAtMillis = scoresExpireAtMillis;
+        this.scoredAtMillis = scoredAtMillis;
         this.decision = decision;
         this.order = order;
         this.scores = scores;
