@@ -21,7 +21,7 @@ final class ExpiryTimer {
     private ExpiryTimer() {
     }
 
-    private static final Class<?> OFFSET_CLOCK = Clock.offset(Clock.systemUTC(), java.time.Duration.ZERO).getClass();
+    private static final Class<?> OFFSET_CLOCK = Clock.offset(Clock.systemUTC(), java.time.Duration.ofSeconds(1)).getClass();
 
     /**
      * Whether real-time scheduling matches {@code clock}: true for the system clock in any zone, and for a
