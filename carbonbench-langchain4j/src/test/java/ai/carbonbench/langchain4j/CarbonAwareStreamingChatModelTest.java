@@ -245,10 +245,10 @@ final class CarbonAwareStreamingChatModelTest {
 
             // A thread per stream would add ~200; the shared scheduler and the JVM's own threads stay within a few.
             assertThat(peak - before).isLessThanOrEqualTo(4);
-            assertThat(handlers).allSatisfy(h -> assertThat(CarbonReceipt.of(h.response())).isPresent());
+            assertThat(handlers).allSatisfy(h -> assertThat(CarbonReceipt.of(h.done.join())).isPresent());
             assertThat(ledger.total().calls()).isEqualTo(200);
             assertThat(ledger.total().inputTokens()).isEqualTo(2000);
-            assertThat(handlers.stream().filter(h -> !CarbonReceipt.of(h.response()).orElseThrow().failedOver()
+            assertThat(handlers.stream().filter(h -> !CarbonReceipt.of(h.done.join()).orElseThrow().failedOver()
                     .isEmpty()).count()).isEqualTo(3);
         } finally {
             scheduler.shutdownNow();
