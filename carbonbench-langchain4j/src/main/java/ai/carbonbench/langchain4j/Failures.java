@@ -79,7 +79,8 @@ final class Failures {
             msg.append(f.candidate()).append(" -> ").append(describe(f.error()));
         }
         msg.append(" (").append(e.getMessage()).append(')');
-        NoEndpointAvailableException out = new NoEndpointAvailableException(msg.toString(), e.retriable());
+        // Keep the router's exception as the cause: its message and stack say where the call gave up.
+        NoEndpointAvailableException out = new NoEndpointAvailableException(msg.toString(), e.retriable(), e);
         for (Throwable s : e.getSuppressed()) {
             out.addSuppressed(s);
         }
