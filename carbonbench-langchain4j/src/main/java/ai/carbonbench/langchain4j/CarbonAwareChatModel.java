@@ -53,7 +53,7 @@ import java.util.Set;
  * <p><b>Failures.</b> A {@code RetriableException} (LangChain4j's {@code RateLimitException},
  * {@code InternalServerException}, {@code TimeoutException}), an unmapped {@code HttpException} with status
  * 408, 429 or 5xx, or an I/O error such as a refused connection moves the call to the next candidate; after
- * repeated failures a candidate cools down (the router's default {@code CooldownPolicy}). A
+ * too many failures or slow calls a candidate cools down ({@link Builder#health(HealthPolicy)}). A
  * {@code NonRetriableException} ({@code AuthenticationException}, {@code InvalidRequestException},
  * {@code ModelNotFoundException}) and any other exception are thrown to the caller unchanged, without trying
  * another candidate: another provider would reject the same request. When every candidate fails, a

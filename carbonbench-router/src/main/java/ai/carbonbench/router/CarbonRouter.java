@@ -411,7 +411,8 @@ public final class CarbonRouter<C> {
             u = Usage.NONE;
         }
         // The score that ranked the endpoint for this call prices it: the receipt and the ledger agree with it.
-        CallRecord r = ledger.record(Instant.ofEpochMilli(endMillis), s.scores[e.index()], s.scores[0], u);
+        CallRecord r = ledger.record(Instant.ofEpochMilli(endMillis), e.key(), s.priced[e.index()],
+                endpoints.get(0).key(), s.scores[0], u);
         if (!listeners.isEmpty()) {
             listeners.onRecorded(r);
         }

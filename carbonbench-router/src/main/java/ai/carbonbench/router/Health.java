@@ -1,6 +1,7 @@
 package ai.carbonbench.router;
 
 import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -11,8 +12,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>States: CLOSED → (failure or slow rate over the threshold) OPEN until t → (t passed, one caller wins the
  * CAS) HALF_OPEN → success: CLOSED; retriable failure: OPEN for the next, longer, wait.
  *
- * <p>Thread-safe. The state is one atomic reference (read without a lock by the ranking and by every call);
- * the window is a ring buffer under this object's monitor, held for a few field updates per call.
+ * <p>Thread-safe and lock-free on the success path: the state is one atomic reference, the window a ring of
+ * atomic slots claimed with one {@code getAndIncrement}; counting the window (only after a failure or a slow
+ * call) scans it. Concurrent calls may see a window a call or two behind, which a rate threshold tolerates.
+ * The latency average is updated without a CAS loop: under contention a sample may be lost, which an
+ * exponential moving average tolerates too.
  */
 final class Health {
 
@@ -34,20 +38,18 @@ final class Health {
     /** Weight of the newest sample in the latency average. */
     static final double LATENCY_ALPHA = 0.2;
 
-    private static final byte FAILED = 1;
-    private static final byte SLOW = 2;
+    private static final int FAILED = 1;
+    private static final int SLOW = 2;
 
     private final HealthPolicy policy;
     private final long slowNanos;
     private final AtomicReference<State> state = new AtomicReference<>(CLOSED);
-    private final AtomicLong latencyBits = new AtomicLong(Double.doubleToRawLongBits(Double.NaN));
+    private volatile double latencyMillis = Double.NaN;
 
-    // Sliding window, guarded by this.
-    private final byte[] window;
-    private int size;
-    private int next;
-    private int failures;
-    private int slow;
+    /** The ring of outcomes (0 = fast success, FAILED and SLOW bits), claimed by {@link #recorded}. */
+    private final AtomicIntegerArray window;
+    /** Outcomes recorded since the window was last cleared. */
+    private final AtomicLong recorded = new AtomicLong();
 
     /** End of the ranked-down period (wall-clock millis), 0 when not ranked down. */
     private volatile long slowUntilMillis;
@@ -58,7 +60,7 @@ final class Health {
     Health(HealthPolicy policy) {
         this.policy = policy;
         this.slowNanos = policy.slowCallDurationThreshold().toNanos();
-        this.window = new byte[policy.slidingWindowSize()];
+        this.window = new AtomicIntegerArray(policy.slidingWindowSize());
     }
 
     State state() {
@@ -101,15 +103,19 @@ final class Health {
     Change onSuccess(long nanos, long nowMillis) {
         recordLatency(nanos / 1e6);
         boolean isSlow = nanos >= slowNanos;
+        add(isSlow ? SLOW : 0);
         Change change = Change.NONE;
-        synchronized (this) {
-            add(isSlow ? SLOW : 0);
-            if (isSlow) {
+        if (isSlow) {
+            synchronized (this) {
                 change = rankDown(nowMillis);
-            } else if (slowUntilMillis != 0) {
-                slowUntilMillis = 0;
-                slowStreak = 0;
-                change = Change.RANKED_UP;
+            }
+        } else if (slowUntilMillis != 0) {
+            synchronized (this) {
+                if (slowUntilMillis != 0) {
+                    slowUntilMillis = 0;
+                    slowStreak = 0;
+                    change = Change.RANKED_UP;
+                }
             }
         }
         for (;;) {
@@ -121,9 +127,7 @@ final class Health {
                 return change;
             }
             if (state.compareAndSet(s, CLOSED)) {
-                synchronized (this) {
-                    clear();
-                }
+                clear();
                 return Change.RECOVERED;
             }
         }
@@ -133,9 +137,9 @@ final class Health {
     Change onFailure(long nanos, long nowMillis) {
         boolean isSlow = nanos >= slowNanos;
         Change change = Change.NONE;
-        synchronized (this) {
-            add((byte) (FAILED | (isSlow ? SLOW : 0)));
-            if (isSlow) {
+        add(FAILED | (isSlow ? SLOW : 0));
+        if (isSlow) {
+            synchronized (this) {
                 change = rankDown(nowMillis);
             }
         }
@@ -156,14 +160,13 @@ final class Health {
 
     /** Opens the endpoint when the window's rates call for it; true when this call opened it. */
     private boolean opensOnRates(long nowMillis) {
-        int failed;
-        synchronized (this) {
-            if (size < policy.minimumNumberOfCalls()
-                    || (failures * 100.0 < policy.failureRateThreshold() * size
-                            && slow * 100.0 < policy.slowCallRateThreshold() * size)) {
-                return false;
-            }
-            failed = failures;
+        int[] counts = windowCounts();
+        int size = counts[0];
+        int failed = counts[1];
+        int slow = counts[2];
+        if (size < policy.minimumNumberOfCalls() || (failed * 100.0 < policy.failureRateThreshold() * size
+                && slow * 100.0 < policy.slowCallRateThreshold() * size)) {
+            return false;
         }
         State s = state.get();
         if (s.mode != Mode.CLOSED) {
@@ -172,9 +175,7 @@ final class Health {
         State open = new State(Mode.OPEN, nowMillis + policy.waitDuration(0).toMillis(), 1);
         if (state.compareAndSet(s, open)) {
             failuresWhenOpened = failed;
-            synchronized (this) {
-                clear();
-            }
+            clear();
             return true;
         }
         return false;
@@ -188,27 +189,16 @@ final class Health {
         return was ? Change.NONE : Change.RANKED_DOWN;
     }
 
-    /** Called with the monitor held. */
-    private void add(byte outcome) {
-        if (size == window.length) {
-            byte old = window[next];
-            failures -= old & FAILED;
-            slow -= (old & SLOW) >> 1;
-        } else {
-            size++;
-        }
-        window[next] = outcome;
-        failures += outcome & FAILED;
-        slow += (outcome & SLOW) >> 1;
-        next = next + 1 == window.length ? 0 : next + 1;
+    private void add(int outcome) {
+        long i = recorded.getAndIncrement();
+        window.set((int) (i % window.length()), outcome);
     }
 
-    /** Called with the monitor held. */
     private void clear() {
-        size = 0;
-        next = 0;
-        failures = 0;
-        slow = 0;
+        for (int i = 0; i < window.length(); i++) {
+            window.set(i, 0);
+        }
+        recorded.set(0);
     }
 
     /** A probe that ended without telling anything about the endpoint (an ignored failure): let the next caller probe. */
@@ -224,26 +214,28 @@ final class Health {
         return failuresWhenOpened;
     }
 
-    /** The window's counts, for tests and diagnostics: {calls, failures, slow}. */
-    synchronized int[] windowCounts() {
-        return new int[] {size, failures, slow};
+    /** The window's counts: {calls, failures, slow}. Scans the window; called after failures and slow calls only. */
+    int[] windowCounts() {
+        int size = (int) Math.min(recorded.get(), window.length());
+        int failed = 0;
+        int slow = 0;
+        for (int i = 0; i < window.length(); i++) {
+            int o = window.get(i);
+            failed += o & FAILED;
+            slow += (o & SLOW) >> 1;
+        }
+        return new int[] {size, failed, slow};
     }
 
     private void recordLatency(double millis) {
         double sample = Math.max(0, millis);
-        for (;;) {
-            long bits = latencyBits.get();
-            double old = Double.longBitsToDouble(bits);
-            double nextValue = Double.isNaN(old) ? sample : old + LATENCY_ALPHA * (sample - old);
-            if (latencyBits.compareAndSet(bits, Double.doubleToRawLongBits(nextValue))) {
-                return;
-            }
-        }
+        double old = latencyMillis;
+        latencyMillis = Double.isNaN(old) ? sample : old + LATENCY_ALPHA * (sample - old);
     }
 
     /** Exponential moving average of successful calls' latency; empty before the first. */
     OptionalDouble latencyMillis() {
-        double v = Double.longBitsToDouble(latencyBits.get());
+        double v = latencyMillis;
         return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 }
