@@ -1,6 +1,7 @@
 package ai.carbonbench.core;
 
 import ai.carbonbench.core.catalog.Catalog;
+import ai.carbonbench.core.catalog.Checks;
 import ai.carbonbench.core.catalog.EmissionFactor;
 import ai.carbonbench.core.catalog.Model;
 import ai.carbonbench.core.catalog.Offering;
@@ -17,11 +18,13 @@ import ai.carbonbench.core.score.Recommendation;
 import ai.carbonbench.core.score.RecommendationRequest;
 import ai.carbonbench.core.score.Score;
 import ai.carbonbench.core.score.TokenMix;
+import ai.carbonbench.core.score.WindowChoice;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -47,7 +50,10 @@ import java.util.Optional;
  */
 public final class CarbonBench implements AutoCloseable {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CarbonBench.class);
+    /** The logger, loaded only when there is something to log: the first answer loads no logging classes. */
+    private static final class Log {
+        static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CarbonBench.class);
+    }
 
     private final Catalog catalog;
     private final TokenMix tokenMix;
@@ -56,6 +62,7 @@ public final class CarbonBench implements AutoCloseable {
     private final Optional<GridIntensitySource> gridSource;
     private final IntensityResolver intensity;
     private final Scorer scorer;
+    private final ScoreMemo memo;
 
     private CarbonBench(Builder b) {
         this.catalog = b.catalog;
@@ -66,6 +73,7 @@ public final class CarbonBench implements AutoCloseable {
         this.intensity = new IntensityResolver(gridSource,
                 new StaticGridIntensitySource(catalog, emissionFactor, clock), clock);
         this.scorer = new Scorer(catalog, tokenMix);
+        this.memo = new ScoreMemo(clock, gridSource, catalog::offering, this::score);
         if (b.gridSource != null && !b.awaitLiveData.isZero()) {
             awaitLive(b.gridSource, catalog.zones().stream().map(z -> z.key()).toList(), b.awaitLiveData);
         }
@@ -76,10 +84,10 @@ public final class CarbonBench implements AutoCloseable {
         try {
             source.prefetch(zones).get(max.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            LOG.debug("Live grid data did not all arrive within {}; the catalog answers for the rest meanwhile", max);
+            Log.LOG.debug("Live grid data did not all arrive within {}; the catalog answers for the rest meanwhile", max);
         } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
             // the catalog's defaults answer for every zone still missing; say why, with the cause
-            LOG.warn("Loading live grid data failed; the catalog's values answer until it works", e);
+            Log.LOG.warn("Loading live grid data failed; the catalog's values answer until it works", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -114,9 +122,13 @@ public final class CarbonBench implements AutoCloseable {
         return clock;
     }
 
-    /** The offering's score now. */
+    /**
+     * The offering's score now. The score is reused while the hour and the grid source's current value
+     * stay the same, so its {@link Score#at()} is the moment it was first computed within this hour.
+     */
     public Score score(OfferingKey key) {
-        return scoreAt(key, intensity.now());
+        Objects.requireNonNull(key, "key");
+        return memo.score(key);
     }
 
     /** The offering's score for the hour containing {@code at}. */
@@ -130,15 +142,21 @@ public final class CarbonBench implements AutoCloseable {
      * may run in; provenance {@link Provenance#OVERRIDE}.
      */
     public Score scoreWithIntensity(OfferingKey key, double gramsPerKwh) {
-        if (!Double.isFinite(gramsPerKwh) || gramsPerKwh < 0) {
-            throw new IllegalArgumentException("gramsPerKwh must be a finite number >= 0, was " + gramsPerKwh);
-        }
+        Checks.nonNegative("gramsPerKwh", gramsPerKwh);
         return scorer.score(catalog.offering(key), Range.exactly(gramsPerKwh), Provenance.OVERRIDE, intensity.now());
     }
 
-    /** Grams of CO2e for one call made now on this offering. */
+    /** Grams of CO2e for one call made now on this offering. Allocates only the returned range. */
     public Range grams(OfferingKey key, long inputTokens, long outputTokens) {
         return score(key).gramsFor(inputTokens, outputTokens);
+    }
+
+    /**
+     * The central value of {@link #grams(OfferingKey, long, long)}, without allocating: for callers
+     * that account every request and need no range.
+     */
+    public double gramsCentral(OfferingKey key, long inputTokens, long outputTokens) {
+        return score(key).gramsCentralFor(inputTokens, outputTokens);
     }
 
     /** The offerings a query selects, scored and ordered. Unknown ids in the query throw {@link UnknownIdException}. */
@@ -224,6 +242,27 @@ public final class CarbonBench implements AutoCloseable {
         return curve(r, now, adviceHours(r.zone().key(), now));
     }
 
+    /**
+     * Time shifting: the start time and offering with the lowest mean carbon for a deferrable job of
+     * {@code jobDuration} that must finish by {@code deadline}, and the saving against starting now on the
+     * offering that is best now. Candidate starts are now, now + 1 h, now + 2 h and so on, as in the Green
+     * Software Foundation's Carbon Aware SDK (rolling average over hourly values, window = job duration).
+     * Intensities are the live forecast where the grid source has one, the typical daily profile otherwise;
+     * the result states the weakest provenance used. "Now" is this instance's clock.
+     *
+     * @throws IllegalArgumentException when {@code candidates} is empty, the job cannot finish by the
+     *                                  deadline, or the deadline is more than 14 days ahead
+     * @throws UnknownIdException       when a candidate is not in the catalog
+     */
+    public WindowChoice bestWindow(Collection<OfferingKey> candidates,
+            Duration jobDuration, Instant deadline) {
+        Objects.requireNonNull(candidates, "candidates");
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("candidates must not be empty");
+        }
+        return TimeShift.bestWindow(this, List.copyOf(candidates), jobDuration, deadline, intensity.now());
+    }
+
     DailyCurve curve(Region region, Instant from) {
         return curve(region, from, DAY_HOURS);
     }
@@ -247,7 +286,7 @@ public final class CarbonBench implements AutoCloseable {
             forecast = gridSource.get().forecast(zone);
         } catch (RuntimeException e) {
             // A third-party source must not break a recommendation; keep the cause for whoever debugs it.
-            LOG.debug("Forecast for {} failed; advising over a typical day", zone, e);
+            Log.LOG.debug("Forecast for {} failed; advising over a typical day", zone, e);
             return DAY_HOURS;
         }
         if (forecast.isEmpty()) {

@@ -9,6 +9,7 @@ import ai.carbonbench.core.catalog.Zone;
 import ai.carbonbench.core.grid.GridIntensity;
 import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.score.CleanestFirst;
+import ai.carbonbench.core.score.Constraints;
 import ai.carbonbench.core.score.LeaderboardQuery;
 import ai.carbonbench.core.score.Range;
 import ai.carbonbench.core.score.Score;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -68,7 +70,7 @@ final class Scorer {
             low = Math.min(low, primary.gramsPerKwh());
             high = Math.max(high, primary.gramsPerKwh());
             provenance = provenance == null ? primary.provenance()
-                    : IntensityResolver.weakest(provenance, primary.provenance());
+                    : Provenance.weakest(provenance, primary.provenance());
             for (Zone alt : r.alternativeZones()) {
                 GridIntensity g = intensityOf.apply(alt.key());
                 low = Math.min(low, g.gramsPerKwh());
@@ -113,18 +115,15 @@ final class Scorer {
             }
             found.forEach(x -> regionIds.add(x.qualifiedId()));
         });
+        // Canonical ids (aliases resolved, regions qualified), judged by the one constraint filter.
+        Constraints constraints = new Constraints(providerIds, regionIds, q.countries(), q.euOnly(),
+                q.maxUsdPerMillionTokens(), OptionalDouble.empty());
         List<Offering> out = new ArrayList<>();
         for (Offering o : catalog.offerings()) {
             Model m = o.model();
             if ((q.families().isEmpty() || q.families().contains(m.family()))
                     && (modelIds.isEmpty() || modelIds.contains(m.id()))
-                    && (providerIds.isEmpty() || providerIds.contains(o.provider().id()))
-                    && (regionIds.isEmpty() || regionIds.contains(o.region().qualifiedId()))
-                    && (q.countries().isEmpty()
-                            || o.executionRegions().stream().allMatch(r -> q.countries().contains(r.country())))
-                    && (!q.euOnly() || o.executionRegions().stream().allMatch(Region::inEu))
-                    && (q.maxUsdPerMillionTokens().isEmpty() || mix.blend(o.price().usdPerMillionInput(),
-                            o.price().usdPerMillionOutput()) <= q.maxUsdPerMillionTokens().getAsDouble())) {
+                    && constraints.allows(o, mix.blend(o.price().usdPerMillionInput(), o.price().usdPerMillionOutput()))) {
                 out.add(o);
             }
         }

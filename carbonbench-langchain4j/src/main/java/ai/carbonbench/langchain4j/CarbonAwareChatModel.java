@@ -1,8 +1,9 @@
 package ai.carbonbench.langchain4j;
 
 import ai.carbonbench.core.CarbonBench;
-import ai.carbonbench.langchain4j.Failures.Failure;
 import ai.carbonbench.core.catalog.OfferingKey;
+import ai.carbonbench.router.ModelRouting;
+import ai.carbonbench.router.ModelRouting.Failure;
 import ai.carbonbench.router.EmissionsLedger;
 import ai.carbonbench.router.FailureClassifier;
 import ai.carbonbench.router.HealthPolicy;
@@ -117,7 +118,7 @@ public final class CarbonAwareChatModel implements ChatModel {
                 }
             }, a -> Routing.usage(a.response()));
         } catch (NoEndpointAvailableException e) {
-            throw Failures.explain(e, failures);
+            throw ModelRouting.explain(e, failures);
         }
         return routing.withReceipt(answer.result().response(), answer.record(), failures);
     }

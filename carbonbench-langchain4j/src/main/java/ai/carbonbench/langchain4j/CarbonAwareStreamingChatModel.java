@@ -1,12 +1,14 @@
 package ai.carbonbench.langchain4j;
 
 import ai.carbonbench.core.CarbonBench;
-import ai.carbonbench.langchain4j.Failures.AfterFirstToken;
-import ai.carbonbench.langchain4j.Failures.Failure;
 import ai.carbonbench.core.catalog.OfferingKey;
+import ai.carbonbench.langchain4j.Failures.AfterFirstToken;
+import ai.carbonbench.router.ModelRouting;
+import ai.carbonbench.router.ModelRouting.Failure;
 import ai.carbonbench.router.EmissionsLedger;
 import ai.carbonbench.router.FailureClassifier;
 import ai.carbonbench.router.HealthPolicy;
+import ai.carbonbench.router.CarbonRouter;
 import ai.carbonbench.router.NoEndpointAvailableException;
 import ai.carbonbench.router.RouterListener;
 import ai.carbonbench.router.RoutingDecision;
@@ -27,8 +29,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -156,7 +158,7 @@ public final class CarbonAwareStreamingChatModel implements StreamingChatModel {
                 deliverError(handler, after.getCause());
             }
         } else if (e instanceof NoEndpointAvailableException none) {
-            deliverError(handler, Failures.explain(none, failures));
+            deliverError(handler, ModelRouting.explain(none, failures));
         } else {
             deliverError(handler, e);
         }

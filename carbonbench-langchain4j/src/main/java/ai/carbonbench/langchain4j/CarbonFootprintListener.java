@@ -1,22 +1,17 @@
 package ai.carbonbench.langchain4j;
 
 import ai.carbonbench.core.CarbonBench;
-import ai.carbonbench.core.catalog.Catalog;
-import ai.carbonbench.core.catalog.Model;
-import ai.carbonbench.core.catalog.Offering;
 import ai.carbonbench.core.catalog.OfferingKey;
-import ai.carbonbench.core.catalog.Region;
 import ai.carbonbench.core.score.Score;
 import ai.carbonbench.router.CallRecord;
 import ai.carbonbench.router.EmissionsLedger;
+import ai.carbonbench.router.OfferingResolver;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.listener.ChatModelResponseContext;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,22 +48,14 @@ import org.slf4j.LoggerFactory;
 public final class CarbonFootprintListener implements ChatModelListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(CarbonFootprintListener.class);
-    private static final int MAX_CACHED_NAMES = 1024;
 
     private final CarbonBench carbonBench;
-    private final Region region;
-    private final Optional<OfferingKey> defaultOffering;
+    private final OfferingResolver offerings;
     private final EmissionsLedger ledger;
-    private final ConcurrentHashMap<String, Optional<OfferingKey>> resolved = new ConcurrentHashMap<>();
 
     private CarbonFootprintListener(Builder b) {
         this.carbonBench = Objects.requireNonNull(b.carbonBench, "carbonBench");
-        Objects.requireNonNull(b.provider, "provider");
-        Objects.requireNonNull(b.region, "region");
-        Catalog catalog = carbonBench.catalog();
-        this.region = catalog.region(b.provider, b.region);
-        this.defaultOffering = b.defaultModel == null ? Optional.empty()
-                : Optional.of(catalog.offering(OfferingKey.of(region.provider(), region.id(), b.defaultModel)).key());
+        this.offerings = new OfferingResolver(carbonBench, b.provider, b.region, b.defaultModel);
         this.ledger = b.ledger != null ? b.ledger : EmissionsLedger.create();
     }
 
@@ -93,7 +80,7 @@ public final class CarbonFootprintListener implements ChatModelListener {
         if (name == null || name.isBlank()) {
             name = request == null ? null : request.modelName();
         }
-        Optional<OfferingKey> key = name == null || name.isBlank() ? defaultOffering : resolve(name);
+        Optional<OfferingKey> key = offerings.resolve(name);
         if (key.isEmpty()) {
             if (name == null || name.isBlank()) {
                 LOG.debug("A response without a model name and no default model; not accounted");
@@ -105,45 +92,6 @@ public final class CarbonFootprintListener implements ChatModelListener {
         LOG.debug("Accounted {} g CO2e on {}", r.grams().central(), r.endpoint());
     }
 
-    private Optional<OfferingKey> resolve(String name) {
-        Optional<OfferingKey> cached = resolved.get(name);
-        if (cached != null) {
-            return cached;
-        }
-        Optional<OfferingKey> key = lookup(name);
-        if (key.isEmpty()) {
-            LOG.warn("Model '{}' is not in the catalog for {}{}; its responses are not accounted", name,
-                    region.qualifiedId(), defaultOffering.isPresent() ? "" : " (configure a default model)");
-        }
-        if (key.isEmpty() && defaultOffering.isPresent()) {
-            key = defaultOffering;
-        }
-        if (resolved.size() < MAX_CACHED_NAMES) {
-            resolved.putIfAbsent(name, key);
-        }
-        return key;
-    }
-
-    private Optional<OfferingKey> lookup(String name) {
-        Catalog catalog = carbonBench.catalog();
-        String wanted = name.trim().toLowerCase(Locale.ROOT);
-        for (Offering o : catalog.offerings()) {
-            if (o.provider().id().equals(region.provider()) && o.region().id().equals(region.id())
-                    && o.providerModelId() != null && o.providerModelId().toLowerCase(Locale.ROOT).equals(wanted)) {
-                return Optional.of(o.key());
-            }
-        }
-        Optional<Model> model = catalog.findModel(name);
-        if (model.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(catalog.offering(OfferingKey.of(region.provider(), region.id(), model.get().id())).key());
-        } catch (RuntimeException notServedThere) {
-            return Optional.empty();
-        }
-    }
-
     /** The ledger responses are recorded in. */
     public EmissionsLedger ledger() {
         return ledger;
@@ -151,8 +99,7 @@ public final class CarbonFootprintListener implements ChatModelListener {
 
     @Override
     public String toString() {
-        return "CarbonFootprintListener[" + region.qualifiedId() + defaultOffering.map(k -> ", default " + k.model())
-                .orElse("") + "]";
+        return "CarbonFootprintListener" + offerings.toString().substring("OfferingResolver".length());
     }
 
     /**

@@ -3,6 +3,7 @@ package ai.carbonbench.langchain4j;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.score.Range;
+import ai.carbonbench.router.CallReceipt;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import java.time.Instant;
 import java.util.List;
@@ -42,26 +43,44 @@ import java.util.Optional;
  * @param baseline             the first candidate declared: what the application would have called without
  *                             CarbonBench
  * @param baselineGrams        central grams the same tokens would have emitted on the baseline
+ * @param leanerAnswer         what {@link LeanerAnswers} decided for the call, when the answering candidate was
+ *                             wrapped by it
  */
 public record CarbonReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, long inputTokens, long outputTokens,
         boolean tokenUsageReported, Range grams, Range intensityGramsPerKwh, String zone, Provenance provenance,
-        Instant at, OfferingKey baseline, double baselineGrams) {
+        Instant at, OfferingKey baseline, double baselineGrams, Optional<LeanDecision> leanerAnswer) {
+
+    /** A receipt without a leaner-answers decision. */
+    public CarbonReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, long inputTokens, long outputTokens,
+            boolean tokenUsageReported, Range grams, Range intensityGramsPerKwh, String zone, Provenance provenance,
+            Instant at, OfferingKey baseline, double baselineGrams) {
+        this(endpoint, failedOver, inputTokens, outputTokens, tokenUsageReported, grams, intensityGramsPerKwh, zone,
+                provenance, at, baseline, baselineGrams, Optional.empty());
+    }
 
     public CarbonReceipt {
-        Objects.requireNonNull(endpoint, "endpoint");
-        failedOver = List.copyOf(failedOver);
-        Objects.requireNonNull(grams, "grams");
-        Objects.requireNonNull(intensityGramsPerKwh, "intensityGramsPerKwh");
-        Objects.requireNonNull(zone, "zone");
-        Objects.requireNonNull(provenance, "provenance");
-        Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(baseline, "baseline");
-        if (inputTokens < 0 || outputTokens < 0) {
-            throw new IllegalArgumentException("token counts must be >= 0, were " + inputTokens + " and " + outputTokens);
-        }
-        if (!Double.isFinite(baselineGrams) || baselineGrams < 0) {
-            throw new IllegalArgumentException("baselineGrams must be a finite number >= 0, was " + baselineGrams);
-        }
+        Objects.requireNonNull(leanerAnswer, "leanerAnswer");
+        // one validation, the router's: the same rules and messages for every adapter's receipt
+        failedOver = new CallReceipt(endpoint, failedOver, inputTokens, outputTokens, tokenUsageReported, grams,
+                intensityGramsPerKwh, zone, provenance, at, baseline, baselineGrams).failedOver();
+    }
+
+    /** The LangChain4j face of the router's receipt: the same fields. */
+    static CarbonReceipt from(CallReceipt r) {
+        return from(r, Optional.empty());
+    }
+
+    /** The router's receipt with a {@link LeanerAnswers} decision. */
+    static CarbonReceipt from(CallReceipt r, Optional<LeanDecision> leanerAnswer) {
+        return new CarbonReceipt(r.endpoint(), r.failedOver(), r.inputTokens(), r.outputTokens(),
+                r.tokenUsageReported(), r.grams(), r.intensityGramsPerKwh(), r.zone(), r.provenance(), r.at(),
+                r.baseline(), r.baselineGrams(), leanerAnswer);
+    }
+
+    /** The router's form of this receipt, as the Spring AI adapter and the meter and span listeners take it. */
+    public CallReceipt toCallReceipt() {
+        return new CallReceipt(endpoint, failedOver, inputTokens, outputTokens, tokenUsageReported, grams,
+                intensityGramsPerKwh, zone, provenance, at, baseline, baselineGrams);
     }
 
     /** The receipt a carbon-aware model attached to this response; empty for any other response. */
@@ -73,22 +92,18 @@ public record CarbonReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, 
 
     /** Central grams saved against the baseline; negative when the call emitted more than the baseline would have. */
     public double savedGrams() {
-        return baselineGrams - grams.central();
+        return toCallReceipt().savedGrams();
     }
 
     /** {@link #savedGrams()} as a fraction of the baseline's grams; 0 when the baseline emits nothing. */
     public double savedFraction() {
-        return baselineGrams == 0 ? 0 : savedGrams() / baselineGrams;
+        return toCallReceipt().savedFraction();
     }
 
     /** A one-line summary, e.g. {@code 0.000123 g CO2e (0.0000615–0.000246) on fireworks/us/llama-3.3-70b …}. */
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT,
-                "%.6g g CO2e (%.3g–%.3g) on %s, %d in / %d out tokens%s, %.4g gCO2e/kWh in %s (%s); "
-                        + "%.3g g saved vs %s%s",
-                grams.central(), grams.low(), grams.high(), endpoint, inputTokens, outputTokens,
-                tokenUsageReported ? "" : " (no usage reported)", intensityGramsPerKwh.central(), zone, provenance,
-                savedGrams(), baseline, failedOver.isEmpty() ? "" : "; failed over from " + failedOver);
+        return toCallReceipt().toString()
+                + leanerAnswer.filter(LeanDecision::applied).map(d -> "; leaner answer (" + d + ")").orElse("");
     }
 }

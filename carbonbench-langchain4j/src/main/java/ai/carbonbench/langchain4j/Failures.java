@@ -1,19 +1,12 @@
 package ai.carbonbench.langchain4j;
 
-import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.router.FailureClassifier;
-import ai.carbonbench.router.NoEndpointAvailableException;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.NonRetriableException;
 import dev.langchain4j.exception.RetriableException;
-import java.util.List;
 
-/** How LangChain4j failures are classified for fail-over, and how "every candidate failed" is reported. */
+/** How LangChain4j failures are classified for fail-over. */
 final class Failures {
-
-    /** One candidate's failure during one call. */
-    record Failure(OfferingKey candidate, Throwable error) {
-    }
 
     /**
      * Thrown inside a streaming attempt when the stream failed after the handler had seen a partial response:
@@ -60,39 +53,5 @@ final class Failures {
             }
         }
         return FailureClassifier.defaults().isRetriable(failure);
-    }
-
-    /**
-     * Replaces the router's generic message with one that names every candidate tried and why it failed;
-     * the failures stay attached as suppressed exceptions, in the order tried.
-     */
-    static NoEndpointAvailableException explain(NoEndpointAvailableException e, List<Failure> failures) {
-        if (failures.isEmpty()) {
-            return e;
-        }
-        StringBuilder msg = new StringBuilder("No candidate could serve the call: ");
-        for (int i = 0; i < failures.size(); i++) {
-            Failure f = failures.get(i);
-            if (i > 0) {
-                msg.append("; ");
-            }
-            msg.append(f.candidate()).append(" -> ").append(describe(f.error()));
-        }
-        msg.append(" (").append(e.getMessage()).append(')');
-        // Keep the router's exception as the cause: its message and stack say where the call gave up.
-        NoEndpointAvailableException out = new NoEndpointAvailableException(msg.toString(), e.retriable(), e);
-        for (Throwable s : e.getSuppressed()) {
-            out.addSuppressed(s);
-        }
-        out.setStackTrace(e.getStackTrace());
-        return out;
-    }
-
-    private static String describe(Throwable t) {
-        String m = t.getMessage() == null ? "" : t.getMessage().strip().replaceAll("\\s+", " ");
-        if (m.length() > 160) {
-            m = m.substring(0, 160) + "…";
-        }
-        return t.getClass().getSimpleName() + (m.isEmpty() ? "" : ": " + m);
     }
 }

@@ -2,65 +2,48 @@ package ai.carbonbench.langchain4j;
 
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.OfferingKey;
-import ai.carbonbench.core.score.Score;
-import ai.carbonbench.langchain4j.Failures.Failure;
-import ai.carbonbench.core.score.Range;
 import ai.carbonbench.router.CallRecord;
 import ai.carbonbench.router.CarbonRouter;
 import ai.carbonbench.router.EmissionsLedger;
 import ai.carbonbench.router.FailureClassifier;
 import ai.carbonbench.router.HealthPolicy;
+import ai.carbonbench.router.ModelRouting;
+import ai.carbonbench.router.ModelRouting.Candidate;
+import ai.carbonbench.router.ModelRouting.Failure;
 import ai.carbonbench.router.RouterListener;
 import ai.carbonbench.router.RoutingPolicy;
 import ai.carbonbench.router.Usage;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.ChatResponseMetadata;
 import dev.langchain4j.model.output.TokenUsage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * What the chat model and the streaming chat model share: the candidates in a {@link CarbonRouter}, the
- * LangChain4j failure classifier, and the receipt of each call.
+ * What the chat model and the streaming chat model share, translated to LangChain4j's types: the router's
+ * {@link ModelRouting} (candidate validation, fail-over bookkeeping, receipts) with the LangChain4j failure
+ * classifier, token usage read from a {@link ChatResponse}, and the receipt put into the response's metadata.
  *
  * @param <M> the LangChain4j model type of the candidates
  */
 final class Routing<M> {
 
-    /** A candidate: the offering (canonical ids) and the LangChain4j model that serves it. */
-    record Candidate<M>(OfferingKey key, M model) {
-    }
-
     /** What the router's call returns: who answered, and the response. */
     record Answer<M>(Candidate<M> candidate, ChatResponse response) {
     }
 
-    private final CarbonBench carbonBench;
-    private final List<Candidate<M>> candidates;
-    private final CarbonRouter<Candidate<M>> router;
+    private final ModelRouting<M> routing;
 
     Routing(Settings<M> s) {
         Objects.requireNonNull(s.carbonBench, "carbonBench");
-        if (s.candidates.isEmpty()) {
-            throw new IllegalArgumentException("a carbon-aware model needs at least one candidate");
-        }
-        this.carbonBench = s.carbonBench;
-        List<Candidate<M>> resolved = new ArrayList<>(s.candidates.size());
-        for (Candidate<M> c : s.candidates) {
-            // validates provider, region and model (aliases allowed), naming close ids when one is unknown
-            OfferingKey key = carbonBench.catalog().offering(c.key()).key();
-            if (resolved.stream().anyMatch(r -> r.key().equals(key))) {
-                throw new IllegalArgumentException("candidate " + key + " is declared twice");
-            }
-            resolved.add(new Candidate<>(key, c.model()));
-        }
-        this.candidates = List.copyOf(resolved);
-        CarbonRouter.Builder<Candidate<M>> b = CarbonRouter.<Candidate<M>>builder(carbonBench)
+        ModelRouting.Builder<M> b = ModelRouting.<M>builder(s.carbonBench)
                 .failureClassifier(s.classifier == null ? Failures.CLASSIFIER : Failures.classifier(s.classifier));
-        candidates.forEach(c -> b.endpoint(c.key(), c));
+        s.candidates.forEach(c -> b.candidate(c.key(), c.model()));
         if (s.policy != null) {
             b.policy(s.policy);
         }
@@ -77,7 +60,7 @@ final class Routing<M> {
             b.refreshInterval(s.refreshInterval);
         }
         s.routerListeners.forEach(b::listener);
-        this.router = b.build();
+        this.routing = b.build();
     }
 
     /** The settings both builders collect. Not thread-safe. */
@@ -102,53 +85,42 @@ final class Routing<M> {
     }
 
     CarbonRouter<Candidate<M>> router() {
-        return router;
+        return routing.router();
     }
 
     List<Candidate<M>> candidates() {
-        return candidates;
+        return routing.candidates();
     }
 
     /** The models of the candidates, in declared order. */
     <T> List<T> each(Function<? super M, T> f) {
-        return candidates.stream().map(c -> f.apply(c.model())).toList();
+        return routing.each(f);
     }
 
     /** Token usage from a response, null-safe: missing counts are 0, negative ones too. */
     static Usage usage(ChatResponse response) {
+        return reported(response).orElse(Usage.NONE);
+    }
+
+    private static Optional<Usage> reported(ChatResponse response) {
         TokenUsage u = response == null ? null : response.tokenUsage();
-        if (u == null) {
-            return Usage.NONE;
-        }
-        return Usage.of(count(u.inputTokenCount()), count(u.outputTokenCount()));
+        return u == null ? Optional.empty() : ModelRouting.usage(u.inputTokenCount(), u.outputTokenCount());
     }
 
-    private static boolean usageReported(ChatResponse response) {
-        TokenUsage u = response.tokenUsage();
-        return u != null && (u.inputTokenCount() != null || u.outputTokenCount() != null);
-    }
-
-    private static long count(Integer n) {
-        return n == null || n < 0 ? 0 : n;
-    }
-
-    /**
-     * The response with a {@link CarbonChatResponseMetadata} carrying the call's receipt; the response as it was
-     * when the ledger's record is missing (which a correct router never does).
-     */
+    /** The response with a {@link CarbonChatResponseMetadata} carrying the call's receipt. */
     ChatResponse withReceipt(ChatResponse response, CallRecord record, List<Failure> failures) {
-        // The score that priced the call travels with its record: no second ranking can disagree with the grams.
-        Range intensity = record.score().map(Score::intensityGramsPerKwh)
-                .orElseGet(() -> carbonBench.scoreAt(record.endpoint(), record.at()).intensityGramsPerKwh());
-        // Only retriable failures made the router move on; a candidate's other failures are not fail-overs.
-        List<OfferingKey> failedOver = failures.stream().filter(f -> Failures.isRetriable(f.error()))
-                .map(Failure::candidate).toList();
-        CarbonReceipt receipt = new CarbonReceipt(record.endpoint(), failedOver, record.inputTokens(),
-                record.outputTokens(), usageReported(response), record.grams(), intensity,
-                record.zone(), record.provenance(), record.at(), record.baseline(), record.baselineGrams());
+        // A candidate wrapped by LeanerAnswers reports its decision in its metadata; the receipt carries it.
+        ChatResponseMetadata metadata = response.metadata();
+        Optional<LeanDecision> lean = Optional.empty();
+        if (metadata instanceof LeanerAnswers.LeanMetadata m) {
+            lean = Optional.of(m.decision);
+            metadata = m.original;
+        }
+        CarbonReceipt receipt = CarbonReceipt.from(routing.receipt(record, failures, reported(response).isPresent()),
+                lean);
         return ChatResponse.builder()
                 .aiMessage(response.aiMessage())
-                .metadata(CarbonChatResponseMetadata.wrap(response.metadata(), receipt))
+                .metadata(CarbonChatResponseMetadata.wrap(metadata, receipt))
                 .build();
     }
 }

@@ -6,6 +6,7 @@ import ai.carbonbench.core.catalog.Catalog;
 import ai.carbonbench.core.catalog.Offering;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.score.Score;
+import ai.carbonbench.core.score.WindowChoice;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,8 +80,8 @@ import org.slf4j.LoggerFactory;
  * returns a {@link CompletableFuture}; the fail-over to the next endpoint is chained on the completion of the
  * previous attempt, so no thread waits for a call.
  *
- * <p><b>Time shifting.</b> {@link #bestWindow(CarbonBench, Collection, Duration, Instant)} finds when (and
- * where) deferrable work emits least.
+ * <p><b>Time shifting.</b> {@link #bestWindow(Duration, Instant)} finds when (and where) deferrable work
+ * emits least among the allowed endpoints ({@link CarbonBench#bestWindow} for any offerings).
  *
  * <p>Thread-safe: built once, shared by every thread. Listeners run on callers' threads; their exceptions
  * are logged and swallowed.
@@ -178,8 +179,19 @@ public final class CarbonRouter<C> {
      * a receipt of its own call.
      */
     public <R> Recorded<R> callRecorded(CallFunction<? super C, ? extends R> fn, UsageExtractor<? super R> usage) {
+        return callRecorded(fn, usage, CallGuard.NONE);
+    }
+
+    /**
+     * Like {@link #callRecorded(CallFunction, UsageExtractor)}, with a {@link CallGuard} consulted before each
+     * attempt (it may skip an endpoint or abort the call) and settled with the ledger's record after it; used
+     * by carbon budgets.
+     */
+    public <R> Recorded<R> callRecorded(CallFunction<? super C, ? extends R> fn, UsageExtractor<? super R> usage,
+            CallGuard guard) {
         Objects.requireNonNull(fn, "fn");
         Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(guard, "guard");
         Snapshot s = current();
         int[] order = s.order;
         if (order.length == 0) {
@@ -189,7 +201,14 @@ public final class CarbonRouter<C> {
         int skipped = 0;
         for (int k = 0; k < order.length; k++) {
             Endpoint<C> e = endpoints.get(order[k]);
+            Optional<CallGuard.Permit> admitted = guard.admit(s.scores[e.index()]);
+            if (admitted.isEmpty()) {
+                skipped++;
+                continue;
+            }
+            CallGuard.Permit permit = admitted.get();
             if (!acquire(e)) {
+                permit.release();
                 skipped++;
                 continue;
             }
@@ -199,6 +218,7 @@ public final class CarbonRouter<C> {
                 result = fn.apply(e.client());
             } catch (Throwable t) {
                 long nanos = nanoTime() - start;
+                permit.release();
                 if (!retriable(t)) {
                     e.health().abandonProbe(clock.millis());
                     throw rethrow(e, t);
@@ -213,7 +233,9 @@ public final class CarbonRouter<C> {
             long nanos = nanoTime() - start;
             long end = clock.millis();
             onSuccess(e, nanos, end);
-            return new Recorded<>(result, record(s, e, result, usage, end));
+            CallRecord recorded = record(s, e, result, usage, end);
+            permit.settle(recorded);
+            return new Recorded<>(result, recorded);
         }
         throw allFailed(failures, skipped, order.length);
     }
@@ -524,35 +546,13 @@ public final class CarbonRouter<C> {
     /**
      * The cleanest time and endpoint, among this router's endpoints allowed by its policy's static
      * constraints, to run a deferrable job of {@code jobDuration} that must finish by {@code deadline}; "now"
-     * is the router's clock. See {@link #bestWindow(CarbonBench, Collection, Duration, Instant)}.
+     * is the {@code CarbonBench}'s clock. A thin delegate to {@link CarbonBench#bestWindow}, which adds
+     * only what the router knows: which endpoints its policy allows.
      */
     public WindowChoice bestWindow(Duration jobDuration, Instant deadline) {
         List<OfferingKey> allowed = endpoints.stream().filter(e -> e.staticViolation() == null).map(Endpoint::key)
                 .toList();
-        return Windows.bestWindow(carbonBench, allowed, jobDuration, deadline, clock.instant());
-    }
-
-    /**
-     * The start time and endpoint with the lowest mean carbon over a deferrable job of {@code jobDuration}
-     * that must finish by {@code deadline}, and the saving against starting now on the best endpoint for now.
-     * Candidate starts are now, now + 1 h, now + 2 h and so on, as in the Green Software Foundation's Carbon
-     * Aware SDK (rolling average over hourly intensities, window = job duration). Intensities are the live
-     * forecast where the {@code CarbonBench}'s source has one, the typical daily profile otherwise; the result
-     * states the weakest provenance used. "Now" is the {@code CarbonBench}'s clock.
-     *
-     * @throws IllegalArgumentException when the job cannot finish by the deadline, or the deadline is more
-     *                                  than 14 days ahead
-     * @throws ai.carbonbench.core.UnknownIdException when a candidate is not in the catalog
-     */
-    public static WindowChoice bestWindow(CarbonBench carbonBench, Collection<OfferingKey> candidates,
-            Duration jobDuration, Instant deadline) {
-        Objects.requireNonNull(carbonBench, "carbonBench");
-        Objects.requireNonNull(candidates, "candidates");
-        if (candidates.isEmpty()) {
-            throw new IllegalArgumentException("candidates must not be empty");
-        }
-        Instant now = carbonBench.score(candidates.iterator().next()).at();
-        return Windows.bestWindow(carbonBench, List.copyOf(candidates), jobDuration, deadline, now);
+        return carbonBench.bestWindow(allowed, jobDuration, deadline);
     }
 
     // ---- ranking ----------------------------------------------------------------------------------------

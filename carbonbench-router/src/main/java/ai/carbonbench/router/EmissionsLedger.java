@@ -4,7 +4,6 @@ import ai.carbonbench.core.catalog.Offering;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.score.Range;
 import ai.carbonbench.core.score.Score;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -108,7 +107,11 @@ public final class EmissionsLedger {
         return r;
     }
 
-    private static long micrograms(double grams) {
+    /**
+     * The ledger's one rounding rule: grams to whole micrograms, to nearest. Budgets reserve with the same rule,
+     * so a reservation for at least a call's tokens is never smaller than what the ledger records for it.
+     */
+    public static long micrograms(double grams) {
         return Math.round(grams * 1e6);
     }
 
@@ -231,7 +234,7 @@ public final class EmissionsLedger {
 
     /** Exact decimal grams from micrograms, e.g. {@code 12.000345}. */
     static String grams(long micrograms) {
-        return BigDecimal.valueOf(micrograms, 6).toPlainString();
+        return LedgerJson.grams(micrograms).toPlainString();
     }
 
     /**
@@ -239,64 +242,7 @@ public final class EmissionsLedger {
      * {@code byModel}, {@code byProvider}, {@code byRegion}, {@code byDay}, {@code calls}, {@code droppedCalls}.
      */
     public String toJson() {
-        StringBuilder sb = new StringBuilder(1024);
-        sb.append("{\"method\":\"").append(METHOD).append("\",\"unit\":\"gCO2e\",")
-                .append("\"note\":\"Location-based: grid-average intensity of the zone serving each call; grams are "
-                        + "rounded to the microgram per call and summed exactly.\",\"total\":");
-        jsonTotals(sb, total());
-        jsonMap(sb, "byModel", byModel());
-        jsonMap(sb, "byProvider", byProvider());
-        jsonMap(sb, "byRegion", byRegion());
-        Map<String, LedgerTotals> days = new TreeMap<>();
-        byDay().forEach((d, t) -> days.put(d.toString(), t));
-        jsonMap(sb, "byDay", days);
-        sb.append(",\"calls\":[");
-        List<CallRecord> calls = calls();
-        for (int i = 0; i < calls.size(); i++) {
-            CallRecord c = calls.get(i);
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append("{\"at\":").append(Json.string(c.at().toString()))
-                    .append(",\"endpoint\":").append(Json.string(c.endpoint().toString()))
-                    .append(",\"zone\":").append(Json.string(c.zone()))
-                    .append(",\"inputTokens\":").append(c.inputTokens())
-                    .append(",\"outputTokens\":").append(c.outputTokens())
-                    .append(",\"gramsLow\":").append(grams(c.microgramsLow()))
-                    .append(",\"gramsCentral\":").append(grams(c.microgramsCentral()))
-                    .append(",\"gramsHigh\":").append(grams(c.microgramsHigh()))
-                    .append(",\"provenance\":").append(Json.string(c.provenance().name()))
-                    .append(",\"baseline\":").append(Json.string(c.baseline().toString()))
-                    .append(",\"baselineGrams\":").append(grams(c.baselineMicrograms())).append('}');
-        }
-        sb.append("],\"droppedCalls\":").append(droppedCalls()).append('}');
-        return sb.toString();
-    }
-
-    private static void jsonMap(StringBuilder sb, String name, Map<String, LedgerTotals> map) {
-        sb.append(",\"").append(name).append("\":{");
-        boolean first = true;
-        for (Map.Entry<String, LedgerTotals> e : map.entrySet()) {
-            if (!first) {
-                sb.append(',');
-            }
-            first = false;
-            sb.append(Json.string(e.getKey())).append(':');
-            jsonTotals(sb, e.getValue());
-        }
-        sb.append('}');
-    }
-
-    private static void jsonTotals(StringBuilder sb, LedgerTotals t) {
-        sb.append("{\"calls\":").append(t.calls())
-                .append(",\"inputTokens\":").append(t.inputTokens())
-                .append(",\"outputTokens\":").append(t.outputTokens())
-                .append(",\"gramsLow\":").append(grams(t.microgramsLow()))
-                .append(",\"gramsCentral\":").append(grams(t.microgramsCentral()))
-                .append(",\"gramsHigh\":").append(grams(t.microgramsHigh()))
-                .append(",\"baselineGrams\":").append(grams(t.baselineMicrograms()))
-                .append(",\"savedGrams\":").append(grams(t.baselineMicrograms() - t.microgramsCentral()))
-                .append('}');
+        return LedgerJson.toJson(this);
     }
 
     @Override

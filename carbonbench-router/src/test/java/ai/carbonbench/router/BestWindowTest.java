@@ -13,92 +13,14 @@ import ai.carbonbench.core.grid.GridIntensitySource;
 import ai.carbonbench.core.grid.Provenance;
 import java.time.Duration;
 import java.time.Instant;
+import ai.carbonbench.core.score.WindowChoice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/**
- * Time shifting. The rolling-average vectors are the Green Software Foundation Carbon Aware SDK's own
- * ({@code docs/carbon-apis.md} §4.3): four 5-minute points from 2020-01-01T00:00Z rated 10, 20, 30, 40.
- */
+/** Time shifting on the fixture catalog ({@code CarbonBench.bestWindow}) and a router's thin delegate. */
 final class BestWindowTest {
-
-    private static final Instant T0 = Instant.parse("2020-01-01T00:00:00Z");
-    private static final List<Windows.Point> SDK_DATA = List.of(point(0, 10), point(5, 20), point(10, 30),
-            point(15, 40));
-
-    private static Windows.Point point(int minute, double value) {
-        return new Windows.Point(T0.plusSeconds(minute * 60L), Duration.ofMinutes(5), value);
-    }
-
-    private static List<Windows.Point> reversed(List<Windows.Point> points) {
-        List<Windows.Point> copy = new ArrayList<>(points);
-        java.util.Collections.reverse(copy);
-        return copy;
-    }
-
-    private static Instant at(String mmss) {
-        String[] p = mmss.split(":");
-        return T0.plusSeconds(Long.parseLong(p[0]) * 60 + (p.length > 1 ? Long.parseLong(p[1]) : 0));
-    }
-
-    @ParameterizedTest(name = "window {0} min, tick {1} min -> {2}")
-    @CsvSource(delimiter = ';', value = {
-        "5;  5; 10 20 30 40",
-        "10; 5; 15 25 35",
-        "2;  5; 10 20 30 40",
-        "5;  4; 10 18 26 34",
-        "10; 4; 15 23 31",
-        "2;  4; 10 15 20 30 40",
-        "5;  7; 10 24 38",
-        "10; 7; 15 29",
-        "2;  7; 10 20 35"})
-    void rolling_average_matches_the_carbon_aware_sdk_vectors(int window, int tick, String expected) {
-        List<Windows.Point> out = Windows.rollingAverage(SDK_DATA, Duration.ofMinutes(window), T0, at("20"),
-                Duration.ofMinutes(tick));
-
-        assertThat(out).extracting(Windows.Point::value)
-                .containsExactly(java.util.Arrays.stream(expected.split(" ")).map(Double::valueOf).toArray(Double[]::new));
-    }
-
-    @ParameterizedTest(name = "{0}..{1} -> {2}")
-    @CsvSource({"00:00, 20:00, 25.00", "04:00, 20:00, 28.75", "00:00, 16:00, 21.25", "02:30, 17:30, 25.00",
-        "02:00, 03:00, 10.00"})
-    void average_over_period_matches_the_carbon_aware_sdk_vectors(String start, String end, double expected) {
-        assertThat(Windows.averageOverPeriod(SDK_DATA, at(start), at(end))).isCloseTo(expected, within(1e-9));
-        assertThat(Windows.averageOverPeriod(reversed(SDK_DATA), at(start), at(end))).isCloseTo(expected, within(1e-9));
-    }
-
-    @ParameterizedTest(name = "{0}..{1} -> {2}")
-    @CsvSource({"02, 20, 14 24 34", "05, 15, 20 30"})
-    void a_start_inside_the_data_shifts_the_grid_as_in_the_sdk(String start, String end, String expected) {
-        List<Windows.Point> out = Windows.rollingAverage(SDK_DATA, Duration.ofMinutes(5), at(start), at(end), null);
-
-        assertThat(out).extracting(Windows.Point::value)
-                .containsExactly(java.util.Arrays.stream(expected.split(" ")).map(Double::valueOf).toArray(Double[]::new));
-        assertThat(out.get(0).time()).isEqualTo(at(start));
-    }
-
-    @Test
-    void gaps_disorder_overlaps_and_uncovered_periods_are_rejected() {
-        List<Windows.Point> gap = List.of(point(0, 10), point(10, 30));
-        List<Windows.Point> disorder = List.of(point(0, 10), point(10, 30), point(5, 20));
-        List<Windows.Point> overlap = List.of(point(0, 10), new Windows.Point(at("03"), Duration.ofMinutes(5), 20));
-
-        assertThatThrownBy(() -> Windows.averageOverPeriod(gap, at("00"), at("15")))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Windows.averageOverPeriod(disorder, at("00"), at("15")))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Windows.averageOverPeriod(overlap, at("00"), at("08")))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Windows.averageOverPeriod(SDK_DATA, at("00"), at("25")))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThat(Windows.averageOverPeriod(List.of(), at("00"), at("05"))).isZero();
-        assertThat(Windows.rollingAverage(SDK_DATA, Duration.ZERO, T0, at("20"), null)).isEqualTo(SDK_DATA);
-    }
 
     // ---- bestWindow on the fixture catalog ----------------------------------------------------------------
 
@@ -109,7 +31,7 @@ final class BestWindowTest {
         CarbonBench cb = Fixtures.carbonBench(clock);
 
         // DE: 120 g/Mtok, 40 at 10–13 UTC; PL: 200, 100 at 02–04 UTC. A 2 h job by the end of the day.
-        WindowChoice w = CarbonRouter.bestWindow(cb, List.of(EU_EAST, EU_CENTRAL), Duration.ofHours(2),
+        WindowChoice w = cb.bestWindow(List.of(EU_EAST, EU_CENTRAL), Duration.ofHours(2),
                 MIDNIGHT.plus(Duration.ofDays(1)));
 
         assertThat(w.best().endpoint()).isEqualTo(EU_CENTRAL);
@@ -129,7 +51,7 @@ final class BestWindowTest {
         CarbonBench cb = Fixtures.carbonBench(clock);
         clock.set(MIDNIGHT.plus(Duration.ofMinutes(30 + 60 * 11))); // 11:30, deadline 15:30, 3 h job
 
-        WindowChoice w = CarbonRouter.bestWindow(cb, List.of(EU_CENTRAL), Duration.ofHours(3),
+        WindowChoice w = cb.bestWindow(List.of(EU_CENTRAL), Duration.ofHours(3),
                 MIDNIGHT.plus(Duration.ofMinutes(30 + 60 * 15)));
 
         // 11:30–14:30: 2.5 h at 100 g/kWh, 0.5 h at 200 -> 116.67 g/kWh; 12:30–15:30: 1.5×100 + 200 + 0.5×300 -> 166.67.
@@ -172,7 +94,7 @@ final class BestWindowTest {
         };
         CarbonBench cb = CarbonBench.builder().catalog(Fixtures.catalog()).clock(clock).gridSource(forecast).build();
 
-        WindowChoice w = CarbonRouter.bestWindow(cb, List.of(EU_EAST, EU_CENTRAL), Duration.ofHours(2),
+        WindowChoice w = cb.bestWindow(List.of(EU_EAST, EU_CENTRAL), Duration.ofHours(2),
                 MIDNIGHT.plus(Duration.ofDays(1)));
 
         assertThat(w.best().endpoint()).isEqualTo(EU_EAST);
@@ -199,12 +121,12 @@ final class BestWindowTest {
     void rejects_jobs_that_cannot_finish_by_the_deadline() {
         CarbonBench cb = Fixtures.carbonBench(clock);
 
-        assertThatThrownBy(() -> CarbonRouter.bestWindow(cb, List.of(EU_EAST), Duration.ofHours(3),
+        assertThatThrownBy(() -> cb.bestWindow(List.of(EU_EAST), Duration.ofHours(3),
                 MIDNIGHT.plus(Duration.ofHours(2)))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cannot finish by the deadline");
-        assertThatThrownBy(() -> CarbonRouter.bestWindow(cb, List.of(EU_EAST), Duration.ofHours(3),
+        assertThatThrownBy(() -> cb.bestWindow(List.of(EU_EAST), Duration.ofHours(3),
                 MIDNIGHT.plus(Duration.ofDays(30)))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> CarbonRouter.bestWindow(cb, List.of(), Duration.ofHours(3),
+        assertThatThrownBy(() -> cb.bestWindow(List.of(), Duration.ofHours(3),
                 MIDNIGHT.plus(Duration.ofDays(1)))).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -100,6 +100,22 @@ final class EmissionsLedgerTest {
     }
 
     @Test
+    void the_json_export_keeps_its_field_names() throws Exception {
+        EmissionsLedger ledger = EmissionsLedger.withCallLog(10);
+        ledger.record(MIDNIGHT, north, east, Usage.of(1000, 500));
+        com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(ledger.toJson());
+
+        assertThat(n.fieldNames()).toIterable().containsExactly("method", "unit", "note", "total", "byModel",
+                "byProvider", "byRegion", "byDay", "calls", "droppedCalls");
+        assertThat(n.get("byModel").elements().next().fieldNames()).toIterable().containsExactly("calls",
+                "inputTokens", "outputTokens", "gramsLow", "gramsCentral", "gramsHigh", "baselineGrams", "savedGrams");
+        assertThat(n.get("calls").get(0).fieldNames()).toIterable().containsExactly("at", "endpoint", "zone",
+                "inputTokens", "outputTokens", "gramsLow", "gramsCentral", "gramsHigh", "provenance", "baseline",
+                "baselineGrams");
+    }
+
+    @Test
     void the_call_log_keeps_the_newest_records_up_to_its_capacity() {
         EmissionsLedger ledger = EmissionsLedger.withCallLog(2);
         for (int i = 1; i <= 5; i++) {

@@ -219,7 +219,7 @@ public final class Catalog {
             });
             throw new UnknownIdException("region", regionOrQualifiedId, Suggestions.closest(regionOrQualifiedId, names));
         }
-        throw new UnknownIdException("region", regionOrQualifiedId + "' (ambiguous: give provider/region)",
+        throw new UnknownIdException("region", regionOrQualifiedId, "ambiguous: give provider/region",
                 found.stream().map(Region::qualifiedId).toList());
     }
 

@@ -1,9 +1,13 @@
 package ai.carbonbench.core.catalog;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +32,12 @@ import java.util.function.Function;
 final class CatalogReader {
 
     static final int SCHEMA_VERSION = 1;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /*
+     * Jackson's streaming parser builds the tree directly: an ObjectMapper would cost the first answer
+     * of a fresh JVM some 400 classes of data binding that reading a catalog does not use.
+     */
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final String file;
 
@@ -38,17 +47,55 @@ final class CatalogReader {
 
     /** Parses one file into a JSON tree; syntax errors name the file, line and column. */
     static ObjectNode parse(InputStream in, String file) {
-        try (in) {
-            JsonNode node = MAPPER.readTree(in);
-            if (node == null || !node.isObject()) {
+        try (in; JsonParser parser = JSON.createParser(in)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
                 throw new CatalogException(file + ": $: expected a JSON object");
             }
-            return (ObjectNode) node;
+            return (ObjectNode) tree(parser, first);
         } catch (JsonProcessingException e) {
             throw new CatalogException(file + ": malformed JSON at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new CatalogException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The tree of the value starting at {@code token}: the nodes {@code ObjectMapper.readTree} would give. */
+    private static JsonNode tree(JsonParser parser, JsonToken token) throws IOException {
+        switch (token) {
+            case START_OBJECT: {
+                ObjectNode object = NODES.objectNode();
+                for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                    object.set(name, tree(parser, parser.nextToken()));
+                }
+                return object;
+            }
+            case START_ARRAY: {
+                ArrayNode array = NODES.arrayNode();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                    array.add(tree(parser, t));
+                }
+                return array;
+            }
+            case VALUE_STRING:
+                return NODES.textNode(parser.getText());
+            case VALUE_NUMBER_INT:
+                return switch (parser.getNumberType()) {
+                    case INT -> NODES.numberNode(parser.getIntValue());
+                    case LONG -> NODES.numberNode(parser.getLongValue());
+                    default -> NODES.numberNode(parser.getBigIntegerValue());
+                };
+            case VALUE_NUMBER_FLOAT:
+                return NODES.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE:
+                return NODES.booleanNode(true);
+            case VALUE_FALSE:
+                return NODES.booleanNode(false);
+            case VALUE_NULL:
+                return NODES.nullNode();
+            default:
+                throw new JsonParseException(parser, "unexpected token " + token);
         }
     }
 
@@ -67,7 +114,7 @@ final class CatalogReader {
                 Map<String, JsonNode> merged = new LinkedHashMap<>();
                 out.get(field).forEach(n -> merged.put(identity.apply(n), n));
                 value.forEach(n -> merged.put(identity.apply(n), n));
-                ArrayNode array = MAPPER.createArrayNode();
+                ArrayNode array = NODES.arrayNode();
                 merged.values().forEach(array::add);
                 out.set(field, array);
             } else if ((field.equals("sources") || field.equals("methods")) && value.isObject()

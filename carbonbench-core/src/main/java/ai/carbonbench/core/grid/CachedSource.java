@@ -1,9 +1,5 @@
 package ai.carbonbench.core.grid;
 
-import com.github.benmanes.caffeine.cache.AsyncCacheLoader;
-import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,52 +7,72 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A {@link Fetcher} behind three Caffeine async loading caches (latest, history, forecast), keyed by
- * zone. Reads never wait on the network once a value exists: {@code refreshAfterWrite} reloads in the
- * background while the old value is served; concurrent reads of one zone share one load; a failed
- * load keeps the last good value. A value older than {@code staleAfter} is marked
- * {@link Provenance#STALE}; one older than {@code expireAfter} is dropped, so the caller's fallback
- * (snapshot, then the catalog's default) takes over. A zone never loaded answers empty at once and
- * loads in the background (or waits up to {@code awaitFirstValue}). Thread-safe.
+ * A {@link Fetcher} behind three {@link CachedSignal}s (latest, history, forecast), keyed by zone: reads
+ * never wait on the network once a value exists, a failed load keeps the last good value. A value older
+ * than {@code staleAfter} is marked {@link Provenance#STALE}; one older than {@code expireAfter} is
+ * dropped, so the caller's fallback (snapshot, then the catalog's default) takes over. A zone never
+ * loaded answers empty at once and loads in the background (or waits up to {@code awaitFirstValue}).
+ *
+ * <p><b>No clock read per cached read.</b> With the system ticker, {@code current(zone)} answers from a
+ * precomputed {@link FreshnessTimer.Answer} until the shared timer marks it due (its next refresh,
+ * staleness or expiry time) or a load completes; only then does a read go through the cache and the
+ * ticker again. With any other ticker (a test's) every read goes through the cache. Thread-safe.
  */
 final class CachedSource implements GridIntensitySource {
 
-    /** First retry of a zone that has never loaded; doubles per failure up to the refresh interval. */
-    static final Duration COLD_RETRY = Duration.ofSeconds(30);
+    /** First retry of a zone that has never loaded (see {@link Backoff#cold}). */
+    static final Duration COLD_RETRY = Backoff.COLD_RETRY;
 
     private final Fetcher fetcher;
     private final Settings settings;
-    private final ExecutorService ownedExecutor;
-    private final FailureLog failures;
-    private final Signal<GridIntensity> latest;
-    private final Signal<List<GridIntensity>> history;
-    private final Signal<List<GridIntensity>> forecast;
+    private final GridResources resources;
+    private final CachedSignal<GridIntensity> latest;
+    private final CachedSignal<List<GridIntensity>> history;
+    private final CachedSignal<List<GridIntensity>> forecast;
+    private final boolean timed;
+    private final ConcurrentHashMap<String, FreshnessTimer.Answer<Optional<GridIntensity>>> answers =
+            new ConcurrentHashMap<>();
+    /** Completed loads of the latest signal, so a reader can tell that its answer was outdated while built. */
+    private final AtomicLong latestLoads = new AtomicLong();
     private volatile boolean closed;
 
     /** Cache timings and the injected time/thread seams. */
     record Settings(Duration refreshLatest, Duration refreshHistory, Duration refreshForecast, Duration staleAfter,
-            Duration expireAfter, Duration awaitFirstValue, Ticker ticker, Clock clock, java.util.concurrent.Executor executor,
+            Duration expireAfter, Duration awaitFirstValue, Ticker ticker, Clock clock, Executor executor,
             org.slf4j.Logger logger) {
     }
 
-    CachedSource(Fetcher fetcher, Settings settings, ExecutorService ownedExecutor) {
+    CachedSource(Fetcher fetcher, Settings settings, GridResources resources) {
         this.fetcher = fetcher;
         this.settings = settings;
-        this.ownedExecutor = ownedExecutor;
-        this.failures = new FailureLog(settings.logger(), fetcher.name());
-        this.latest = new Signal<>("latest", settings.refreshLatest(), fetcher::latest);
-        this.history = new Signal<>("history", settings.refreshHistory(), fetcher::history);
-        this.forecast = new Signal<>("forecast", settings.refreshForecast(), fetcher::forecast);
+        this.resources = resources;
+        FailureLog failures = new FailureLog(settings.logger(), fetcher.name());
+        CachedSignal.Consequences consequences = new CachedSignal.Consequences(
+                "serving the last good value until it expires", "no value for this zone yet, callers get the fallback");
+        this.latest = signal("latest", settings.refreshLatest(), failures, consequences, fetcher::latest);
+        this.history = signal("history", settings.refreshHistory(), failures, consequences, fetcher::history);
+        this.forecast = signal("forecast", settings.refreshForecast(), failures, consequences, fetcher::forecast);
+        this.timed = FreshnessTimer.tracks(settings.ticker());
+        latest.onLoaded(zone -> {
+            latestLoads.incrementAndGet();
+            FreshnessTimer.Answer<?> a = answers.remove(zone);
+            if (a != null) {
+                a.due = true;
+            }
+        });
+    }
+
+    private <T> CachedSignal<T> signal(String name, Duration refreshAfter, FailureLog failures,
+            CachedSignal.Consequences consequences, java.util.function.Function<String, CompletableFuture<T>> fetch) {
+        return new CachedSignal<>(name, refreshAfter, settings.expireAfter(), settings.awaitFirstValue(),
+                settings.ticker(), settings.executor(), failures, consequences, () -> closed, fetch);
     }
 
     @Override
@@ -66,13 +82,46 @@ final class CachedSource implements GridIntensitySource {
 
     @Override
     public Optional<GridIntensity> current(String zone) {
-        if (closed || zone == null || !fetcher.serves(zone)) {
+        if (closed || zone == null) {
             return Optional.empty();
         }
-        // One clock read serves both the hard-expiry and the staleness check: on some machines a read costs 40 ns.
+        if (timed) {
+            FreshnessTimer.Answer<Optional<GridIntensity>> a = answers.get(zone);
+            if (a != null && !a.due) {
+                return a.value;
+            }
+        }
+        if (!fetcher.serves(zone)) {
+            return Optional.empty();
+        }
+        long loads = latestLoads.get();
+        // One ticker read serves the hard-expiry and the staleness check.
         long now = settings.ticker().read();
-        return latest.read(zone, now).map(slot -> now - slot.fetchedAt() > settings.staleAfter().toNanos()
-                ? slot.value().withProvenance(Provenance.STALE) : slot.value());
+        Optional<CachedSignal.Slot<GridIntensity>> slot = latest.read(zone, now);
+        long staleAfter = settings.staleAfter().toNanos();
+        Optional<GridIntensity> value = slot.map(s -> now - s.fetchedAt() > staleAfter
+                ? s.value().withProvenance(Provenance.STALE) : s.value());
+        if (timed && slot.isPresent()) {
+            publish(zone, slot.get(), value, now, loads);
+        }
+        return value;
+    }
+
+    /** Keeps the answer until its next refresh, staleness or expiry time, whichever comes first. */
+    private void publish(String zone, CachedSignal.Slot<GridIntensity> slot, Optional<GridIntensity> value, long now,
+            long loadsBefore) {
+        long next = slot.writtenAt() + latest.refreshAfter().toNanos();
+        long stale = slot.fetchedAt() + settings.staleAfter().toNanos();
+        if (stale >= now) {
+            next = Math.min(next, stale + 1);
+        }
+        next = Math.min(next, slot.fetchedAt() + latest.expireAfterNanos());
+        FreshnessTimer.Answer<Optional<GridIntensity>> a = new FreshnessTimer.Answer<>(value);
+        answers.put(zone, a);
+        FreshnessTimer.markDueAfter(a, next - now);
+        if (latestLoads.get() != loadsBefore) {
+            a.due = true; // a load completed while this answer was built: it may be outdated
+        }
     }
 
     @Override
@@ -80,7 +129,7 @@ final class CachedSource implements GridIntensitySource {
         if (closed || zone == null || !fetcher.serves(zone)) {
             return List.of();
         }
-        return history.read(zone).map(Slot::value).orElse(List.of());
+        return history.read(zone).map(CachedSignal.Slot::value).orElse(List.of());
     }
 
     @Override
@@ -112,9 +161,9 @@ final class CachedSource implements GridIntensitySource {
         List<CompletableFuture<?>> all = new ArrayList<>();
         for (String zone : zones) {
             if (zone != null && fetcher.serves(zone)) {
-                all.add(latest.cache.get(zone));
-                all.add(history.cache.get(zone));
-                all.add(forecast.cache.get(zone));
+                all.add(latest.load(zone));
+                all.add(history.load(zone));
+                all.add(forecast.load(zone));
             }
         }
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(e -> null);
@@ -122,16 +171,17 @@ final class CachedSource implements GridIntensitySource {
 
     /** Reloads every signal of the zone now (tests: a refresh without waiting for the interval). */
     CompletableFuture<Void> refreshNow(String zone) {
-        return CompletableFuture.allOf(latest.cache.synchronous().refresh(zone), history.cache.synchronous().refresh(zone),
-                forecast.cache.synchronous().refresh(zone)).exceptionally(e -> null);
+        return CompletableFuture.allOf(latest.refresh(zone), history.refresh(zone), forecast.refresh(zone))
+                .exceptionally(e -> null);
     }
 
-    /** Stops background work: shuts down the executor this source created (never an injected one). */
+    /** Stops background work: shuts down what this source created (never an injected executor or client). */
     @Override
     public void close() {
         closed = true;
-        if (ownedExecutor != null) {
-            ownedExecutor.shutdownNow();
+        answers.clear();
+        if (resources != null) {
+            resources.close();
         }
     }
 
@@ -140,133 +190,5 @@ final class CachedSource implements GridIntensitySource {
         return "CachedSource[" + fetcher + ", refresh latest/history/forecast " + settings.refreshLatest() + "/"
                 + settings.refreshHistory() + "/" + settings.refreshForecast() + ", stale after " + settings.staleAfter()
                 + ", expire after " + settings.expireAfter() + "]";
-    }
-
-    /**
-     * What the cache holds for a zone: the last good value (null until one loaded), when it was
-     * fetched (ticker ns) and how many loads have failed since.
-     */
-    record Slot<T>(T value, long fetchedAt, int failures) {
-        long age(Ticker ticker) {
-            return ticker.read() - fetchedAt;
-        }
-
-        Slot<T> failedAgain() {
-            return new Slot<>(value, fetchedAt, failures + 1);
-        }
-    }
-
-    /** One signal's cache. */
-    private final class Signal<T> {
-        final String name;
-        final Duration refreshAfter;
-        final Function<String, CompletableFuture<T>> fetch;
-        final AsyncLoadingCache<String, Slot<T>> cache;
-        /** Consecutive failed cold loads per zone, so that retries of a never-loaded zone back off. */
-        final Map<String, Integer> coldFailures = new ConcurrentHashMap<>();
-
-        Signal(String name, Duration refreshAfter, Function<String, CompletableFuture<T>> fetch) {
-            this.name = name;
-            this.refreshAfter = refreshAfter;
-            this.fetch = fetch;
-            this.cache = Caffeine.newBuilder()
-                    .ticker(settings.ticker())
-                    .executor(settings.executor())
-                    .refreshAfterWrite(refreshAfter)
-                    .expireAfter(new SlotExpiry())
-                    .buildAsync(new Loader());
-        }
-
-        Optional<Slot<T>> read(String zone) {
-            return read(zone, settings.ticker().read());
-        }
-
-        /** The zone's slot unless it is past the hard limit at {@code now} (ticker nanoseconds). */
-        Optional<Slot<T>> read(String zone, long now) {
-            CompletableFuture<Slot<T>> f = cache.get(zone);
-            if (!f.isDone() && !settings.awaitFirstValue().isZero()) {
-                try {
-                    f.get(settings.awaitFirstValue().toNanos(), TimeUnit.NANOSECONDS);
-                } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-                    // answer with what we have (nothing); the load goes on in the background
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            Slot<T> slot;
-            try {
-                slot = f.getNow(null);
-            } catch (RuntimeException e) {
-                return Optional.empty(); // loads never fail by design; be safe anyway
-            }
-            if (slot == null || slot.value() == null || now - slot.fetchedAt() >= settings.expireAfter().toNanos()) {
-                return Optional.empty();
-            }
-            return Optional.of(slot);
-        }
-
-        CompletableFuture<Slot<T>> load(String zone, Slot<T> old, java.util.concurrent.Executor executor) {
-            if (closed) {
-                return CompletableFuture.completedFuture(old != null ? old : new Slot<>(null, settings.ticker().read(), 1));
-            }
-            // Start on the executor: building a request can resolve DNS, which must not run on a reader's thread.
-            return CompletableFuture.supplyAsync(() -> fetch.apply(zone), executor)
-                    .thenCompose(Function.identity())
-                    .handle((value, error) -> {
-                        if (error == null && value != null) {
-                            failures.success(zone, name);
-                            coldFailures.remove(zone);
-                            return new Slot<>(value, settings.ticker().read(), 0);
-                        }
-                        Throwable why = error != null ? error : new FetchException(FetchException.Kind.NO_DATA, "no value");
-                        boolean haveValue = old != null && old.value() != null;
-                        failures.failure(zone, name, why, haveValue ? "serving the last good value until it expires"
-                                : "no value for this zone yet, callers get the fallback");
-                        if (haveValue) {
-                            return old.failedAgain();
-                        }
-                        int n = coldFailures.merge(zone, 1, Integer::sum);
-                        return new Slot<T>(null, settings.ticker().read(), n);
-                    });
-        }
-
-        private final class Loader implements AsyncCacheLoader<String, Slot<T>> {
-            @Override
-            public CompletableFuture<? extends Slot<T>> asyncLoad(String zone, java.util.concurrent.Executor executor) {
-                return load(zone, null, executor);
-            }
-
-            @Override
-            public CompletableFuture<? extends Slot<T>> asyncReload(String zone, Slot<T> old,
-                    java.util.concurrent.Executor executor) {
-                return load(zone, old, executor);
-            }
-        }
-
-        /** Good values live until the hard limit after their fetch; empty slots until the next cold retry. */
-        private final class SlotExpiry implements Expiry<String, Slot<T>> {
-            @Override
-            public long expireAfterCreate(String zone, Slot<T> slot, long now) {
-                return remaining(slot, now);
-            }
-
-            @Override
-            public long expireAfterUpdate(String zone, Slot<T> slot, long now, long currentDuration) {
-                return remaining(slot, now);
-            }
-
-            @Override
-            public long expireAfterRead(String zone, Slot<T> slot, long now, long currentDuration) {
-                return currentDuration;
-            }
-
-            private long remaining(Slot<T> slot, long now) {
-                if (slot.value() == null) {
-                    long retry = COLD_RETRY.toNanos() << Math.min(Math.max(0, slot.failures() - 1), 20);
-                    return Math.min(retry, refreshAfter.toNanos());
-                }
-                return Math.max(1, slot.fetchedAt() + settings.expireAfter().toNanos() - now);
-            }
-        }
     }
 }

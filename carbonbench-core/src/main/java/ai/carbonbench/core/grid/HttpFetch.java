@@ -28,9 +28,6 @@ import java.util.function.DoubleSupplier;
  */
 final class HttpFetch {
 
-    /** Backoff starts here and doubles per retry (1 s, 2 s, 4 s). */
-    static final long BASE_BACKOFF_NANOS = Duration.ofSeconds(1).toNanos();
-
     private final HttpClient client;
     private final Duration requestTimeout;
     private final RateLimiter limiter;
@@ -92,10 +89,7 @@ final class HttpFetch {
             limiter.pause(f.retryAfterNanos());
             delay = f.retryAfterNanos();
         } else {
-            // "Equal jitter": half the exponential step fixed, half random, so that many JVMs that
-            // failed together do not retry together.
-            long step = BASE_BACKOFF_NANOS << Math.min(retry, 20);
-            delay = step / 2 + (long) (step / 2 * random.getAsDouble());
+            delay = Backoff.HTTP.withEqualJitter(retry + 1, random.getAsDouble());
         }
         if (delay > maxWaitNanos) {
             return CompletableFuture.failedFuture(cause);

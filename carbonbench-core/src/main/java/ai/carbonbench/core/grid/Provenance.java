@@ -13,5 +13,24 @@ public enum Provenance {
     /** The embedded annual average or typical 24-hour profile. */
     DEFAULT,
     /** A value the caller supplied. */
-    OVERRIDE
+    OVERRIDE;
+
+    /**
+     * How far the value can be trusted, higher is better: a caller's override and a live reading 4, a
+     * forecast or history point 3, a stale reading 2, the embedded default 1. The one trust ranking of
+     * the SDK: every place that reports the weakest provenance among several values uses it.
+     */
+    public int trust() {
+        return switch (this) {
+            case OVERRIDE, LIVE -> 4;
+            case FORECAST, HISTORY -> 3;
+            case STALE -> 2;
+            case DEFAULT -> 1;
+        };
+    }
+
+    /** The less trustworthy of the two ({@code a} on a tie). */
+    public static Provenance weakest(Provenance a, Provenance b) {
+        return a.trust() <= b.trust() ? a : b;
+    }
 }

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 
 /**
  * A grid-intensity source that reads a snapshot: one versioned JSON file holding, per zone, the
@@ -93,29 +92,15 @@ public final class SnapshotSource {
     }
 
     /** Builds a snapshot source. Not thread-safe; the built source is. */
-    public static final class Builder {
+    public static final class Builder extends GridSourceBuilder<Builder> {
         private final String location;
         private Duration reloadAfter = Duration.ofMinutes(15);
-        private Duration staleAfter = Duration.ofHours(2);
-        private Duration expireAfter = Duration.ofHours(24);
-        private Duration awaitFirstValue = Duration.ZERO;
-        private Duration requestTimeout = Duration.ofSeconds(10);
-        private java.net.http.HttpClient httpClient;
-        private java.util.concurrent.Executor executor;
-        private com.github.benmanes.caffeine.cache.Ticker ticker = com.github.benmanes.caffeine.cache.Ticker.systemTicker();
-        private Clock clock = Clock.systemUTC();
-        org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(GridIntensitySource.class);
 
         Builder(String location) {
+            super(Duration.ofHours(2), Duration.ofHours(24));
             this.location = location;
-        }
-
-        private static Duration positive(String name, Duration d) {
-            Objects.requireNonNull(d, name);
-            if (d.isZero() || d.isNegative()) {
-                throw new IllegalArgumentException(name + " must be > 0, was " + d);
-            }
-            return d;
+            // A snapshot server is ours, not a metered API: one retry.
+            maxRetries = 1;
         }
 
         /** How often the document is re-read in the background; default 15 minutes. */
@@ -124,79 +109,13 @@ public final class SnapshotSource {
             return this;
         }
 
-        /** A LIVE value of a snapshot generated longer ago than this reads as STALE; default 2 hours. */
-        public Builder staleAfter(Duration d) {
-            staleAfter = positive("staleAfter", d);
-            return this;
-        }
-
-        /** A snapshot generated longer ago than this is ignored (callers fall back); default 24 hours. */
-        public Builder expireAfter(Duration d) {
-            expireAfter = positive("expireAfter", d);
-            return this;
-        }
-
-        /** How long the first read may wait for the first load; default zero (answer empty at once). */
-        public Builder awaitFirstValue(Duration d) {
-            Objects.requireNonNull(d, "awaitFirstValue");
-            if (d.isNegative()) {
-                throw new IllegalArgumentException("awaitFirstValue must be >= 0, was " + d);
-            }
-            awaitFirstValue = d;
-            return this;
-        }
-
-        /** Timeout of one HTTP read of a snapshot URL; default 10 s. */
-        public Builder requestTimeout(Duration d) {
-            requestTimeout = positive("requestTimeout", d);
-            return this;
-        }
-
-        /** The HTTP client for URL snapshots; default a new one with a 5 s connect timeout. */
-        public Builder httpClient(java.net.http.HttpClient client) {
-            httpClient = Objects.requireNonNull(client, "client");
-            return this;
-        }
-
-        /** Where reloads run; default two daemon threads the source creates and {@code close()} stops. */
-        public Builder executor(java.util.concurrent.Executor executor) {
-            this.executor = Objects.requireNonNull(executor, "executor");
-            return this;
-        }
-
-        /** The time source for reload intervals; default {@code Ticker.systemTicker()}. */
-        public Builder ticker(com.github.benmanes.caffeine.cache.Ticker ticker) {
-            this.ticker = Objects.requireNonNull(ticker, "ticker");
-            return this;
-        }
-
-        /** The wall clock against which the snapshot's {@code generatedAt} is aged; default UTC system clock. */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        Builder logger(org.slf4j.Logger logger) {
-            this.logger = logger;
-            return this;
-        }
-
         /** Builds the source. A missing or unreadable file is not an error here: it is retried in the background. */
         public GridIntensitySource build() {
-            if (expireAfter.compareTo(staleAfter) < 0) {
-                throw new IllegalStateException("expireAfter (" + expireAfter + ") must not be shorter than staleAfter ("
-                        + staleAfter + ")");
-            }
-            ExecutorService owned = executor == null ? LiveSourceBuilder.newExecutor() : null;
-            java.util.concurrent.Executor exec = executor != null ? executor : owned;
-            java.net.http.HttpClient client = httpClient != null ? httpClient
-                    : java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                            .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
-            // A snapshot server is ours, not a metered API: a modest limit, one retry.
-            HttpFetch http = new HttpFetch(client, requestTimeout, new RateLimiter(10, ticker), Delayer.using(exec), clock, 1,
-                    Duration.ofSeconds(60), Math::random);
-            return new SnapshotGridSource(location, http, reloadAfter, staleAfter, expireAfter, awaitFirstValue, ticker, clock,
-                    exec, owned, logger);
+            checkLimits();
+            boolean http = SnapshotGridSource.isHttp(location);
+            GridResources resources = resources(http);
+            return new SnapshotGridSource(location, http ? httpFetch(resources, 10) : null, reloadAfter, staleAfter,
+                    expireAfter, awaitFirstValue, ticker, clock, resources, logger);
         }
     }
 }

@@ -1,5 +1,6 @@
 package ai.carbonbench.core.score;
 
+import ai.carbonbench.core.catalog.Checks;
 import ai.carbonbench.core.catalog.Family;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -141,10 +142,7 @@ public final class LeaderboardQuery {
         }
 
         public Builder maxUsdPerMillionTokens(double usd) {
-            if (!Double.isFinite(usd) || usd < 0) {
-                throw new IllegalArgumentException("maxUsdPerMillionTokens must be >= 0, was " + usd);
-            }
-            this.maxUsdPerMillionTokens = OptionalDouble.of(usd);
+            this.maxUsdPerMillionTokens = OptionalDouble.of(Checks.nonNegative("maxUsdPerMillionTokens", usd));
             return this;
         }
 

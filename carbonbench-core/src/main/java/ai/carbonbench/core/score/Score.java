@@ -1,5 +1,6 @@
 package ai.carbonbench.core.score;
 
+import ai.carbonbench.core.catalog.Checks;
 import ai.carbonbench.core.catalog.Offering;
 import ai.carbonbench.core.grid.Provenance;
 import java.time.Instant;
@@ -37,18 +38,32 @@ public record Score(Offering offering, String zone, Range intensityGramsPerKwh, 
         Objects.requireNonNull(gramsPerMillionInput, "gramsPerMillionInput");
         Objects.requireNonNull(gramsPerMillionOutput, "gramsPerMillionOutput");
         Objects.requireNonNull(gramsPerMillionTokens, "gramsPerMillionTokens");
-        if (!Double.isFinite(usdPerMillionTokens) || usdPerMillionTokens < 0) {
-            throw new IllegalArgumentException("usdPerMillionTokens must be >= 0, was " + usdPerMillionTokens);
-        }
+        Checks.nonNegative("usdPerMillionTokens", usdPerMillionTokens);
     }
 
     /** Grams of CO2e for one call with these token counts. */
     public Range gramsFor(long inputTokens, long outputTokens) {
+        checkTokens(inputTokens, outputTokens);
+        // Same arithmetic as input.times(in / 1e6).plus(output.times(out / 1e6)), without the two
+        // intermediate ranges: this runs once per accounted call.
+        double in = inputTokens / 1e6;
+        double out = outputTokens / 1e6;
+        return new Range(gramsPerMillionInput.low() * in + gramsPerMillionOutput.low() * out,
+                gramsPerMillionInput.central() * in + gramsPerMillionOutput.central() * out,
+                gramsPerMillionInput.high() * in + gramsPerMillionOutput.high() * out);
+    }
+
+    /** {@code gramsFor(inputTokens, outputTokens).central()}, without allocating. */
+    public double gramsCentralFor(long inputTokens, long outputTokens) {
+        checkTokens(inputTokens, outputTokens);
+        return gramsPerMillionInput.central() * (inputTokens / 1e6) + gramsPerMillionOutput.central() * (outputTokens / 1e6);
+    }
+
+    private static void checkTokens(long inputTokens, long outputTokens) {
         if (inputTokens < 0 || outputTokens < 0) {
             throw new IllegalArgumentException("token counts must be >= 0, were " + inputTokens + " and "
                     + outputTokens);
         }
-        return gramsPerMillionInput.times(inputTokens / 1e6).plus(gramsPerMillionOutput.times(outputTokens / 1e6));
     }
 
     /** Published output speed, if any. */

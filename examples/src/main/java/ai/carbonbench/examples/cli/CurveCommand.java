@@ -1,7 +1,7 @@
 package ai.carbonbench.examples.cli;
 
 import ai.carbonbench.core.score.DailyCurve;
-import ai.carbonbench.examples.json.JsonViews;
+import ai.carbonbench.core.json.JsonViews;
 import java.io.PrintWriter;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -18,6 +18,7 @@ final class CurveCommand extends Subcommand {
     @Override
     void run() {
         DailyCurve c = bench().curve(region);
+        noteData(c.points().stream().map(DailyCurve.Point::provenance).toList(), "hours");
         if (json) {
             Output.printJson(out(), JsonViews.intensity(bench(), region));
             return;

@@ -4,7 +4,7 @@ import ai.carbonbench.core.score.LeaderboardQuery;
 import ai.carbonbench.core.score.Score;
 import ai.carbonbench.core.score.SortOrder;
 import ai.carbonbench.core.score.TokenMix;
-import ai.carbonbench.examples.json.JsonViews;
+import ai.carbonbench.core.json.JsonViews;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.PrintWriter;
 import java.util.List;
@@ -70,8 +70,9 @@ final class LeaderboardCommand extends Subcommand {
         }
         var bench = bench();
         List<Score> rows = bench.leaderboard(q.build());
+        noteData(rows.stream().map(Score::provenance).toList());
         if (json) {
-            ArrayNode arr = Output.JSON.createArrayNode();
+            ArrayNode arr = Output.JSON.arrayNode();
             rows.forEach(s -> arr.add(JsonViews.option(s)));
             Output.printJson(out(), arr);
             return;

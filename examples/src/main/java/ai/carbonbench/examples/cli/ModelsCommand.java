@@ -4,7 +4,7 @@ import ai.carbonbench.core.catalog.EnergyProfile;
 import ai.carbonbench.core.catalog.Family;
 import ai.carbonbench.core.catalog.Model;
 import ai.carbonbench.core.catalog.Parameters;
-import ai.carbonbench.examples.json.JsonViews;
+import ai.carbonbench.core.json.JsonViews;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +23,7 @@ final class ModelsCommand extends Subcommand {
                 .filter(m -> family == null || m.family() == family(family))
                 .toList();
         if (json) {
-            ArrayNode arr = Output.JSON.createArrayNode();
+            ArrayNode arr = Output.JSON.arrayNode();
             models.forEach(m -> arr.add(JsonViews.model(m)));
             Output.printJson(out(), arr);
             return;

@@ -2,11 +2,9 @@ package ai.carbonbench.examples.cli;
 
 import ai.carbonbench.core.catalog.Region;
 import ai.carbonbench.core.score.Range;
-import ai.carbonbench.examples.json.JsonViews;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import ai.carbonbench.core.json.JsonViews;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -19,17 +17,14 @@ import java.util.List;
  */
 final class Output {
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Builds the JSON trees the commands print. */
+    static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private Output() {
     }
 
     static void printJson(PrintWriter out, JsonNode node) {
-        try {
-            out.println(JSON.writeValueAsString(node));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        out.println(JsonViews.toPrettyJson(node));
         out.flush();
     }
 

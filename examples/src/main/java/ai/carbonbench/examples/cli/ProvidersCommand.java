@@ -1,6 +1,6 @@
 package ai.carbonbench.examples.cli;
 
-import ai.carbonbench.examples.json.JsonViews;
+import ai.carbonbench.core.json.JsonViews;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -12,7 +12,7 @@ final class ProvidersCommand extends Subcommand {
     void run() {
         var providers = bench().catalog().providers();
         if (json) {
-            ArrayNode arr = Output.JSON.createArrayNode();
+            ArrayNode arr = Output.JSON.arrayNode();
             providers.forEach(p -> arr.add(JsonViews.provider(p)));
             Output.printJson(out(), arr);
             return;

@@ -3,7 +3,7 @@ package ai.carbonbench.examples.cli;
 import ai.carbonbench.core.score.Recommendation;
 import ai.carbonbench.core.score.RecommendationRequest;
 import ai.carbonbench.core.score.Score;
-import ai.carbonbench.examples.json.JsonViews;
+import ai.carbonbench.core.json.JsonViews;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +46,10 @@ final class RecommendCommand extends Subcommand {
             req.at(instant(at));
         }
         Recommendation r = bench.recommend(req.build());
+        List<Score> options = new ArrayList<>();
+        options.add(r.best());
+        options.addAll(r.alternatives());
+        noteData(options.stream().map(Score::provenance).toList());
         if (json) {
             Output.printJson(out(), JsonViews.recommendation(r));
             return;

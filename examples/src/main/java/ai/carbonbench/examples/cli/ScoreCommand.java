@@ -3,7 +3,7 @@ package ai.carbonbench.examples.cli;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.score.Range;
 import ai.carbonbench.core.score.Score;
-import ai.carbonbench.examples.json.JsonViews;
+import ai.carbonbench.core.json.JsonViews;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -39,6 +39,9 @@ final class ScoreCommand extends Subcommand {
         OfferingKey key = OfferingKey.of(provider, region, model);
         Score s = intensity != null ? bench.scoreWithIntensity(key, intensity)
                 : at != null ? bench.scoreAt(key, instant(at)) : bench.score(key);
+        if (intensity == null) {
+            noteData(java.util.List.of(s.provenance()));
+        }
         boolean perCall = inputTokens != null || outputTokens != null;
         long in = inputTokens == null ? 0 : inputTokens;
         long out = outputTokens == null ? 0 : outputTokens;

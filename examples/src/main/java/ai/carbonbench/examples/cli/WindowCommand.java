@@ -4,15 +4,12 @@ import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.CarbonBenchException;
 import ai.carbonbench.core.catalog.Offering;
 import ai.carbonbench.core.catalog.OfferingKey;
-import ai.carbonbench.router.CarbonRouter;
-import ai.carbonbench.router.WindowChoice;
-import ai.carbonbench.examples.json.JsonViews;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import ai.carbonbench.core.score.Constraints;
+import ai.carbonbench.core.score.WindowChoice;
+import ai.carbonbench.core.json.JsonViews;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -43,22 +40,19 @@ final class WindowCommand extends Subcommand {
     @Override
     void run() {
         Duration job = duration("--duration", duration);
-        Instant by = parseInstant(deadline);
+        Instant by = instant(deadline);
         CarbonBench cb = bench();
         List<OfferingKey> candidates = cb.catalog().offeringsOf(model).stream()
-                .filter(o -> !euOnly || o.executionRegions().stream().allMatch(r -> r.inEu()))
+                .filter(o -> Constraints.NONE.withEuOnly(euOnly).placeViolation(o).isEmpty())
                 .map(Offering::key).toList();
         if (candidates.isEmpty()) {
             throw new CarbonBenchException("No offering of " + cb.catalog().model(model).id()
                     + (euOnly ? " runs only in the EU" : " in the catalog"), false);
         }
-        WindowChoice w = CarbonRouter.bestWindow(cb, candidates, job, by);
+        WindowChoice w = cb.bestWindow(candidates, job, by);
+        noteData(List.of(w.best().provenance()));
         if (json) {
-            ObjectNode n = Output.JSON.createObjectNode();
-            n.set("best", window(w.best()));
-            n.set("startingNow", window(w.startingNow()));
-            n.put("savedFraction", JsonViews.round(w.savedFraction()));
-            Output.printJson(out(), n);
+            Output.printJson(out(), JsonViews.windowChoice(w));
         } else {
             WindowChoice.Window b = w.best();
             WindowChoice.Window now = w.startingNow();
@@ -69,29 +63,6 @@ final class WindowCommand extends Subcommand {
             out.println(String.format(Locale.ROOT, "Starting now on %s: %s gCO2e/Mtok. Waiting saves %.0f%%.",
                     now.endpoint(), Output.num(now.meanGramsPerMillionTokens()), w.savedFraction() * 100));
             out.flush();
-        }
-    }
-
-    private static ObjectNode window(WindowChoice.Window x) {
-        ObjectNode n = Output.JSON.createObjectNode();
-        n.put("endpoint", x.endpoint().toString());
-        n.put("provider", x.endpoint().provider());
-        n.put("region", x.endpoint().region());
-        n.put("model", x.endpoint().model());
-        n.put("start", x.start().toString());
-        n.put("end", x.end().toString());
-        n.put("meanGramsPerMillionTokens", JsonViews.round(x.meanGramsPerMillionTokens()));
-        n.put("meanIntensityGramsPerKwh", JsonViews.round(x.meanIntensityGramsPerKwh()));
-        n.put("provenance", x.provenance().name());
-        return n;
-    }
-
-    /** ISO-8601 with an offset; seconds optional ({@code 2026-12-01T06:00Z}). */
-    static Instant parseInstant(String s) {
-        try {
-            return OffsetDateTime.parse(s.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--deadline: expected ISO-8601 like 2026-12-01T06:00Z, was '" + s + "'");
         }
     }
 }

@@ -4,7 +4,7 @@ import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.Family;
 import ai.carbonbench.core.score.LeaderboardQuery;
 import ai.carbonbench.core.score.RecommendationRequest;
-import ai.carbonbench.examples.json.JsonViews;
+import ai.carbonbench.core.json.JsonViews;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,6 +1,5 @@
-package ai.carbonbench.examples.json;
+package ai.carbonbench.core.json;
 
-import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.EmissionFactor;
 import ai.carbonbench.core.catalog.EnergyProfile;
@@ -11,9 +10,17 @@ import ai.carbonbench.core.catalog.Provider;
 import ai.carbonbench.core.catalog.Region;
 import ai.carbonbench.core.catalog.Source;
 import ai.carbonbench.core.catalog.Zone;
+import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.score.DailyCurve;
 import ai.carbonbench.core.score.Recommendation;
 import ai.carbonbench.core.score.Score;
+import ai.carbonbench.core.score.WindowChoice;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,19 +30,53 @@ import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
- * The JSON shape of CarbonBench's values, shared by the CLI's {@code --json} output and the
- * {@code carbonbench serve} API so that both speak the same field names. The field names are a public
- * interface, documented in the README ("CLI JSON fields"): change them only with a version bump.
+ * The JSON shape of CarbonBench's values, written with Jackson: the one place that names their fields.
+ * The CLI's {@code --json} output, the {@code carbonbench serve} API, the router's ledger export and the
+ * adapters all build their JSON from these views, so they speak the same field names. The field names
+ * are a public interface, documented in the README ("CLI JSON fields") and pinned by a test: change
+ * them only with a version bump.
  *
- * <p>Every method is a pure function of its arguments and returns a new, unshared node; the class is
- * thread-safe. Numbers derived by computation are rounded to four significant digits ({@link #round}).
+ * <p>Every view is a pure function of its arguments and returns a new, unshared node; the class is
+ * thread-safe. Numbers derived by computation are rounded to four significant digits ({@link #round});
+ * exact decimal amounts (the ledger's grams) are written as plain decimals ({@link #toJson}).
  */
 public final class JsonViews {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final MathContext FOUR_DIGITS = new MathContext(4, RoundingMode.HALF_UP);
 
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true);
+    private static final ObjectWriter COMPACT = MAPPER.writer();
+    private static final ObjectWriter PRETTY = MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT);
+
     private JsonViews() {
+    }
+
+    /** A new, empty object node, for a view that composes these (e.g. the ledger export). */
+    public static ObjectNode object() {
+        return NODES.objectNode();
+    }
+
+    /**
+     * A view as compact JSON: a node, or a record whose components are the field names (in order);
+     * big decimals in plain notation ({@code 0.000001}, never {@code 1E-6}).
+     */
+    public static String toJson(Object view) {
+        return write(COMPACT, view);
+    }
+
+    /** The node as indented JSON, for people (the CLI). */
+    public static String toPrettyJson(JsonNode node) {
+        return write(PRETTY, node);
+    }
+
+    private static String write(ObjectWriter writer, Object view) {
+        try {
+            return writer.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + view.getClass().getName() + " as JSON", e);
+        }
     }
 
     /** A source: {@code {id, publisher, dataset, year, licence, url}} ({@code url} only when known). */
@@ -226,6 +267,33 @@ public final class JsonViews {
         if (!r.zoneNote().isEmpty()) {
             n.put("zoneNote", r.zoneNote());
         }
+        return n;
+    }
+
+    /**
+     * A time-shifting answer ({@link CarbonBench#bestWindow}): {@code best} and {@code startingNow}
+     * ({@link #window}) and {@code savedFraction}.
+     */
+    public static ObjectNode windowChoice(WindowChoice w) {
+        ObjectNode n = NODES.objectNode();
+        n.set("best", window(w.best()));
+        n.set("startingNow", window(w.startingNow()));
+        n.put("savedFraction", round(w.savedFraction()));
+        return n;
+    }
+
+    /** One candidate window: where (endpoint and its parts), when, the mean carbon and intensity, provenance. */
+    public static ObjectNode window(WindowChoice.Window x) {
+        ObjectNode n = NODES.objectNode();
+        n.put("endpoint", x.endpoint().toString());
+        n.put("provider", x.endpoint().provider());
+        n.put("region", x.endpoint().region());
+        n.put("model", x.endpoint().model());
+        n.put("start", x.start().toString());
+        n.put("end", x.end().toString());
+        n.put("meanGramsPerMillionTokens", round(x.meanGramsPerMillionTokens()));
+        n.put("meanIntensityGramsPerKwh", round(x.meanIntensityGramsPerKwh()));
+        n.put("provenance", x.provenance().name());
         return n;
     }
 

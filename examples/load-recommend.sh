@@ -3,5 +3,5 @@
 # default (pass --clients N --requests N --warmup N to change). Builds what it needs, never installs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B package -pl benchmarks -am -DskipTests
-exec java -cp benchmarks/target/benchmarks.jar ai.carbonbench.benchmarks.RecommendLoad "$@"
+mvn -q -B package -pl examples -am -DskipTests
+exec java -cp examples/target/carbonbench.jar ai.carbonbench.examples.server.RecommendLoad "$@"

@@ -1,4 +1,4 @@
-package ai.carbonbench.router;
+package ai.carbonbench.core.score;
 
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The answer of {@code bestWindow}: when and where a deferrable job emits least, and what starting now
+ * The answer of {@link ai.carbonbench.core.CarbonBench#bestWindow}: when and where a deferrable job emits least, and what starting now
  * would emit instead. Immutable.
  *
  * @param best        the cleanest start time and endpoint

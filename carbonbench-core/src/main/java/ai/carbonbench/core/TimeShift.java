@@ -1,9 +1,9 @@
-package ai.carbonbench.router;
+package ai.carbonbench.core;
 
-import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.score.Score;
+import ai.carbonbench.core.score.WindowChoice;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,14 +14,15 @@ import java.util.Objects;
 /**
  * Time shifting: rolling averages over an intensity series, ported from the Green Software Foundation's
  * Carbon Aware SDK ({@code IntervalHelper}/{@code RollingAverage} and {@code AverageOverPeriod}) so that the
- * SDK's published test vectors apply, and the best-window search built on them.
+ * SDK's published test vectors apply, and the best-window search built on them. The public entry is
+ * {@link CarbonBench#bestWindow}; stateless and thread-safe.
  */
-final class Windows {
+final class TimeShift {
 
     /** How far ahead a window may be searched. */
     static final Duration MAX_HORIZON = Duration.ofDays(14);
 
-    private Windows() {
+    private TimeShift() {
     }
 
     /** A value over {@code [time, time + duration)}. */
@@ -165,23 +166,10 @@ final class Windows {
         for (int i = 0; i < intensity.size(); i++) {
             Point p = intensity.get(i);
             if (p.end().isAfter(w.time()) && p.time().isBefore(end)) {
-                weakest = weakest == null ? provenance.get(i) : weaker(weakest, provenance.get(i));
+                weakest = weakest == null ? provenance.get(i) : Provenance.weakest(weakest, provenance.get(i));
             }
         }
         return new WindowChoice.Window(key, w.time(), end, w.value(), averageOverPeriod(intensity, w.time(), end),
                 weakest);
-    }
-
-    private static int trust(Provenance p) {
-        return switch (p) {
-            case OVERRIDE, LIVE -> 4;
-            case FORECAST, HISTORY -> 3;
-            case STALE -> 2;
-            case DEFAULT -> 1;
-        };
-    }
-
-    static Provenance weaker(Provenance a, Provenance b) {
-        return trust(a) <= trust(b) ? a : b;
     }
 }

@@ -1,8 +1,7 @@
-package ai.carbonbench.benchmarks;
+package ai.carbonbench.examples.server;
 
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.Model;
-import ai.carbonbench.examples.server.DashboardServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -31,7 +30,7 @@ import java.util.concurrent.atomic.LongAdder;
  * p50/p90/p99/max latency and errors (any answer but 200, or any I/O failure); exits 1 on any error.
  * A warm-up round (not counted) runs first so the figures are of a JIT-compiled server.
  *
- * <p>Not a unit test and not part of {@code mvn verify}; run {@code benchmarks/load-recommend.sh
+ * <p>Not a unit test and not part of {@code mvn verify}; run {@code examples/load-recommend.sh
  * [--clients 200] [--requests 50] [--warmup 2000]}.
  */
 public final class RecommendLoad {

@@ -1,0 +1,380 @@
+package ai.carbonbench.router;
+
+import ai.carbonbench.core.CarbonBench;
+import ai.carbonbench.core.catalog.OfferingKey;
+import ai.carbonbench.core.score.Score;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every chat-model adapter shares, so that each adapter only translates its framework's types: the
+ * candidates (one model client per catalog offering) in a {@link CarbonRouter}, validated once; the record
+ * of each candidate's failure during a call; which of those failures were fail-overs; the
+ * {@link CallReceipt} of a call; and the message when every candidate failed. The LangChain4j and the
+ * Spring AI adapters are built on it.
+ *
+ * <pre>{@code
+ * ModelRouting<ChatModel> routing = ModelRouting.<ChatModel>builder(carbonBench)
+ *         .candidate(OfferingKey.of("together", "us", "llama-3.3-70b"), together)   // baseline
+ *         .candidate(OfferingKey.of("groq", "us", "llama-3.3-70b"), groq)
+ *         .failureClassifier(myFrameworkClassifier)
+ *         .build();
+ * ModelRouting.Routed<Reply> r = routing.call(c -> c.model().call(prompt), reply -> usageOf(reply));
+ * r.receipt().grams();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe when the candidate models are.
+ *
+ * @param <M> the framework's model type
+ */
+public final class ModelRouting<M> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelRouting.class);
+
+    /**
+     * A candidate: the offering (canonical catalog ids) and the framework model that serves it.
+     *
+     * @param key   the offering, canonical ids
+     * @param model the framework's client for that offering
+     * @param <M>   the framework's model type
+     */
+    public record Candidate<M>(OfferingKey key, M model) {
+        public Candidate {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(model, "model");
+        }
+    }
+
+    /**
+     * One candidate's failure during one call.
+     *
+     * @param candidate the offering that failed
+     * @param error     what it threw
+     */
+    public record Failure(OfferingKey candidate, Throwable error) {
+        public Failure {
+            Objects.requireNonNull(candidate, "candidate");
+            Objects.requireNonNull(error, "error");
+        }
+    }
+
+    /** One attempt of a call on one candidate. */
+    @FunctionalInterface
+    public interface Attempt<M, R> {
+        /** Calls the candidate; any exception is a failure of this candidate, classified for fail-over. */
+        R apply(Candidate<M> candidate) throws Exception;
+    }
+
+    /**
+     * What {@link #call(Attempt, Function)} returns.
+     *
+     * @param candidate who answered
+     * @param result    what it answered
+     * @param receipt   the call's carbon receipt
+     * @param <M>       the framework's model type
+     * @param <R>       the answer type
+     */
+    public record Routed<M, R>(Candidate<M> candidate, R result, CallReceipt receipt) {
+    }
+
+    private final CarbonBench carbonBench;
+    private final List<Candidate<M>> candidates;
+    private final CarbonRouter<Candidate<M>> router;
+    private final FailureClassifier classifier;
+
+    private ModelRouting(Builder<M> b) {
+        if (b.keys.isEmpty()) {
+            throw new IllegalArgumentException("a carbon-aware model needs at least one candidate");
+        }
+        this.carbonBench = b.carbonBench;
+        this.classifier = b.classifier;
+        List<Candidate<M>> resolved = new ArrayList<>(b.keys.size());
+        for (int i = 0; i < b.keys.size(); i++) {
+            // validates provider, region and model (aliases allowed), naming close ids when one is unknown
+            OfferingKey key = carbonBench.catalog().offering(b.keys.get(i)).key();
+            if (resolved.stream().anyMatch(r -> r.key().equals(key))) {
+                throw new IllegalArgumentException("candidate " + key + " is declared twice");
+            }
+            resolved.add(new Candidate<>(key, b.models.get(i)));
+        }
+        this.candidates = List.copyOf(resolved);
+        CarbonRouter.Builder<Candidate<M>> rb = CarbonRouter.<Candidate<M>>builder(carbonBench)
+                .failureClassifier(classifier);
+        candidates.forEach(c -> rb.endpoint(c.key(), c));
+        if (b.policy != null) {
+            rb.policy(b.policy);
+        }
+        if (b.ledger != null) {
+            rb.ledger(b.ledger);
+        }
+        if (b.health != null) {
+            rb.health(b.health);
+        }
+        if (b.clock != null) {
+            rb.clock(b.clock);
+        }
+        if (b.refreshInterval != null) {
+            rb.refreshInterval(b.refreshInterval);
+        }
+        b.listeners.forEach(rb::listener);
+        this.router = rb.build();
+    }
+
+    /** A builder; give the model type explicitly, as in {@code ModelRouting.<ChatModel>builder(carbonBench)}. */
+    public static <M> Builder<M> builder(CarbonBench carbonBench) {
+        return new Builder<>(carbonBench);
+    }
+
+    /** The router over the candidates. */
+    public CarbonRouter<Candidate<M>> router() {
+        return router;
+    }
+
+    /** The candidates in declared order (canonical ids); the first is the baseline. */
+    public List<Candidate<M>> candidates() {
+        return candidates;
+    }
+
+    /** {@code f} applied to each candidate's model, in declared order. */
+    public <T> List<T> each(Function<? super M, T> f) {
+        return candidates.stream().map(c -> f.apply(c.model())).toList();
+    }
+
+    /**
+     * Routes one call: {@code attempt} runs on the best candidate and, on a retriable failure, on the next;
+     * the call is recorded in the ledger with the tokens {@code usage} reads (empty: the provider reported
+     * none, recorded as 0 tokens and said so in the receipt).
+     *
+     * @throws NoEndpointAvailableException when every candidate failed, naming each and its failure
+     *                                      ({@link #explain}), or none is usable
+     * @throws RuntimeException             a non-retriable failure, as thrown (a checked one wrapped)
+     */
+    public <R> Routed<M, R> call(Attempt<M, ? extends R> attempt, Function<? super R, Optional<Usage>> usage) {
+        Objects.requireNonNull(attempt, "attempt");
+        Objects.requireNonNull(usage, "usage");
+        List<Failure> failures = Collections.synchronizedList(new ArrayList<>(2));
+        record Answer<M, R>(Candidate<M> candidate, R result, Optional<Usage> usage) {
+        }
+        CarbonRouter.Recorded<Answer<M, R>> recorded;
+        try {
+            recorded = router.callRecorded(c -> {
+                R r;
+                try {
+                    r = attempt.apply(c);
+                } catch (Exception e) {
+                    failures.add(new Failure(c.key(), e));
+                    throw e;
+                }
+                Optional<Usage> u = usageOf(usage, r);
+                return new Answer<>(c, r, u);
+            }, a -> a.usage().orElse(Usage.NONE));
+        } catch (NoEndpointAvailableException e) {
+            throw explain(e, failures);
+        }
+        Answer<M, R> a = recorded.result();
+        return new Routed<>(a.candidate(), a.result(), receipt(recorded.record(), failures, a.usage().isPresent()));
+    }
+
+    private static <R> Optional<Usage> usageOf(Function<? super R, Optional<Usage>> usage, R result) {
+        try {
+            return Objects.requireNonNullElse(usage.apply(result), Optional.empty());
+        } catch (RuntimeException e) {
+            LOG.warn("Reading token usage failed; recording the call with no tokens", e);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The receipt of a call the router recorded as {@code record}: only the failures the classifier calls
+     * retriable made the router move on, so only those candidates are listed as failed over.
+     */
+    public CallReceipt receipt(CallRecord record, List<Failure> failures, boolean tokenUsageReported) {
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(failures, "failures");
+        Score score = scoreOf(record);
+        List<OfferingKey> failedOver = failedOver(failures);
+        return new CallReceipt(record.endpoint(), failedOver, record.inputTokens(), record.outputTokens(),
+                tokenUsageReported, record.grams(), score.intensityGramsPerKwh(), record.zone(), record.provenance(),
+                record.at(), record.baseline(), record.baselineGrams());
+    }
+
+    /** The candidates whose failure made the router fail over: those the classifier calls retriable, in order. */
+    public List<OfferingKey> failedOver(List<Failure> failures) {
+        List<OfferingKey> out = new ArrayList<>(failures.size());
+        synchronized (failures) {
+            for (Failure f : failures) {
+                if (isRetriable(f.error())) {
+                    out.add(f.candidate());
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Whether this routing's classifier calls {@code failure} retriable (a classifier that throws: not). */
+    public boolean isRetriable(Throwable failure) {
+        try {
+            return classifier.isRetriable(failure);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The score that priced the call: it travels with the record, so no second ranking can disagree with the
+     * grams. A record without one (rebuilt from storage) is scored afresh for the call's hour.
+     */
+    private Score scoreOf(CallRecord record) {
+        return record.score().orElseGet(() -> carbonBench.scoreAt(record.endpoint(), record.at()));
+    }
+
+    /**
+     * Replaces the router's generic message with one that names every candidate tried and why it failed;
+     * the failures stay attached as suppressed exceptions, in the order tried. {@code e} itself when nothing
+     * was tried.
+     */
+    public static NoEndpointAvailableException explain(NoEndpointAvailableException e, List<Failure> failures) {
+        Objects.requireNonNull(e, "e");
+        List<Failure> tried;
+        synchronized (failures) {
+            tried = List.copyOf(failures);
+        }
+        if (tried.isEmpty()) {
+            return e;
+        }
+        StringBuilder msg = new StringBuilder("No candidate could serve the call: ");
+        for (int i = 0; i < tried.size(); i++) {
+            Failure f = tried.get(i);
+            if (i > 0) {
+                msg.append("; ");
+            }
+            msg.append(f.candidate()).append(" -> ").append(describe(f.error()));
+        }
+        msg.append(" (").append(e.getMessage()).append(')');
+        // Keep the router's exception as the cause: its message and stack say where the call gave up.
+        NoEndpointAvailableException out = new NoEndpointAvailableException(msg.toString(), e.retriable(), e);
+        for (Throwable s : e.getSuppressed()) {
+            out.addSuppressed(s);
+        }
+        out.setStackTrace(e.getStackTrace());
+        return out;
+    }
+
+    private static String describe(Throwable t) {
+        String m = t.getMessage() == null ? "" : t.getMessage().strip().replaceAll("\\s+", " ");
+        if (m.length() > 160) {
+            m = m.substring(0, 160) + "…";
+        }
+        return t.getClass().getSimpleName() + (m.isEmpty() ? "" : ": " + m);
+    }
+
+    /**
+     * Token usage from counts a framework reports, any of which may be missing: empty when both are missing
+     * (nothing reported), else the counts with a missing or negative one as 0.
+     */
+    public static Optional<Usage> usage(Number inputTokens, Number outputTokens) {
+        if (inputTokens == null && outputTokens == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Usage.of(count(inputTokens), count(outputTokens)));
+    }
+
+    private static long count(Number n) {
+        return n == null || n.longValue() < 0 ? 0 : n.longValue();
+    }
+
+    @Override
+    public String toString() {
+        return "ModelRouting" + candidates.stream().map(c -> c.key().toString()).toList();
+    }
+
+    /**
+     * Builds a {@link ModelRouting}. Required: at least one candidate. Defaults: {@link RoutingPolicy#lowestCarbon()},
+     * {@link FailureClassifier#defaults()}, a new aggregates-only {@link EmissionsLedger}, no listener.
+     * Not thread-safe.
+     *
+     * @param <M> the framework's model type
+     */
+    public static final class Builder<M> {
+        private final CarbonBench carbonBench;
+        private final List<OfferingKey> keys = new ArrayList<>();
+        private final List<M> models = new ArrayList<>();
+        private RoutingPolicy policy;
+        private EmissionsLedger ledger;
+        private FailureClassifier classifier = FailureClassifier.defaults();
+        private final List<RouterListener> listeners = new ArrayList<>();
+        private HealthPolicy health;
+        private Clock clock;
+        private Duration refreshInterval;
+
+        private Builder(CarbonBench carbonBench) {
+            this.carbonBench = Objects.requireNonNull(carbonBench, "carbonBench");
+        }
+
+        /** Adds a candidate: the offering it serves (the model may be an alias) and its client. The first is the baseline. */
+        public Builder<M> candidate(OfferingKey key, M model) {
+            keys.add(Objects.requireNonNull(key, "key"));
+            models.add(Objects.requireNonNull(model, "model"));
+            return this;
+        }
+
+        public Builder<M> policy(RoutingPolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        public Builder<M> ledger(EmissionsLedger ledger) {
+            this.ledger = Objects.requireNonNull(ledger, "ledger");
+            return this;
+        }
+
+        /** How the framework's failures are classified for fail-over. */
+        public Builder<M> failureClassifier(FailureClassifier classifier) {
+            this.classifier = Objects.requireNonNull(classifier, "classifier");
+            return this;
+        }
+
+        /** When a candidate is cooled down or ranked down; default {@link HealthPolicy#DEFAULT}. */
+        public Builder<M> health(HealthPolicy health) {
+            this.health = Objects.requireNonNull(health, "health");
+            return this;
+        }
+
+        /** The router's clock; default the {@link CarbonBench#clock() CarbonBench's clock}. */
+        public Builder<M> clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How often the ranking is re-scored at the latest; default 1 minute. */
+        public Builder<M> refreshInterval(Duration interval) {
+            this.refreshInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /** Adds a router listener: decisions, fail-overs, cooldowns, recorded calls. */
+        public Builder<M> listener(RouterListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Validates and builds.
+         *
+         * @throws IllegalArgumentException               for no candidate, or one declared twice
+         * @throws ai.carbonbench.core.UnknownIdException for an offering the catalog does not know (naming close ids)
+         * @throws NoEndpointAvailableException           when the policy's constraints exclude every candidate
+         */
+        public ModelRouting<M> build() {
+            return new ModelRouting<>(this);
+        }
+    }
+}
