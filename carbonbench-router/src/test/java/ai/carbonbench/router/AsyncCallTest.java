@@ -92,8 +92,12 @@ final class AsyncCallTest {
                 "eu-east down");
     }
 
-    /** A grid source that throws while {@link #broken} is set. */
-    static final class BreakableSource implements GridIntensitySource {
+    /**
+     * A grid source that, while {@link #broken} is set, reports an intensity so large that no score can be computed
+     * from it (the grams overflow to infinity). A source that throws is caught by the facade's resolution and
+     * falls back to the catalog, so it would not make scoring fail.
+     */
+    final class BreakableSource implements GridIntensitySource {
         final AtomicBoolean broken = new AtomicBoolean();
 
         @Override
@@ -104,7 +108,8 @@ final class AsyncCallTest {
         @Override
         public Optional<GridIntensity> current(String zone) {
             if (broken.get()) {
-                throw new IllegalStateException("source broken");
+                return Optional.of(new GridIntensity(zone, Double.MAX_VALUE, clock.instant(), "breakable", false,
+                        ai.carbonbench.core.grid.Provenance.LIVE));
             }
             return Optional.empty();
         }
