@@ -3,6 +3,7 @@ package ai.carbonbench.core;
 import ai.carbonbench.core.catalog.Catalog;
 import ai.carbonbench.core.catalog.EnergyProfile;
 import ai.carbonbench.core.catalog.Model;
+import ai.carbonbench.core.catalog.ObservedSpeeds;
 import ai.carbonbench.core.catalog.Offering;
 import ai.carbonbench.core.catalog.Region;
 import ai.carbonbench.core.catalog.Zone;
@@ -39,10 +40,12 @@ final class Scorer {
 
     private final Catalog catalog;
     private final TokenMix mix;
+    private final ObservedSpeeds observed;
 
-    Scorer(Catalog catalog, TokenMix mix) {
+    Scorer(Catalog catalog, TokenMix mix, ObservedSpeeds observed) {
         this.catalog = catalog;
         this.mix = mix;
+        this.observed = observed;
     }
 
     static Comparator<Score> order(SortOrder sort) {
@@ -83,7 +86,8 @@ final class Scorer {
     }
 
     /** Scores an offering at a given intensity range. */
-    Score score(Offering offering, Range intensity, Provenance provenance, Instant at) {
+    Score score(Offering catalogOffering, Range intensity, Provenance provenance, Instant at) {
+        Offering offering = observed.apply(catalogOffering); // an observed speed beats the catalog's figure
         EnergyProfile e = offering.model().energy();
         double pue = offering.provider().pue();
         // Wh per 1k tokens equals kWh per million tokens, so kWh/Mtok × g/kWh = g/Mtok.
@@ -119,7 +123,7 @@ final class Scorer {
         Constraints constraints = new Constraints(providerIds, regionIds, q.countries(), q.euOnly(),
                 q.maxUsdPerMillionTokens(), OptionalDouble.empty());
         List<Offering> out = new ArrayList<>();
-        for (Offering o : catalog.offerings()) {
+        for (Offering o : q.includeRetired() ? catalog.allOfferings() : catalog.offerings()) {
             Model m = o.model();
             if ((q.families().isEmpty() || q.families().contains(m.family()))
                     && (modelIds.isEmpty() || modelIds.contains(m.id()))

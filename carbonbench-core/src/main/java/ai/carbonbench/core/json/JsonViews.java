@@ -121,6 +121,17 @@ public final class JsonViews {
         } else {
             n.putNull("tokensPerSecond");
         }
+        // basis, source and date of the speed (null without one); an observed speed replaces the catalog's
+        var speed = o.speed();
+        n.put("speedBasis", speed.map(x -> x.basis().id()).orElse(null));
+        n.put("speedSource", speed.map(x -> x.source().id()).orElse(null));
+        n.put("speedDate", speed.map(x -> x.date()).orElse(null));
+        if (speed.isPresent() && speed.get().timeToFirstTokenSeconds().isPresent()) {
+            n.put("timeToFirstTokenSeconds", speed.get().timeToFirstTokenSeconds().getAsDouble());
+        } else {
+            n.putNull("timeToFirstTokenSeconds");
+        }
+        n.put("retired", o.retired().map(Object::toString).orElse(null));
         n.put("energyBasis", o.model().energy().basis().name().toLowerCase(Locale.ROOT));
         n.put("pue", o.provider().pue());
         if (o.crossRegion()) {
@@ -151,7 +162,11 @@ public final class JsonViews {
         n.put("region", c.region().id());
         n.put("zone", c.zone());
         n.put("flat", c.flat());
-        n.put("minimumHourUtc", c.minimum().utcHour());
+        if (c.flat()) {
+            n.putNull("minimumHourUtc"); // no hourly data: every hour carries the annual average, so no hour is lowest
+        } else {
+            n.put("minimumHourUtc", c.minimum().utcHour());
+        }
         n.put("minimumGramsPerKwh", round(c.minimum().gramsPerKwh()));
         n.put("maximumGramsPerKwh", round(c.maximum().gramsPerKwh()));
         n.put("averageGramsPerKwh", round(c.averageGramsPerKwh()));

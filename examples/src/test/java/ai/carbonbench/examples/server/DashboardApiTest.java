@@ -105,6 +105,9 @@ final class DashboardApiTest {
     void lists_models_providers_and_regions() {
         assertThat(texts(server.get("/api/models").json(), "id")).containsExactly("small-8b", "big-70b");
         assertThat(texts(server.get("/api/models?family=qwen").json(), "id")).containsExactly("big-70b");
+        assertThat(server.get("/api/models?all=true").status()).isEqualTo(200);
+        server.get("/api/models").json().forEach(m -> assertThat(m.get("live").asBoolean()).isTrue());
+        assertThat(server.get("/api/leaderboard?include_retired=true").status()).isEqualTo(200);
         assertThat(texts(server.get("/api/providers").json(), "id")).containsExactly("cloud", "api");
         assertThat(server.get("/api/regions").json()).hasSize(6);
         assertThat(texts(server.get("/api/regions?provider=api").json(), "id")).containsExactly("us", "north-1");
@@ -142,7 +145,7 @@ final class DashboardApiTest {
         assertThat(sort.status()).isEqualTo(400);
         assertThat(sort.json().get("error").asText()).isEqualTo("parameter 'sort' must be one of [carbon, cost, speed]");
         assertThat(sort.json().get("suggestions")).hasSize(3);
-        Response family = server.get("/api/leaderboard?family=gemini");
+        Response family = server.get("/api/leaderboard?family=grok");
         assertThat(family.status()).isEqualTo(400);
         assertThat(family.json().get("suggestions").toString()).contains("llama", "qwen");
         for (String q : List.of("/api/leaderboard?limit=0", "/api/leaderboard?limit=1001", "/api/leaderboard?limit=ten",
