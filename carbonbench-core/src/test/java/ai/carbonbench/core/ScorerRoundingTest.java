@@ -21,7 +21,7 @@ final class ScorerRoundingTest {
         assertThat(o.executionRegions()).hasSize(3);
         // 0.1 + 0.1 + 0.1 = 0.30000000000000004, and / 3 = 0.10000000000000002 > 0.1: Range used to throw.
         assertThat((0.1 + 0.1 + 0.1) / 3).isGreaterThan(0.1);
-        Score s = new Scorer(catalog, TokenMix.DEFAULT).score(o, Fixtures.NOON,
+        Score s = new Scorer(catalog, TokenMix.DEFAULT, ai.carbonbench.core.catalog.ObservedSpeeds.create()).score(o, Fixtures.NOON,
                 zone -> new GridIntensity(zone, 0.1, Fixtures.NOON, "test", false, Provenance.OVERRIDE));
         assertThat(s.intensityGramsPerKwh().central()).isEqualTo(0.1);
         assertThat(s.intensityGramsPerKwh().low()).isEqualTo(0.1);

@@ -236,7 +236,7 @@ public final class CarbonRouter<C> {
             CallRecord recorded = record(s, e, result, usage, end);
             permit.settle(recorded);
             // feed the leaderboard: an observed speed beats the catalog's figure for this endpoint
-            carbonBench.observedSpeeds().record(recorded.endpoint(), recorded.outputTokens(), Duration.ofMillis(end - start));
+            carbonBench.observedSpeeds().record(recorded.endpoint(), recorded.outputTokens(), Duration.ofNanos(nanos));
             return new Recorded<>(result, recorded);
         }
         throw allFailed(failures, skipped, order.length);
@@ -357,7 +357,9 @@ public final class CarbonRouter<C> {
             long end = clock.millis();
             try {
                 onSuccess(current, nanos, end);
-                out.complete(new Recorded<>(result, record(s, current, result, usage, end)));
+                CallRecord recorded = record(s, current, result, usage, end);
+                carbonBench.observedSpeeds().record(recorded.endpoint(), recorded.outputTokens(), Duration.ofNanos(nanos));
+                out.complete(new Recorded<>(result, recorded));
             } catch (Throwable t) {
                 out.completeExceptionally(t);
             }
