@@ -52,6 +52,11 @@ import java.util.Optional;
  */
 public final class CarbonBench implements AutoCloseable {
 
+    /** The logger, loaded only when there is something to log: the first answer loads no logging classes. */
+    private static final class Log {
+        static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CarbonBench.class);
+    }
+
     private final Catalog catalog;
     private final TokenMix tokenMix;
     private final EmissionFactor emissionFactor;
@@ -82,8 +87,11 @@ public final class CarbonBench implements AutoCloseable {
     private static void awaitLive(GridIntensitySource source, List<String> zones, Duration max) {
         try {
             source.prefetch(zones).get(max.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException | RuntimeException e) {
-            // the catalog's defaults answer for every zone still missing
+        } catch (java.util.concurrent.TimeoutException e) {
+            Log.LOG.debug("Live grid data did not all arrive within {}; the catalog answers for the rest meanwhile", max);
+        } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
+            // the catalog's defaults answer for every zone still missing; say why, with the cause
+            Log.LOG.warn("Loading live grid data failed; the catalog's values answer until it works", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -321,7 +329,9 @@ public final class CarbonBench implements AutoCloseable {
         try {
             forecast = gridSource.get().forecast(zone);
         } catch (RuntimeException e) {
-            return DAY_HOURS; // a third-party source must not break a recommendation
+            // A third-party source must not break a recommendation; keep the cause for whoever debugs it.
+            Log.LOG.debug("Forecast for {} failed; advising over a typical day", zone, e);
+            return DAY_HOURS;
         }
         if (forecast.isEmpty()) {
             return DAY_HOURS;
