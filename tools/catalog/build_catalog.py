@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Build the CarbonBench embedded data catalog (schemaVersion 1).
 
-Reads the raw public data files in a sources directory (default
-../shared/data/sources beside the repository, override with --sources) and writes
+Reads the raw public data files listed in data/sources/MANIFEST.csv -- vendored in
+data/sources/, or, where their licence does not allow vendoring, from an external
+directory (default ../shared/data/sources beside the repository; --external DIR or
+$CARBONBENCH_SOURCES) -- checks each file's sha256, and writes
 carbonbench-core/src/main/resources/ai/carbonbench/core/catalog/catalog.json.
+--check builds in memory and fails unless the committed catalog is identical.
 
 Python 3.11, standard library only. Hand-curated facts (model aliases,
 display names, region cities, chosen Electricity Maps zones, notes, which
@@ -25,11 +28,19 @@ import zoneinfo
 from decimal import ROUND_HALF_UP, Context, Decimal
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sources import Sources  # noqa: E402  (tools/catalog/sources.py)
+
 REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "carbonbench-core/src/main/resources/ai/carbonbench/core/catalog/catalog.json"
 DATA_VERSION = "2026-11-30"  # curation date; Bedrock "Legacy" rows with an EOL before it are dropped
 LITELLM_DATE = "2025-09-01"
 GENAI_DATE = "2026-08-21"
+MODELSDEV_DATE = "2026-07-02"
+MLENERGY_DATE = "2026-02-16"  # ML.ENERGY leaderboard index last_updated
+# Regional / Data Zone Azure OpenAI price over the Global price; the build asserts every litellm azure/us/<id> vs
+# azure/global/<id> pair shows exactly this ratio.
+AZURE_REGIONAL_UPLIFT = 1.1
 
 # ---------------------------------------------------------------------------
 # Sources (every figure in the catalog names one of these keys)
@@ -61,8 +72,28 @@ SOURCES = {
         "year": 2025, "licence": "ODbL-1.0", "url": "https://www.electricitymaps.com"},
     "em-hourly-profiles": {
         "publisher": "Electricity Maps",
-        "dataset": "Hourly carbon intensity 2023 and 2024 (via HewlettPackard/sustain-cluster @293fbd1), averaged by local hour of day",
+        "dataset": "Hourly carbon intensity 2023 and 2024: UTC-timestamped hourly files (HewlettPackard/sustain-cluster @293fbd1, umassos/decarbonization-potential @3493a63, satrai-lab/cozybench @3337146) and 2023 local-hour means (sustain-cluster); shapes scaled to the 2024 yearly average (docs/data.md section 5)",
         "year": 2025, "licence": "ODbL-1.0", "url": "https://www.electricitymaps.com"},
+    "google-region-carbon": {
+        "publisher": "Google Cloud",
+        "dataset": "GoogleCloudPlatform/region-carbon-info data/yearly/2024.csv @49f3f26: average grid carbon intensity per Google Cloud region (location-based)",
+        "year": 2025, "licence": "Apache-2.0", "url": "https://github.com/GoogleCloudPlatform/region-carbon-info"},
+    "models-dev": {
+        "publisher": "models.dev (anomalyco/models.dev)",
+        "dataset": "providers/*/models/**/*.toml @f3fc692 (snapshot 2026-07-02): list prices per provider model id",
+        "year": 2026, "licence": "MIT", "url": "https://github.com/anomalyco/models.dev"},
+    "azure-foundry-availability": {
+        "publisher": "Microsoft (MicrosoftDocs/azure-ai-docs)",
+        "dataset": "Azure AI Foundry serverless (MaaS) region availability, region-availability-maas.md @986720a (ms.date 2025-11-24)",
+        "year": 2025, "licence": "CC-BY-4.0 (assumed, unverified)", "url": "https://github.com/MicrosoftDocs/azure-ai-docs"},
+    "microsoft-aienergy": {
+        "publisher": "Microsoft (aienergy_simulation, Oviedo et al., Joule 2026)",
+        "dataset": "model_throughput_DB: public tokens-per-second figures for open models on H100/H200 nodes (snapshot @95f32b6, README 'Last update: December, 2025')",
+        "year": 2025, "licence": "MIT", "url": "https://github.com/microsoft/aienergy_simulation"},
+    "groq-docs": {
+        "publisher": "Groq",
+        "dataset": "GroqCloud models page (console.groq.com/docs/models), SPEED (T/SEC) column, as copied on 2026-10-01",
+        "year": 2026, "licence": "facts from vendor documentation (no licence claimed)", "url": "https://console.groq.com/docs/models"},
     "ccf": {
         "publisher": "Cloud Carbon Footprint (Thoughtworks)",
         "dataset": "Cloud region to Electricity Maps zone mappings (*Regions.ts) @b7a049c",
@@ -113,7 +144,7 @@ SOURCES = {
         "year": 2025, "licence": "CC-BY-4.0 (Google documentation; unverified)", "url": "https://cloud.google.com/vertex-ai/generative-ai/docs/learn/locations"},
 }
 
-FAMILIES = ["llama", "gpt", "claude", "mistral", "gemma", "qwen", "deepseek", "phi", "falcon", "cohere"]
+FAMILIES = ["llama", "gpt", "claude", "mistral", "gemma", "qwen", "deepseek", "phi", "falcon", "cohere", "gemini"]
 
 # ---------------------------------------------------------------------------
 # Models (hand-curated identity; numbers come from the files or the HF table)
@@ -122,6 +153,8 @@ FAMILIES = ["llama", "gpt", "claude", "mistral", "gemma", "qwen", "deepseek", "p
 # ---------------------------------------------------------------------------
 HF_PARAMS_NOTE = {
     "llama-3.3-70b": "Llama 3.3 70B uses the Llama 3.1 70B architecture (70.55B parameters).",
+    "mistral-large-3": "Mistral Large 3 (2512) is an open-weight MoE; 675B total / 41B active parameters per Mistral's model card.",
+    "gpt-5.1": "EcoLogits has no entry for GPT-5.1; its guess for GPT-5 is used (same family and price band).",
     "deepseek-r1-distill-llama-70b": "Distilled into Llama-3.3-70B-Instruct (70.55B parameters).",
 }
 
@@ -164,6 +197,7 @@ model("gpt-4.1-nano", "GPT-4.1 nano", "gpt", ["gpt-4.1-nano-2025-04-14", "GPT 4.
 model("gpt-5", "GPT-5", "gpt", ["gpt-5-2025-08-07", "GPT 5"], ("eco", "gpt-5", "openai"))
 model("gpt-5-mini", "GPT-5 mini", "gpt", ["gpt-5-mini-2025-08-07", "GPT 5 mini"], ("eco", "gpt-5-mini", "openai"))
 model("gpt-5-nano", "GPT-5 nano", "gpt", ["gpt-5-nano-2025-08-07", "GPT 5 nano"], ("eco", "gpt-5-nano", "openai"))
+model("gpt-5.1", "GPT-5.1", "gpt", ["gpt-5.1-2025-11-13", "GPT 5.1"], ("eco", "gpt-5", "openai"))
 model("o1", "OpenAI o1", "gpt", ["o1-2024-12-17", "OpenAI o1"], ("eco", "o1", "openai"))
 model("o1-mini", "OpenAI o1-mini", "gpt", ["o1-mini-2024-09-12", "OpenAI o1 mini"], ("eco", "o1-mini", "openai"))
 model("o3-mini", "OpenAI o3-mini", "gpt", ["o3-mini-2025-01-31", "OpenAI o3 mini"], ("eco", "o3-mini", "openai"))
@@ -185,6 +219,11 @@ model("claude-opus-4", "Claude Opus 4", "claude", ["claude-opus-4-20250514", "cl
 model("claude-opus-4-1", "Claude Opus 4.1", "claude", ["claude-opus-4-1-20250805", "Claude Opus 4.1"], ("eco", "claude-opus-4-1-20250805", "anthropic"))
 model("claude-haiku-4-5", "Claude Haiku 4.5", "claude", ["claude-haiku-4-5-20251001", "Claude Haiku 4.5"], ("eco", "claude-haiku-4-5-20251001", "anthropic"))
 
+# gemini (closed: EcoLogits guesses)
+model("gemini-2.5-flash", "Gemini 2.5 Flash", "gemini", ["google/gemini-2.5-flash", "gemini-flash-latest", "Gemini 2.5 Flash", "gemini-flash"], ("eco", "gemini-2.5-flash", "google_genai"))
+model("gemini-2.5-flash-lite", "Gemini 2.5 Flash-Lite", "gemini", ["google/gemini-2.5-flash-lite", "gemini-flash-lite-latest", "Gemini 2.5 Flash Lite"], ("eco", "gemini-2.5-flash-lite", "google_genai"))
+model("gemini-2.5-pro", "Gemini 2.5 Pro", "gemini", ["google/gemini-2.5-pro", "Gemini 2.5 Pro"], ("eco", "gemini-2.5-pro", "google_genai"))
+
 # mistral
 model("mistral-7b", "Mistral 7B Instruct", "mistral", ["mistralai/Mistral-7B-Instruct-v0.2", "mistralai/Mistral-7B-Instruct-v0.1", "mistralai/Mistral-7B-Instruct-v0.3", "mistralai/Mistral-7B-v0.1", "open-mistral-7b", "Mistral 7B"], ("eco", "mistralai/Mistral-7B-Instruct-v0.2"))
 model("ministral-3b", "Ministral 3B (2410)", "mistral", ["ministral-3b-2410", "Ministral 3B"], ("eco", "ministral-3b-2410", "mistralai"))
@@ -193,7 +232,8 @@ model("mistral-nemo", "Mistral NeMo 12B", "mistral", ["mistralai/Mistral-Nemo-In
 model("mistral-small", "Mistral Small (24B)", "mistral", ["mistral-small-2503", "mistral-small-2501", "mistralai/Mistral-Small-24B-Instruct-2501", "Mistral Small"], ("eco", "mistral-small-2503", "mistralai"))
 model("mistral-medium", "Mistral Medium 3", "mistral", ["mistral-medium-2505", "mistral-medium-2508", "Mistral Medium"], ("eco", "mistral-medium-2505", "mistralai"))
 model("mistral-large-2407", "Mistral Large 2 (2407)", "mistral", ["mistralai/Mistral-Large-Instruct-2407", "mistral-large-2407", "Mistral Large 2"], ("eco", "mistralai/Mistral-Large-Instruct-2407"))
-model("mistral-large-2411", "Mistral Large (2411)", "mistral", ["mistral-large-2411", "mistral-large-latest", "Mistral Large 24.11"], ("eco", "mistral-large-2411", "mistralai"))
+model("mistral-large-2411", "Mistral Large (2411)", "mistral", ["mistral-large-2411", "Mistral Large 24.11"], ("eco", "mistral-large-2411", "mistralai"))
+model("mistral-large-3", "Mistral Large 3 (2512)", "mistral", ["mistralai/Mistral-Large-3-675B-Instruct-2512", "mistral-large-2512", "mistral-large-latest", "mistral-large", "Mistral Large 3"], ("hf", 675, 41))
 model("mixtral-8x7b", "Mixtral 8x7B Instruct", "mistral", ["mistralai/Mixtral-8x7B-Instruct-v0.1", "open-mixtral-8x7b", "Mixtral 8x7B"], ("eco", "mistralai/Mixtral-8x7B-Instruct-v0.1"))
 model("mixtral-8x22b", "Mixtral 8x22B Instruct", "mistral", ["mistralai/Mixtral-8x22B-Instruct-v0.1", "open-mixtral-8x22b", "Mixtral 8x22B"], ("eco", "mistralai/Mixtral-8x22B-Instruct-v0.1"))
 model("codestral", "Codestral (22B)", "mistral", ["mistralai/Codestral-22B-v0.1", "codestral-2501", "codestral-latest", "Codestral"], ("eco", "codestral-2501", "mistralai"))
@@ -261,6 +301,13 @@ model("aya-23-35b", "Aya 23 35B", "cohere", ["CohereForAI/aya-23-35B", "Aya 23 3
 model("aya-expanse-8b", "Aya Expanse 8B", "cohere", ["CohereForAI/aya-expanse-8b", "c4ai-aya-expanse-8b", "Aya Expanse 8B"], ("eco", "c4ai-aya-expanse-8b", "cohere"))
 model("aya-expanse-32b", "Aya Expanse 32B", "cohere", ["CohereForAI/aya-expanse-32b", "c4ai-aya-expanse-32b", "Aya Expanse 32B"], ("eco", "c4ai-aya-expanse-32b", "cohere"))
 
+# Speed of models without their own measurement, from a checkpoint with the same architecture and size.
+SPEED_ARCH_PROXY = {"llama-3-70b": "llama-3.1-70b", "llama-3-8b": "llama-3.1-8b", "llama-guard-3-8b": "llama-3.1-8b",
+                    "deepseek-r1-distill-llama-70b": "llama-3.3-70b", "deepseek-v3": "deepseek-v3.1", "deepseek-r1": "deepseek-r1-0528"}
+# Speed from Microsoft's throughput table (per stream = node tokens/s / average batch): model -> (table model, table source)
+MS_THROUGHPUT = {"mistral-large-2407": ("Mistral Large", "ml.energy-chat-results"), "mistral-large-2411": ("Mistral Large", "ml.energy-chat-results"),
+                 "mixtral-8x22b": ("Mixtral 8x22B", "ml.energy-chat-results")}
+
 # Measured models kept out of the regression fit (see docs/data.md):
 # thinking/coder variants duplicate an architecture already in the fit and run a different task.
 FIT_EXCLUDE = {"qwen3-30b-a3b-thinking", "qwen3-235b-a22b-thinking", "qwen3-coder-30b-a3b"}
@@ -283,6 +330,8 @@ PROVIDERS = [
          locationNote="Region chosen by the caller (regional endpoint). Partner-model region lists are not machine-readable; see docs/data.md."),
     dict(id="azure-openai", name="Azure OpenAI", pue=1.18, pueSource="azure-sustainability", location="disclosed",
          locationNote="Region of the Standard (regional) deployment chosen by the caller. Global and Data Zone deployments are not modelled."),
+    dict(id="azure-ai-foundry", name="Azure AI Foundry (serverless models)", pue=1.18, pueSource="azure-sustainability", location="disclosed",
+         locationNote="Region of the serverless (MaaS) deployment chosen by the caller (Azure AI Foundry hub/project region)."),
     dict(id="together", name="Together AI", pue=1.56, pueSource="uptime-2024", location="unknown", locationNote=PSEUDO_NOTE.format(p="Together AI")),
     dict(id="groq", name="Groq", pue=1.56, pueSource="uptime-2024", location="unknown", locationNote=PSEUDO_NOTE.format(p="Groq")),
     dict(id="fireworks", name="Fireworks AI", pue=1.56, pueSource="uptime-2024", location="unknown", locationNote=PSEUDO_NOTE.format(p="Fireworks AI")),
@@ -295,7 +344,7 @@ R = [
     # AWS Bedrock (zones per CCF; nf-co2footprint is country level)
     ("aws-bedrock", "us-east-1", "US East (N. Virginia)", "Ashburn", "US", "US", "US-MIDA-PJM", [], "ccf", "CCF maps us-east-1 to PJM; nf-co2footprint uses the US country average."),
     ("aws-bedrock", "us-east-2", "US East (Ohio)", "Columbus", "US", "US", "US-MIDA-PJM", ["US-MIDW-MISO"], "ccf", "CCF maps us-east-2 to PJM (central Ohio is PJM territory); several community maps use MISO, kept as alternative."),
-    ("aws-bedrock", "us-west-2", "US West (Oregon)", "Boardman", "US", "US", "US-NW-PACW", ["US-NW-BPAT"], "ccf", "CCF maps us-west-2 to PacifiCorp West; other tools use BPAT (Bonneville). No source establishes the serving balancing authority; range spans both."),
+    ("aws-bedrock", "us-west-2", "US West (Oregon)", "Boardman", "US", "US", "US-NW-BPAT", ["US-NW-PACW"], "carbonbench", "Primary BPAT (Bonneville, 2024: 76.6 direct / 106.3 LCA): the GSF Real-Time Cloud metadata (2021-2024, reference only) lists us-west-2 under BPA / US-NW-BPAT, and Google's own figure for its Oregon region (us-west1, The Dalles, 79.2 g/kWh) matches BPAT. Disagrees: CCF maps us-west-2 to PacifiCorp West (147.4 / 194.7), kept as alternative so the range spans both."),
     ("aws-bedrock", "ca-central-1", "Canada (Central)", "Montréal", "CA", "OTHER", "CA-QC", [], "ccf", "CCF maps ca-central-1 to Québec."),
     ("aws-bedrock", "sa-east-1", "South America (São Paulo)", "São Paulo", "BR", "OTHER", "BR-CS", [], "ccf", "CCF maps sa-east-1 to Central Brazil."),
     ("aws-bedrock", "eu-west-1", "Europe (Ireland)", "Dublin", "IE", "EU", "IE", [], "ccf", "CCF and nf-co2footprint agree."),
@@ -305,6 +354,8 @@ R = [
     ("aws-bedrock", "eu-north-1", "Europe (Stockholm)", "Stockholm", "SE", "EU", "SE-SE3", ["SE"], "ccf", "CCF uses bidding zone SE3; nf-co2footprint uses Sweden as a whole (SE), kept as alternative."),
     ("aws-bedrock", "eu-south-1", "Europe (Milan)", "Milan", "IT", "EU", "IT-NO", [], "ccf", "CCF maps eu-south-1 to North Italy (nf-co2footprint: IT)."),
     ("aws-bedrock", "ap-southeast-1", "Asia Pacific (Singapore)", "Singapore", "SG", "APAC", "SG", [], "ccf", "CCF and nf-co2footprint agree."),
+    ("aws-bedrock", "ap-southeast-4", "Asia Pacific (Melbourne)", "Melbourne", "AU", "APAC", "AU-VIC", [], "carbonbench", "Not in CCF's AWS table; the region is in Victoria, so the state zone AU-VIC (CCF maps Azure's Melbourne region australiasoutheast the same way)."),
+    ("aws-bedrock", "eu-south-2", "Europe (Spain)", "Aragón", "ES", "EU", "ES", [], "carbonbench", "Not in CCF's AWS table; Spain is one Electricity Maps zone (ES), so there is no ambiguity."),
     ("aws-bedrock", "ap-southeast-2", "Asia Pacific (Sydney)", "Sydney", "AU", "APAC", "AU-NSW", [], "ccf", "CCF maps ap-southeast-2 to New South Wales (nf-co2footprint: AU)."),
     ("aws-bedrock", "ap-northeast-1", "Asia Pacific (Tokyo)", "Tokyo", "JP", "APAC", "JP-TK", [], "ccf", "CCF and nf-co2footprint agree."),
     ("aws-bedrock", "ap-northeast-2", "Asia Pacific (Seoul)", "Seoul", "KR", "APAC", "KR", [], "ccf", "CCF and nf-co2footprint agree."),
@@ -313,7 +364,23 @@ R = [
     ("gcp-vertex", "us-central1", "Iowa", "Council Bluffs", "US", "US", "US-MIDW-MISO", ["US-CENT-SWPP"], "ccf", "CCF maps us-central1 to MISO; the UMass mapper uses SPP (SWPP). Google's own 2024 grid figure for the region (412.7 g/kWh) is closer to MISO direct (417.1). Range spans both."),
     ("gcp-vertex", "us-east4", "Northern Virginia", "Ashburn", "US", "US", "US-MIDA-PJM", [], "ccf", "CCF and UMass agree."),
     ("gcp-vertex", "us-east5", "Columbus", "Columbus", "US", "US", "US-MIDA-PJM", [], "ccf", "CCF and UMass agree."),
-    ("gcp-vertex", "us-west1", "Oregon", "The Dalles", "US", "US", "US-NW-PACW", ["US-NW-BPAT"], "ccf", "CCF and UMass map us-west1 to PacifiCorp West; Google's own 2024 grid figure (79.2 g/kWh) is close to BPAT direct (76.6). Range spans both."),
+    ("gcp-vertex", "us-west1", "Oregon", "The Dalles", "US", "US", "US-NW-BPAT", ["US-NW-PACW"], "google-region-carbon", "Follows Google's own figure: 2024 grid intensity for us-west1 79.2 g/kWh matches BPAT (76.6 direct), not PacifiCorp West (147.4); the GSF Real-Time Cloud metadata also lists BPA. Disagrees: CCF and the UMass mapper say PACW, kept as alternative."),
+    ("gcp-vertex", "us-east1", "South Carolina", "Moncks Corner", "US", "US", "US-CAR-SC", ["US-CAR-SCEG"], "google-region-carbon", "Follows Google's own figure: 2024 grid intensity 575.8 g/kWh matches Santee Cooper (US-CAR-SC, 578.7 direct), the UMass mapper's zone. Disagrees: CCF maps us-east1 to SCEG (376.2), kept as alternative."),
+    ("gcp-vertex", "us-south1", "Dallas", "Dallas", "US", "US", "US-TEX-ERCO", [], "ccf", "CCF maps us-south1 to ERCOT; Google 2024 302.9 g/kWh vs ERCOT direct 2024 (EM) within 2 %."),
+    ("gcp-vertex", "us-west4", "Las Vegas", "Las Vegas", "US", "US", "US-NW-NEVP", [], "ccf", "CCF maps us-west4 to Nevada Power; Google 2024 357.3 g/kWh vs NEVP direct 352.5."),
+    ("gcp-vertex", "northamerica-northeast1", "Montréal", "Montréal", "CA", "OTHER", "CA-QC", [], "ccf", "CCF maps northamerica-northeast1 to Québec; Google 2024 5.5 g/kWh vs CA-QC direct 5.5."),
+    ("gcp-vertex", "southamerica-east1", "São Paulo", "São Paulo", "BR", "OTHER", "BR-CS", [], "ccf", "CCF maps southamerica-east1 to Central Brazil; Google 2024 67.3 g/kWh vs BR-CS direct 65.5."),
+    ("gcp-vertex", "europe-west3", "Frankfurt", "Frankfurt", "DE", "EU", "DE", [], "ccf", "CCF maps europe-west3 to Germany; Google 2024 275.8 g/kWh vs DE direct 276.6."),
+    ("gcp-vertex", "europe-west6", "Zürich", "Zürich", "CH", "EU", "CH", [], "ccf", "CCF maps europe-west6 to Switzerland."),
+    ("gcp-vertex", "europe-west8", "Milan", "Milan", "IT", "EU", "IT-NO", [], "ccf", "CCF maps europe-west8 to North Italy."),
+    ("gcp-vertex", "europe-west9", "Paris", "Paris", "FR", "EU", "FR", [], "ccf", "CCF maps europe-west9 to France."),
+    ("gcp-vertex", "europe-southwest1", "Madrid", "Madrid", "ES", "EU", "ES", [], "ccf", "CCF maps europe-southwest1 to Spain; Google 2024 89.0 g/kWh vs ES direct 89.0."),
+    ("gcp-vertex", "europe-north1", "Finland", "Hamina", "FI", "EU", "FI", [], "ccf", "CCF maps europe-north1 to Finland; Google 2024 39.3 g/kWh vs FI direct 43.4."),
+    ("gcp-vertex", "europe-central2", "Warsaw", "Warsaw", "PL", "EU", "PL", [], "ccf", "CCF maps europe-central2 to Poland."),
+    ("gcp-vertex", "asia-northeast1", "Tokyo", "Tokyo", "JP", "APAC", "JP-TK", [], "ccf", "CCF maps asia-northeast1 to Tokyo."),
+    ("gcp-vertex", "asia-northeast3", "Seoul", "Seoul", "KR", "APAC", "KR", [], "ccf", "CCF maps asia-northeast3 to South Korea."),
+    ("gcp-vertex", "asia-south1", "Mumbai", "Mumbai", "IN", "APAC", "IN-WE", [], "ccf", "CCF maps asia-south1 to Western India."),
+    ("gcp-vertex", "australia-southeast1", "Sydney", "Sydney", "AU", "APAC", "AU-NSW", [], "ccf", "CCF maps australia-southeast1 to New South Wales."),
     ("gcp-vertex", "europe-west1", "Belgium", "St. Ghislain", "BE", "EU", "BE", [], "ccf", "CCF and UMass agree."),
     ("gcp-vertex", "europe-west2", "London", "London", "GB", "EU", "GB", [], "ccf", "CCF and UMass agree."),
     ("gcp-vertex", "europe-west4", "Netherlands", "Eemshaven", "NL", "EU", "NL", [], "ccf", "CCF and UMass agree."),
@@ -322,6 +389,9 @@ R = [
     ("azure-openai", "eastus", "East US", "Virginia", "US", "US", "US-MIDA-PJM", [], "ccf", "CCF maps East US to PJM."),
     ("azure-openai", "eastus2", "East US 2", "Virginia", "US", "US", "US-MIDA-PJM", [], "ccf", "CCF maps East US 2 to PJM."),
     ("azure-openai", "westus", "West US", "California", "US", "US", "US-CAL-CISO", [], "ccf", "CCF maps West US to CAISO."),
+    ("azure-openai", "westus3", "West US 3", "Arizona", "US", "US", "US-NW-PACE", ["US-SW-SRP", "US-SW-AZPS"], "ccf", "CCF maps West US 3 to PacifiCorp East (551.8 direct), but the region is in Arizona (Phoenix area), served by Salt River Project or Arizona Public Service (244.9 / 359.9); no provider figure exists, so the range is widened to span all three."),
+    ("azure-openai", "centralus", "Central US", "Iowa", "US", "US", "US-MIDW-MISO", [], "ccf", "CCF maps Central US to MISO."),
+    ("azure-openai", "northcentralus", "North Central US", "Illinois", "US", "US", "US-MIDW-MISO", ["US-MIDA-PJM"], "ccf", "CCF maps North Central US to MISO; northern Illinois (Chicago area) is PJM territory (ComEd), kept as alternative."),
     ("azure-openai", "southcentralus", "South Central US", "San Antonio", "US", "US", "US-TEX-ERCO", [], "ccf", "CCF maps South Central US to ERCOT."),
     ("azure-openai", "canadaeast", "Canada East", "Québec City", "CA", "OTHER", "CA-QC", [], "ccf", "CCF maps Canada East to Québec."),
     ("azure-openai", "westeurope", "West Europe", "Netherlands", "NL", "EU", "NL", [], "ccf", "CCF maps West Europe to the Netherlands."),
@@ -334,6 +404,15 @@ R = [
     ("azure-openai", "japaneast", "Japan East", "Tokyo", "JP", "APAC", "JP-TK", [], "ccf", "CCF maps Japan East to Tokyo."),
     ("azure-openai", "australiaeast", "Australia East", "Sydney", "AU", "APAC", "AU-NSW", [], "ccf", "CCF maps Australia East to New South Wales."),
     ("azure-openai", "southindia", "South India", "Chennai", "IN", "APAC", "IN-SO", [], "ccf", "CCF maps South India to Southern India."),
+    ("azure-openai", "southafricanorth", "South Africa North", "Johannesburg", "ZA", "OTHER", "ZA", [], "ccf", "CCF maps South Africa North to South Africa. No chat model is in the Standard (regional) matrix here; kept for user-supplied deployments."),
+    # Azure AI Foundry serverless (MaaS): same data centres as the Azure regions of the same name
+    ("azure-ai-foundry", "eastus", "East US", "Virginia", "US", "US", "US-MIDA-PJM", [], "ccf", "CCF maps East US to PJM."),
+    ("azure-ai-foundry", "eastus2", "East US 2", "Virginia", "US", "US", "US-MIDA-PJM", [], "ccf", "CCF maps East US 2 to PJM."),
+    ("azure-ai-foundry", "northcentralus", "North Central US", "Illinois", "US", "US", "US-MIDW-MISO", ["US-MIDA-PJM"], "ccf", "CCF maps North Central US to MISO; northern Illinois (Chicago area) is PJM territory (ComEd), kept as alternative."),
+    ("azure-ai-foundry", "southcentralus", "South Central US", "San Antonio", "US", "US", "US-TEX-ERCO", [], "ccf", "CCF maps South Central US to ERCOT."),
+    ("azure-ai-foundry", "westus", "West US", "California", "US", "US", "US-CAL-CISO", [], "ccf", "CCF maps West US to CAISO."),
+    ("azure-ai-foundry", "westus3", "West US 3", "Arizona", "US", "US", "US-NW-PACE", ["US-SW-SRP", "US-SW-AZPS"], "ccf", "CCF maps West US 3 to PacifiCorp East (551.8 direct), but the region is in Arizona (Phoenix area), served by Salt River Project or Arizona Public Service (244.9 / 359.9); no provider figure exists, so the range is widened to span all three."),
+    ("azure-ai-foundry", "swedencentral", "Sweden Central", "Gävle", "SE", "EU", "SE-SE3", [], "ccf", "CCF maps Sweden Central to bidding zone SE3."),
     # Pseudo-regions
     ("together", "us", "United States (undisclosed data centres)", "undisclosed", "US", "US", "US", US_ALTS, "carbonbench", "Assumed zone US (country average); alternatives span the main US data-centre grids. Location not disclosed by the provider."),
     ("groq", "us", "United States (undisclosed data centres)", "undisclosed", "US", "US", "US", US_ALTS, "carbonbench", "Assumed zone US (country average); alternatives span the main US data-centre grids. Location not disclosed by the provider."),
@@ -353,81 +432,109 @@ PROFILE_SOURCE_PREF = ["us-east-1", "us-east-2", "us-west-2", "eu-central-1", "e
 
 # ---------------------------------------------------------------------------
 # Offerings (hand-curated mapping of price entries; numbers come from the files)
-# Bedrock: (model, bedrock availability name, provider model id, genai id, litellm key, profile prefixes)
+# Bedrock: (model, bedrock availability name, provider model id, genai id, litellm key, profile prefixes, models.dev id)
 #   in-Region offerings are generated for every region of ours where the scrape says in_region
 #   (True, or Legacy with EOL after DATA_VERSION); litellm "bedrock/<region>/<id>" keys override.
 # ---------------------------------------------------------------------------
 BEDROCK = [
-    ("llama-3-8b", "Llama 3 8B Instruct", "meta.llama3-8b-instruct-v1:0", "meta.llama3-8b-instruct-v1:0", "meta.llama3-8b-instruct-v1:0", []),
-    ("llama-3-70b", "Llama 3 70B Instruct", "meta.llama3-70b-instruct-v1:0", "meta.llama3-70b-instruct-v1:0", "meta.llama3-70b-instruct-v1:0", []),
-    ("llama-3.1-8b", "Llama 3.1 8B Instruct", "meta.llama3-1-8b-instruct-v1:0", "meta.llama3-1-8b-instruct-v1:0", "meta.llama3-1-8b-instruct-v1:0", ["us"]),
-    ("llama-3.1-70b", "Llama 3.1 70B Instruct", "meta.llama3-1-70b-instruct-v1:0", "meta.llama3-1-70b-instruct-v1:0", "meta.llama3-1-70b-instruct-v1:0", ["us"]),
-    ("llama-3.1-405b", "Llama 3.1 405B Instruct", "meta.llama3-1-405b-instruct-v1:0", None, "meta.llama3-1-405b-instruct-v1:0", []),
-    ("llama-3.3-70b", "Llama 3.3 70B Instruct", "meta.llama3-3-70b-instruct-v1:0", "meta.llama3-3-70b-instruct-v1:0", "meta.llama3-3-70b-instruct-v1:0", ["us"]),
-    ("llama-4-scout", "Llama 4 Scout 17B Instruct", "meta.llama4-scout-17b-instruct-v1:0", "meta.llama4-scout-17b-instruct-v1:0", "meta.llama4-scout-17b-instruct-v1:0", ["us"]),
-    ("llama-4-maverick", "Llama 4 Maverick 17B Instruct", "meta.llama4-maverick-17b-instruct-v1:0", "meta.llama4-maverick-17b-instruct-v1:0", "meta.llama4-maverick-17b-instruct-v1:0", ["us"]),
-    ("mistral-7b", "Mistral 7B Instruct", "mistral.mistral-7b-instruct-v0:2", "mistral.mistral-7b-instruct-v0:2", "mistral.mistral-7b-instruct-v0:2", []),
-    ("mixtral-8x7b", "Mixtral 8x7B Instruct", "mistral.mixtral-8x7b-instruct-v0:1", "mistral.mixtral-8x7b-instruct-v0:1", "mistral.mixtral-8x7b-instruct-v0:1", []),
-    ("mistral-large-2407", "Mistral Large 2407", "mistral.mistral-large-2407-v1:0", None, "mistral.mistral-large-2407-v1:0", []),
-    ("pixtral-large", "Pixtral Large", "mistral.pixtral-large-2502-v1:0", "mistral.pixtral-large-2502-v1:0", None, ["us", "eu"]),
-    ("magistral-small", "Magistral Small 2509", "mistral.magistral-small-2509", "mistral.magistral-small-2509", None, []),
-    ("gemma-3-4b", "Gemma 3 4B IT", "google.gemma-3-4b-it", "google.gemma-3-4b-it", None, []),
-    ("gemma-3-12b", "Gemma 3 12B IT", "google.gemma-3-12b-it", "google.gemma-3-12b-it", None, []),
-    ("gemma-3-27b", "Gemma 3 27B PT", "google.gemma-3-27b-it", "google.gemma-3-27b-it", None, []),
-    ("qwen3-32b", "Qwen3 32B", "qwen.qwen3-32b-v1:0", "qwen.qwen3-32b-v1:0", None, []),
-    ("qwen3-coder-30b-a3b", "Qwen3-Coder-30B-A3B-Instruct", "qwen.qwen3-coder-30b-a3b-v1:0", "qwen.qwen3-coder-30b-a3b-v1:0", None, []),
-    ("qwen3-coder-480b-a35b", "Qwen3 Coder 480B A35B Instruct", "qwen.qwen3-coder-480b-a35b-v1:0", "qwen.qwen3-coder-480b-a35b-v1:0", None, []),
-    ("gpt-oss-20b", "gpt-oss-20b", "openai.gpt-oss-20b-1:0", "openai.gpt-oss-20b-1:0", "openai.gpt-oss-20b-1:0", []),
-    ("gpt-oss-120b", "gpt-oss-120b", "openai.gpt-oss-120b-1:0", "openai.gpt-oss-120b-1:0", "openai.gpt-oss-120b-1:0", []),
-    ("deepseek-r1", "DeepSeek-R1", "deepseek.r1-v1:0", "deepseek.r1-v1:0", None, ["us"]),
-    ("claude-3-haiku", "Claude 3 Haiku", "anthropic.claude-3-haiku-20240307-v1:0", "regional.anthropic.claude-3-haiku-20240307-v1:0", "anthropic.claude-3-haiku-20240307-v1:0", []),
-    ("claude-3-sonnet", "Claude 3 Sonnet", "anthropic.claude-3-sonnet-20240229-v1:0", "regional.anthropic.claude-3-sonnet-20240229-v1:0", "anthropic.claude-3-sonnet-20240229-v1:0", []),
-    ("claude-3-5-sonnet", "Claude 3.5 Sonnet", "anthropic.claude-3-5-sonnet-20240620-v1:0", "regional.anthropic.claude-3-5-sonnet-20240620-v1:0", "anthropic.claude-3-5-sonnet-20240620-v1:0", ["apac"]),
-    ("claude-3-5-sonnet-v2", "Claude 3.5 Sonnet V2:0", "anthropic.claude-3-5-sonnet-20241022-v2:0", "regional.anthropic.claude-3-5-sonnet-20241022-v2:0", "anthropic.claude-3-5-sonnet-20241022-v2:0", ["apac"]),
-    ("claude-3-7-sonnet", "Claude 3.7 Sonnet", "anthropic.claude-3-7-sonnet-20250219-v1:0", "regional.anthropic.claude-3-7-sonnet-20250219-v1:0", "anthropic.claude-3-7-sonnet-20250219-v1:0", []),
-    ("claude-sonnet-4-5", "Claude Sonnet 4.5", "anthropic.claude-sonnet-4-5-20250929-v1:0", "regional.anthropic.claude-sonnet-4-5-20250929-v1:0", None, ["us", "eu", "jp", "au"]),
-    ("claude-haiku-4-5", "Claude Haiku 4.5", "anthropic.claude-haiku-4-5-20251001-v1:0", "regional.anthropic.claude-haiku-4-5-20251001-v1:0", None, []),
-    ("claude-opus-4", "Claude Opus 4", "anthropic.claude-opus-4-20250514-v1:0", "regional.anthropic.claude-opus-4-20250514-v1:0", "anthropic.claude-opus-4-20250514-v1:0", ["us"]),
-    ("claude-opus-4-1", "Claude Opus 4.1", "anthropic.claude-opus-4-1-20250805-v1:0", "regional.anthropic.claude-opus-4-1-20250805-v1:0", "anthropic.claude-opus-4-1-20250805-v1:0", ["us"]),
-]
+    ("llama-3-8b", "Llama 3 8B Instruct", "meta.llama3-8b-instruct-v1:0", "meta.llama3-8b-instruct-v1:0", "meta.llama3-8b-instruct-v1:0", [], None),
+    ("llama-3-70b", "Llama 3 70B Instruct", "meta.llama3-70b-instruct-v1:0", "meta.llama3-70b-instruct-v1:0", "meta.llama3-70b-instruct-v1:0", [], None),
+    ("llama-3.1-8b", "Llama 3.1 8B Instruct", "meta.llama3-1-8b-instruct-v1:0", "meta.llama3-1-8b-instruct-v1:0", "meta.llama3-1-8b-instruct-v1:0", ["us"], None),
+    ("llama-3.1-70b", "Llama 3.1 70B Instruct", "meta.llama3-1-70b-instruct-v1:0", "meta.llama3-1-70b-instruct-v1:0", "meta.llama3-1-70b-instruct-v1:0", ["us"], None),
+    ("llama-3.1-405b", "Llama 3.1 405B Instruct", "meta.llama3-1-405b-instruct-v1:0", None, "meta.llama3-1-405b-instruct-v1:0", [], None),
+    ("llama-3.3-70b", "Llama 3.3 70B Instruct", "meta.llama3-3-70b-instruct-v1:0", "meta.llama3-3-70b-instruct-v1:0", "meta.llama3-3-70b-instruct-v1:0", ["us"], None),
+    ("llama-4-scout", "Llama 4 Scout 17B Instruct", "meta.llama4-scout-17b-instruct-v1:0", "meta.llama4-scout-17b-instruct-v1:0", "meta.llama4-scout-17b-instruct-v1:0", ["us"], "meta.llama4-scout-17b-instruct-v1:0"),
+    ("llama-4-maverick", "Llama 4 Maverick 17B Instruct", "meta.llama4-maverick-17b-instruct-v1:0", "meta.llama4-maverick-17b-instruct-v1:0", "meta.llama4-maverick-17b-instruct-v1:0", ["us"], "meta.llama4-maverick-17b-instruct-v1:0"),
+    ("mistral-7b", "Mistral 7B Instruct", "mistral.mistral-7b-instruct-v0:2", "mistral.mistral-7b-instruct-v0:2", "mistral.mistral-7b-instruct-v0:2", [], None),
+    ("mixtral-8x7b", "Mixtral 8x7B Instruct", "mistral.mixtral-8x7b-instruct-v0:1", "mistral.mixtral-8x7b-instruct-v0:1", "mistral.mixtral-8x7b-instruct-v0:1", [], None),
+    ("mistral-large-2407", "Mistral Large 2407", "mistral.mistral-large-2407-v1:0", None, "mistral.mistral-large-2407-v1:0", [], None),
+    ("pixtral-large", "Pixtral Large", "mistral.pixtral-large-2502-v1:0", "mistral.pixtral-large-2502-v1:0", None, ["us", "eu"], "mistral.pixtral-large-2502-v1:0"),
+    ("magistral-small", "Magistral Small 2509", "mistral.magistral-small-2509", "mistral.magistral-small-2509", None, [], "mistral.magistral-small-2509"),
+    ("gemma-3-4b", "Gemma 3 4B IT", "google.gemma-3-4b-it", "google.gemma-3-4b-it", None, [], None),
+    ("gemma-3-12b", "Gemma 3 12B IT", "google.gemma-3-12b-it", "google.gemma-3-12b-it", None, [], None),
+    ("gemma-3-27b", "Gemma 3 27B PT", "google.gemma-3-27b-it", "google.gemma-3-27b-it", None, [], None),
+    ("qwen3-32b", "Qwen3 32B", "qwen.qwen3-32b-v1:0", "qwen.qwen3-32b-v1:0", None, [], None),
+    ("qwen3-coder-30b-a3b", "Qwen3-Coder-30B-A3B-Instruct", "qwen.qwen3-coder-30b-a3b-v1:0", "qwen.qwen3-coder-30b-a3b-v1:0", None, [], None),
+    ("qwen3-coder-480b-a35b", "Qwen3 Coder 480B A35B Instruct", "qwen.qwen3-coder-480b-a35b-v1:0", "qwen.qwen3-coder-480b-a35b-v1:0", None, [], None),
+    ("gpt-oss-20b", "gpt-oss-20b", "openai.gpt-oss-20b-1:0", "openai.gpt-oss-20b-1:0", "openai.gpt-oss-20b-1:0", [], None),
+    ("gpt-oss-120b", "gpt-oss-120b", "openai.gpt-oss-120b-1:0", "openai.gpt-oss-120b-1:0", "openai.gpt-oss-120b-1:0", [], None),
+    ("deepseek-r1", "DeepSeek-R1", "deepseek.r1-v1:0", "deepseek.r1-v1:0", None, ["us"], "deepseek.r1-v1:0"),
+    ("claude-3-haiku", "Claude 3 Haiku", "anthropic.claude-3-haiku-20240307-v1:0", "regional.anthropic.claude-3-haiku-20240307-v1:0", "anthropic.claude-3-haiku-20240307-v1:0", [], None),
+    ("claude-3-sonnet", "Claude 3 Sonnet", "anthropic.claude-3-sonnet-20240229-v1:0", "regional.anthropic.claude-3-sonnet-20240229-v1:0", "anthropic.claude-3-sonnet-20240229-v1:0", [], None),
+    ("claude-3-5-sonnet", "Claude 3.5 Sonnet", "anthropic.claude-3-5-sonnet-20240620-v1:0", "regional.anthropic.claude-3-5-sonnet-20240620-v1:0", "anthropic.claude-3-5-sonnet-20240620-v1:0", ["apac"], None),
+    ("claude-3-5-sonnet-v2", "Claude 3.5 Sonnet V2:0", "anthropic.claude-3-5-sonnet-20241022-v2:0", "regional.anthropic.claude-3-5-sonnet-20241022-v2:0", "anthropic.claude-3-5-sonnet-20241022-v2:0", ["apac"], None),
+    ("claude-3-7-sonnet", "Claude 3.7 Sonnet", "anthropic.claude-3-7-sonnet-20250219-v1:0", "regional.anthropic.claude-3-7-sonnet-20250219-v1:0", "anthropic.claude-3-7-sonnet-20250219-v1:0", [], None),
+    ("claude-sonnet-4-5", "Claude Sonnet 4.5", "anthropic.claude-sonnet-4-5-20250929-v1:0", "regional.anthropic.claude-sonnet-4-5-20250929-v1:0", None, ["us", "eu", "jp", "au"], "anthropic.claude-sonnet-4-5-20250929-v1:0"),
+    ("claude-haiku-4-5", "Claude Haiku 4.5", "anthropic.claude-haiku-4-5-20251001-v1:0", "regional.anthropic.claude-haiku-4-5-20251001-v1:0", None, [], "anthropic.claude-haiku-4-5-20251001-v1:0"),
+    ("claude-opus-4", "Claude Opus 4", "anthropic.claude-opus-4-20250514-v1:0", "regional.anthropic.claude-opus-4-20250514-v1:0", "anthropic.claude-opus-4-20250514-v1:0", ["us"], None),
+    ("claude-opus-4-1", "Claude Opus 4.1", "anthropic.claude-opus-4-1-20250805-v1:0", "regional.anthropic.claude-opus-4-1-20250805-v1:0", "anthropic.claude-opus-4-1-20250805-v1:0", ["us"], "anthropic.claude-opus-4-1-20250805-v1:0"),
 
-# Azure OpenAI Standard (regional): (model, matrix model name, matrix version, provider model id, litellm key)
+    ("mistral-large-3", "Mistral Large 3", "mistral.mistral-large-3-675b-instruct", None, None, [], "mistral.mistral-large-3-675b-instruct"),]
+
+# Azure OpenAI Standard (regional): (model, matrix model name, matrix version, provider model id, litellm key, models.dev azure id)
 AZURE = [
-    ("gpt-4o", "gpt-4o", "2024-11-20", "gpt-4o-2024-11-20", "azure/gpt-4o-2024-11-20"),
-    ("gpt-4o-mini", "gpt-4o-mini", "2024-07-18", "gpt-4o-mini-2024-07-18", "azure/gpt-4o-mini-2024-07-18"),
-    ("gpt-4.1", "gpt-4.1", "2025-04-14", "gpt-4.1-2025-04-14", "azure/gpt-4.1-2025-04-14"),
-    ("gpt-4.1-mini", "gpt-4.1-mini", "2025-04-14", "gpt-4.1-mini-2025-04-14", "azure/gpt-4.1-mini-2025-04-14"),
-    ("gpt-4.1-nano", "gpt-4.1-nano", "2025-04-14", "gpt-4.1-nano-2025-04-14", "azure/gpt-4.1-nano-2025-04-14"),
-    ("o1", "o1", "2024-12-17", "o1-2024-12-17", "azure/o1-2024-12-17"),
-    ("o4-mini", "o4-mini", "2025-04-16", "o4-mini-2025-04-16", "azure/o4-mini-2025-04-16"),
+    ("gpt-4o", "gpt-4o", "2024-11-20", "gpt-4o-2024-11-20", "azure/gpt-4o-2024-11-20", "gpt-4o"),
+    ("gpt-4o-mini", "gpt-4o-mini", "2024-07-18", "gpt-4o-mini-2024-07-18", "azure/gpt-4o-mini-2024-07-18", "gpt-4o-mini"),
+    ("gpt-4.1", "gpt-4.1", "2025-04-14", "gpt-4.1-2025-04-14", "azure/gpt-4.1-2025-04-14", None),
+    ("gpt-4.1-mini", "gpt-4.1-mini", "2025-04-14", "gpt-4.1-mini-2025-04-14", "azure/gpt-4.1-mini-2025-04-14", None),
+    ("gpt-4.1-nano", "gpt-4.1-nano", "2025-04-14", "gpt-4.1-nano-2025-04-14", "azure/gpt-4.1-nano-2025-04-14", None),
+    ("o1", "o1", "2024-12-17", "o1-2024-12-17", "azure/o1-2024-12-17", None),
+    ("o4-mini", "o4-mini", "2025-04-16", "o4-mini-2025-04-16", "azure/o4-mini-2025-04-16", None),
+    ("gpt-5.1", "gpt-5.1", "2025-11-13", "gpt-5.1-2025-11-13", None, "gpt-5.1"),
 ]
 
-# Vertex AI (partner models / MaaS): (model, regions, provider model id, genai id (provider google), litellm key)
+# Vertex AI (partner models / MaaS / Gemini): (model, regions, provider model id, genai id (provider google), litellm key, models.dev google-vertex id)
 VERTEX_CLAUDE_REGIONS = ["us-east5", "europe-west1"]
 VERTEX_MAAS_REGIONS = ["us-central1"]
 VERTEX_MISTRAL_REGIONS = ["us-central1", "europe-west4"]
+# Gemini 2.5 on Vertex: the US and EU regional endpoints that Google's Gemini 2.5 model pages list (curator reading; a
+# subset of the Generative AI locations in SUMMARY.md section d). Other regions and the "global" endpoint: gap.
+GEMINI_REGIONS = ["us-central1", "us-east1", "us-east4", "us-east5", "us-south1", "us-west1", "us-west4",
+                  "europe-central2", "europe-north1", "europe-southwest1", "europe-west1", "europe-west4", "europe-west8", "europe-west9"]
 VERTEX = [
-    ("claude-3-haiku", VERTEX_CLAUDE_REGIONS, "claude-3-haiku@20240307", "claude-3-haiku", "vertex_ai/claude-3-haiku@20240307"),
-    ("claude-3-5-haiku", VERTEX_CLAUDE_REGIONS, "claude-3-5-haiku@20241022", "claude-3-5-haiku", "vertex_ai/claude-3-5-haiku@20241022"),
-    ("claude-3-5-sonnet", VERTEX_CLAUDE_REGIONS, "claude-3-5-sonnet@20240620", "claude-3-5-sonnet", "vertex_ai/claude-3-5-sonnet@20240620"),
-    ("claude-3-5-sonnet-v2", VERTEX_CLAUDE_REGIONS, "claude-3-5-sonnet-v2@20241022", "claude-3-5-sonnet", "vertex_ai/claude-3-5-sonnet-v2@20241022"),
-    ("claude-3-7-sonnet", VERTEX_CLAUDE_REGIONS, "claude-3-7-sonnet@20250219", "claude-3-7-sonnet", "vertex_ai/claude-3-7-sonnet@20250219"),
-    ("claude-sonnet-4", VERTEX_CLAUDE_REGIONS, "claude-sonnet-4@20250514", "claude-4-sonnet", "vertex_ai/claude-sonnet-4@20250514"),
-    ("claude-opus-4", VERTEX_CLAUDE_REGIONS, "claude-opus-4@20250514", "claude-4-opus", "vertex_ai/claude-opus-4@20250514"),
-    ("claude-opus-4-1", VERTEX_CLAUDE_REGIONS, "claude-opus-4-1@20250805", None, "vertex_ai/claude-opus-4-1@20250805"),
-    ("claude-3-opus", VERTEX_CLAUDE_REGIONS, "claude-3-opus@20240229", "claude-3-opus", "vertex_ai/claude-3-opus@20240229"),
-    ("llama-3.1-405b", VERTEX_MAAS_REGIONS, "meta/llama-3.1-405b-instruct-maas", None, "vertex_ai/meta/llama-3.1-405b-instruct-maas"),
-    ("llama-3.1-70b", VERTEX_MAAS_REGIONS, "meta/llama-3.1-70b-instruct-maas", None, "vertex_ai/meta/llama-3.1-70b-instruct-maas"),  # 0/0 preview price: dropped
-    ("llama-3.1-8b", VERTEX_MAAS_REGIONS, "meta/llama-3.1-8b-instruct-maas", None, "vertex_ai/meta/llama-3.1-8b-instruct-maas"),  # 0/0 preview price: dropped
-    ("llama-4-maverick", VERTEX_MAAS_REGIONS, "meta/llama-4-maverick-17b-128e-instruct-maas", None, "vertex_ai/meta/llama-4-maverick-17b-128e-instruct-maas"),
-    ("llama-4-scout", VERTEX_MAAS_REGIONS, "meta/llama-4-scout-17b-16e-instruct-maas", None, "vertex_ai/meta/llama-4-scout-17b-16e-instruct-maas"),
-    ("deepseek-r1-0528", VERTEX_MAAS_REGIONS, "deepseek-ai/deepseek-r1-0528-maas", None, "vertex_ai/deepseek-ai/deepseek-r1-0528-maas"),
-    ("qwen3-235b-a22b", VERTEX_MAAS_REGIONS, "qwen/qwen3-235b-a22b-instruct-2507-maas", None, "vertex_ai/qwen/qwen3-235b-a22b-instruct-2507-maas"),
-    ("qwen3-coder-480b-a35b", VERTEX_MAAS_REGIONS, "qwen/qwen3-coder-480b-a35b-instruct-maas", None, "vertex_ai/qwen/qwen3-coder-480b-a35b-instruct-maas"),
-    ("mistral-large-2411", VERTEX_MISTRAL_REGIONS, "mistral-large-2411", None, "vertex_ai/mistral-large-2411"),
-    ("mistral-small", VERTEX_MISTRAL_REGIONS, "mistral-small-2503", None, "vertex_ai/mistral-small-2503"),
-    ("codestral", VERTEX_MISTRAL_REGIONS, "codestral-2501", None, "vertex_ai/codestral-2501"),
+    ("claude-3-haiku", VERTEX_CLAUDE_REGIONS, "claude-3-haiku@20240307", "claude-3-haiku", "vertex_ai/claude-3-haiku@20240307", None),
+    ("claude-3-5-haiku", VERTEX_CLAUDE_REGIONS, "claude-3-5-haiku@20241022", "claude-3-5-haiku", "vertex_ai/claude-3-5-haiku@20241022", None),
+    ("claude-3-5-sonnet", VERTEX_CLAUDE_REGIONS, "claude-3-5-sonnet@20240620", "claude-3-5-sonnet", "vertex_ai/claude-3-5-sonnet@20240620", None),
+    ("claude-3-5-sonnet-v2", VERTEX_CLAUDE_REGIONS, "claude-3-5-sonnet-v2@20241022", "claude-3-5-sonnet", "vertex_ai/claude-3-5-sonnet-v2@20241022", None),
+    ("claude-3-7-sonnet", VERTEX_CLAUDE_REGIONS, "claude-3-7-sonnet@20250219", "claude-3-7-sonnet", "vertex_ai/claude-3-7-sonnet@20250219", None),
+    ("claude-sonnet-4", VERTEX_CLAUDE_REGIONS, "claude-sonnet-4@20250514", "claude-4-sonnet", "vertex_ai/claude-sonnet-4@20250514", None),
+    ("claude-opus-4", VERTEX_CLAUDE_REGIONS, "claude-opus-4@20250514", "claude-4-opus", "vertex_ai/claude-opus-4@20250514", None),
+    ("claude-opus-4-1", VERTEX_CLAUDE_REGIONS, "claude-opus-4-1@20250805", None, "vertex_ai/claude-opus-4-1@20250805", None),
+    ("claude-3-opus", VERTEX_CLAUDE_REGIONS, "claude-3-opus@20240229", "claude-3-opus", "vertex_ai/claude-3-opus@20240229", None),
+    ("llama-3.1-405b", VERTEX_MAAS_REGIONS, "meta/llama-3.1-405b-instruct-maas", None, "vertex_ai/meta/llama-3.1-405b-instruct-maas", None),
+    ("llama-3.1-70b", VERTEX_MAAS_REGIONS, "meta/llama-3.1-70b-instruct-maas", None, "vertex_ai/meta/llama-3.1-70b-instruct-maas", None),  # 0/0 preview price: dropped
+    ("llama-3.1-8b", VERTEX_MAAS_REGIONS, "meta/llama-3.1-8b-instruct-maas", None, "vertex_ai/meta/llama-3.1-8b-instruct-maas", None),  # 0/0 preview price: dropped
+    ("llama-4-maverick", VERTEX_MAAS_REGIONS, "meta/llama-4-maverick-17b-128e-instruct-maas", None, "vertex_ai/meta/llama-4-maverick-17b-128e-instruct-maas", None),
+    ("llama-4-scout", VERTEX_MAAS_REGIONS, "meta/llama-4-scout-17b-16e-instruct-maas", None, "vertex_ai/meta/llama-4-scout-17b-16e-instruct-maas", None),
+    ("deepseek-r1-0528", VERTEX_MAAS_REGIONS, "deepseek-ai/deepseek-r1-0528-maas", None, "vertex_ai/deepseek-ai/deepseek-r1-0528-maas", None),
+    ("qwen3-235b-a22b", VERTEX_MAAS_REGIONS, "qwen/qwen3-235b-a22b-instruct-2507-maas", None, "vertex_ai/qwen/qwen3-235b-a22b-instruct-2507-maas", None),
+    ("qwen3-coder-480b-a35b", VERTEX_MAAS_REGIONS, "qwen/qwen3-coder-480b-a35b-instruct-maas", None, "vertex_ai/qwen/qwen3-coder-480b-a35b-instruct-maas", None),
+    ("mistral-large-2411", VERTEX_MISTRAL_REGIONS, "mistral-large-2411", None, "vertex_ai/mistral-large-2411", None),
+    ("mistral-small", VERTEX_MISTRAL_REGIONS, "mistral-small-2503", None, "vertex_ai/mistral-small-2503", None),
+    ("codestral", VERTEX_MISTRAL_REGIONS, "codestral-2501", None, "vertex_ai/codestral-2501", None),
+    ("claude-sonnet-4-5", VERTEX_CLAUDE_REGIONS, "claude-sonnet-4-5@20250929", None, None, "claude-sonnet-4-5@20250929"),
+    ("claude-haiku-4-5", VERTEX_CLAUDE_REGIONS, "claude-haiku-4-5@20251001", None, None, "claude-haiku-4-5@20251001"),
+    ("llama-3.3-70b", VERTEX_MAAS_REGIONS, "meta/llama-3.3-70b-instruct-maas", None, None, "meta/llama-3.3-70b-instruct-maas"),
+    ("gemini-2.5-flash", GEMINI_REGIONS, "gemini-2.5-flash", None, None, "gemini-2.5-flash"),
+    ("gemini-2.5-flash-lite", GEMINI_REGIONS, "gemini-2.5-flash-lite", None, None, "gemini-2.5-flash-lite"),
+    ("gemini-2.5-pro", GEMINI_REGIONS, "gemini-2.5-pro", None, None, "gemini-2.5-pro"),
 ]
+
+# Azure AI Foundry serverless: (model, name in the availability table, provider model id, models.dev azure id)
+FOUNDRY = [
+    ("llama-3.3-70b", "Llama 3.3 70B Instruct", "Llama-3.3-70B-Instruct", "llama-3.3-70b-instruct"),
+    ("llama-3.1-8b", "Llama 3.1 8B Instruct", "Meta-Llama-3.1-8B-Instruct", "meta-llama-3.1-8b-instruct"),
+    ("llama-3.1-405b", "Llama 3.1 405B Instruct", "Meta-Llama-3.1-405B-Instruct", "meta-llama-3.1-405b-instruct"),
+    ("phi-4", "Phi-4", "Phi-4", "phi-4"),
+    ("mistral-small", "Mistral Small 25.03", "mistral-small-2503", "mistral-small-2503"),
+    ("mistral-medium", "Mistral Medium 3 (25.05)", "mistral-medium-2505", "mistral-medium-2505"),
+    ("deepseek-r1", "DeepSeek-R1", "DeepSeek-R1", "deepseek-r1"),
+    ("deepseek-v3", "DeepSeek-V3-0324", "DeepSeek-V3-0324", "deepseek-v3-0324"),
+    ("command-r-08-2024", "Cohere Command R 08-2024", "Cohere-command-r-08-2024", "cohere-command-r-08-2024"),
+    ("command-r-plus-08-2024", "Cohere Command R+ 08-2024", "Cohere-command-r-plus-08-2024", "cohere-command-r-plus-08-2024"),
+]
+AZURE_REGION_IDS = {"East US": "eastus", "East US 2": "eastus2", "North Central US": "northcentralus", "South Central US": "southcentralus",
+                    "West US": "westus", "West US 3": "westus3", "Sweden Central": "swedencentral"}
 
 # Together / Groq / Fireworks (pseudo-region "us"): (model, provider model id, genai id, litellm key)
 TOGETHER = [
@@ -552,32 +659,43 @@ def ceil_dec(x, d):
 # ---------------------------------------------------------------------------
 
 
-def build(src: Path, report: bool):
+def build(src: Sources, report: bool):
     rep = []  # markdown report lines
 
     # ---- load raw files
-    mle_rows = read_csv(src / "mlenergy_v3_llm_configurations_flat.csv")
-    eco = json.loads((src / "ecologits_models.json").read_text(encoding="utf-8"))["models"]
-    em_year = {r["Zone id"]: r for r in read_csv(src / "electricitymaps_2024_yearly_all_zones.csv")}
-    prof_rows = read_csv(src / "electricitymaps_hourly_profile_24h_2023-2024.csv")
-    litellm = json.loads((src / "litellm_model_prices_2025-09-01.json").read_text(encoding="utf-8"))
-    genai = {p["id"]: {m["id"]: m for m in p["models"]} for p in json.loads((src / "genai_prices_v2_data.json").read_text(encoding="utf-8"))}
-    bed_rows = read_csv(src / "bedrock_model_region_availability.csv")
-    az_rows = read_csv(src / "azure_openai_standard_regional_model_availability.csv")
-    ccf_rows = read_csv(src / "ccf_grid_emission_factors_and_em_zones.csv")
-    umass = json.loads((src / "umass_gcp_region_to_em_zone.json").read_text(encoding="utf-8"))
-    nf_pue = {r["executor"]: float(r["pue"]) for r in read_csv(src / "nfco2_cloud_pue.csv")}
+    mle_rows = src.csv("mlenergy_v3_llm_configurations_flat.csv")
+    eco = json.loads(src.text("ecologits_models.json"))["models"]
+    em_year = {r["Zone id"]: r for r in src.csv("electricitymaps_2024_yearly_all_zones.csv")}
+    prof_rows = src.csv("electricitymaps_hourly_profile_24h_2023-2024.csv")
+    litellm = json.loads(src.text("litellm_model_prices_2025-09-01.json"))
+    genai = {p["id"]: {m["id"]: m for m in p["models"]} for p in json.loads(src.text("genai_prices_v2_data.json"))}
+    bed_rows = src.csv("bedrock_model_region_availability.csv")
+    az_rows = src.csv("azure_openai_standard_regional_model_availability.csv")
+    ccf_rows = src.csv("ccf_grid_emission_factors_and_em_zones.csv")
+    umass = json.loads(src.text("umass_gcp_region_to_em_zone.json"))
+    nf_pue = {r["executor"]: float(r["pue"]) for r in src.csv("nfco2_cloud_pue.csv")}
+    modelsdev = {(r["provider"], r["model_id"]): r for r in src.csv("prices/modelsdev_provider_models_2026-07-02.csv")}
+    foundry_rows = src.csv("availability/azure_foundry_serverless_maas_region_availability_2025-11-24.csv")
+    ms_rows = src.csv("energy/microsoft_aienergy_model_throughput_DB_2025-12.csv")
 
     # ---- sanity: PUE figures and zone mappings agree with the files we cite
     assert nf_pue["awsbatch"] == 1.15 and nf_pue["azurebatch"] == 1.18 and nf_pue["google-batch"] == 1.1 and nf_pue["cloud"] == 1.56
     ccf_zone = {(r["provider"], r["region"].lower()): r["ccf_electricity_maps_zone"] for r in ccf_rows}
-    prov_ccf = {"aws-bedrock": "aws", "gcp-vertex": "gcp", "azure-openai": "azure"}
+    prov_ccf = {"aws-bedrock": "aws", "gcp-vertex": "gcp", "azure-openai": "azure", "azure-ai-foundry": "azure"}
+    google_2024 = {r["Google Cloud Region"]: float(r["Grid carbon intensity (gCO2eq / kWh)"]) for r in src.csv("gcp_region_carbon_2024.csv")}
+    zone_checks = []  # (region, google figure, [(zone, EM 2024 direct)]) for the report
     for (p, rid, _n, _c, _cc, _a, zone, alts, zsrc, _note) in R:
         if zsrc == "ccf":
             assert ccf_zone.get((prov_ccf[p], rid)) == zone, (p, rid, zone, ccf_zone.get((prov_ccf[p], rid)))
-        if p == "gcp-vertex" and rid in umass:
+        if p == "gcp-vertex" and rid in umass and umass[rid] in em_year:
             um = umass[rid]
             assert um == zone or um in alts, (rid, um)
+        if p == "gcp-vertex" and rid in google_2024:
+            # zone rule for GCP: the primary zone is the candidate whose EM 2024 direct value is closest to Google's own figure
+            g = google_2024[rid]
+            cands = [(z, float(em_year[z]["Carbon intensity gCO₂eq/kWh (direct)"])) for z in [zone] + list(alts)]
+            assert min(cands, key=lambda c: abs(c[1] - g))[0] == zone, (rid, g, cands)
+            zone_checks.append((rid, g, cands))
 
     # ---- parameters
     eco_idx = {}
@@ -831,26 +949,70 @@ def build(src: Path, report: bool):
         shifted = {o: to_utc(local24, o) for o in sh}
         return [sum(w * shifted[o][u] for o, w in sh.items()) for u in range(24)]
 
+    # Hourly files with UTC timestamps: (zone, year) -> manifest path. The profile file above adds the 2023 local-hour
+    # means of its 16 zones. Vintage policy (all zones): shape = equal-weight mean of every available year 2023-2024 by
+    # UTC hour, scaled per factor so that its daily mean equals the zone's 2024 yearly value (docs/data.md section 5).
+    hourly_files = {}
+    for path in sorted(src.manifest):
+        name = path.rsplit("/", 1)[-1]
+        if name.startswith("electricitymaps_hourly_") and not name.startswith("electricitymaps_hourly_profile"):
+            zone_year = name[len("electricitymaps_hourly_"):-len(".csv")]
+            zk_, yr = zone_year.rsplit("_", 1)
+            hourly_files[(zk_, yr)] = path
+
+    def utc_means(path, zone_key):
+        sums = [[0.0, 0.0, 0] for _ in range(24)]
+        for row in src.csv(path):
+            assert row["Zone Id"] == zone_key, (path, row["Zone Id"])
+            d, l_ = row["Carbon Intensity gCO₂eq/kWh (direct)"], row["Carbon Intensity gCO₂eq/kWh (LCA)"]
+            if d == "" or l_ == "":
+                continue
+            h = int(row["Datetime (UTC)"][11:13])
+            sums[h][0] += float(d)
+            sums[h][1] += float(l_)
+            sums[h][2] += 1
+        assert all(c > 300 for _, _, c in sums), path
+        return [a / c for a, _, c in sums], [b / c for _, b, c in sums]
+
+    series = {}  # zone -> {year: (direct24 UTC, lca24 UTC, how)}
+    for (zk_, yr), path in hourly_files.items():
+        d24, l24 = utc_means(path, zk_)
+        series.setdefault(zk_, {})[yr] = (d24, l24, "utc-file")
+    for zk_, years in prof.items():
+        for yr, hours in years.items():
+            if yr in series.get(zk_, {}):
+                continue  # the UTC-timestamped file of the same year wins over its local-hour summary
+            assert len(hours) == 24
+            tzname = hours[0][2]
+            tz_notes[(zk_, yr)] = (tzname, offset_shares(tzname, int(yr)))
+            series.setdefault(zk_, {})[yr] = (year_to_utc([hours[h][0] for h in range(24)], tzname, int(yr)),
+                                              year_to_utc([hours[h][1] for h in range(24)], tzname, int(yr)), "local-hour means")
+
+    profile_stats = []
     zones_out = []
     for zk in sorted(used_zones):
         y = em_year[zk]
-        zobj = dict(key=zk, name=y["Zone name"], country=ZONE_COUNTRY[zk],
-                    annual=dict(lifecycleGramsPerKwh=float(y["Carbon intensity gCO₂eq/kWh (Life cycle)"]),
-                                directGramsPerKwh=float(y["Carbon intensity gCO₂eq/kWh (direct)"]), year=2024, source="em-2024-yearly"))
+        annual = dict(lifecycleGramsPerKwh=float(y["Carbon intensity gCO₂eq/kWh (Life cycle)"]),
+                      directGramsPerKwh=float(y["Carbon intensity gCO₂eq/kWh (direct)"]), year=2024, source="em-2024-yearly")
+        zobj = dict(key=zk, name=y["Zone name"], country=ZONE_COUNTRY[zk], annual=annual)
         assert y["Datetime (UTC)"].startswith("2024-")
-        if zk in prof:
-            years = prof[zk]
-            assert set(years) == {"2023", "2024"} and all(len(v) == 24 for v in years.values())
-            tzname = years["2024"][0][2]
-            tz_notes[zk] = (tzname, {y_: offset_shares(tzname, int(y_)) for y_ in ("2023", "2024")})
-            d_utc = [[], []]
-            l_utc = [[], []]
-            for i, y_ in enumerate(("2023", "2024")):
-                d_utc[i] = year_to_utc([years[y_][h][0] for h in range(24)], tzname, int(y_))
-                l_utc[i] = year_to_utc([years[y_][h][1] for h in range(24)], tzname, int(y_))
-            zobj["profile"] = dict(kind="hourly", lifecycleByUtcHour=[round((a + b) / 2, 2) for a, b in zip(*l_utc)],
-                                   directByUtcHour=[round((a + b) / 2, 2) for a, b in zip(*d_utc)],
-                                   years="2023-2024", source="em-hourly-profiles")
+        shape_zone = zk if zk in series else PROFILE_SHAPE_FROM.get(zk)
+        if shape_zone:
+            years = series[shape_zone]
+            yrs = sorted(years)
+            shape_d = [statistics.fmean(years[y_][0][h] for y_ in yrs) for h in range(24)]
+            shape_l = [statistics.fmean(years[y_][1][h] for y_ in yrs) for h in range(24)]
+            kd = annual["directGramsPerKwh"] / statistics.fmean(shape_d)
+            kl = annual["lifecycleGramsPerKwh"] / statistics.fmean(shape_l)
+            prof_obj = dict(kind="hourly", lifecycleByUtcHour=[round(v * kl, 2) for v in shape_l],
+                            directByUtcHour=[round(v * kd, 2) for v in shape_d],
+                            years=yrs[0] if len(yrs) == 1 else f"{yrs[0]}-{yrs[-1]}", source="em-hourly-profiles")
+            if shape_zone != zk:
+                prof_obj["shapeZone"] = shape_zone
+            prof_obj["scaledTo"] = "annual 2024"
+            zobj["profile"] = prof_obj
+            lc = prof_obj["lifecycleByUtcHour"]
+            profile_stats.append((zk, shape_zone, prof_obj["years"], round(kl, 3), min(lc), lc.index(min(lc)), max(lc), lc.index(max(lc))))
         else:
             zobj["profile"] = dict(kind="flat", source="em-2024-yearly")
         zones_out.append(zobj)
@@ -890,7 +1052,14 @@ def build(src: Path, report: bool):
             return clause["contains"] in name
         raise ValueError(clause)
 
-    def choose_price(prov_key, gp_prov, gid, llkey, regional_key=None, label="", pid=None):
+    def md_price(mprov, mid_):
+        r = modelsdev.get((mprov, mid_))
+        if r is None or r["input_usd_per_mtok"] == "" or r["output_usd_per_mtok"] == "":
+            return None
+        return (float(r["input_usd_per_mtok"]), float(r["output_usd_per_mtok"]))
+
+    def choose_price(prov_key, gp_prov, gid, llkey, regional_key=None, label="", pid=None, md=None):
+        """Candidates in order: litellm per-region key, genai-prices (newest dated), models.dev, litellm."""
         cands = []
         if gid and pid and gid in genai.get(gp_prov, {}):
             # the genai entry we name must match the provider model id by genai-prices' own rule
@@ -901,6 +1070,9 @@ def build(src: Path, report: bool):
         l = ll_price(llkey) if llkey else None
         if g and (prov_key, gid) not in GENAI_UNCHECKED:
             cands.append(("genai-prices", g, gid))
+        m_ = md_price(*md) if md else None
+        if m_:
+            cands.append(("models-dev", m_, f"{md[0]}/{md[1]}"))
         if l:
             cands.append(("litellm", l, llkey))
         if g and (prov_key, gid) in GENAI_UNCHECKED:
@@ -911,15 +1083,17 @@ def build(src: Path, report: bool):
         ch = cands[0]
         if g and l and g != l:
             price_log.append((prov_key, label, gid, llkey, g, l, ch[0]))
-        src = "genai-prices" if ch[0] == "genai-prices" else "litellm"
+        src = {"genai-prices": "genai-prices", "models-dev": "models-dev"}.get(ch[0], "litellm")
+        entry = f"{gp_prov}:{ch[2]}" if src == "genai-prices" else ch[2]
         return dict(usdPerMillionInput=ch[1][0], usdPerMillionOutput=ch[1][1], source=src,
-                    date=GENAI_DATE if src == "genai-prices" else LITELLM_DATE), ch
+                    date={"genai-prices": GENAI_DATE, "models-dev": MODELSDEV_DATE}.get(src, LITELLM_DATE), entry=entry), ch
 
-    def add(model_id, provider, region, pid, price, avail, served=None):
+    def add(model_id, provider, region, pid, price, avail, served=None, retired=None):
         assert model_id in model_ids, model_id
         assert (provider, region) in region_ids, (provider, region)
+        assert price.get("entry"), (model_id, provider, region)
         offerings.append(dict(model=model_id, provider=provider, region=region, providerModelId=pid,
-                              servedFrom=served or [], price=price, speed=None, availabilitySource=avail))
+                              servedFrom=served or [], price=price, speed=None, retired=retired, availabilitySource=avail))
 
     price_choice_rows = []
 
@@ -935,35 +1109,55 @@ def build(src: Path, report: bool):
             return flag[13:23] > DATA_VERSION
         return False
 
+    def eol(flag):
+        return flag[13:23] if flag.startswith("Legacy (EOL: ") else None
+
     dropped = []
-    for (mid, bname, pid, gid, llkey, profiles) in BEDROCK:
+    regional_gaps = []
+    for (mid, bname, pid, gid, llkey, profiles, mdid) in BEDROCK:
         rows = bed[bname]
+        md = ("amazon-bedrock", mdid) if mdid else None
         inreg = [r["region"] for r in rows if active(r["in_region"]) and r["region"] in aws_regions]
-        legacy_gone = [r["region"] for r in rows if r["in_region"].startswith("Legacy") and not active(r["in_region"]) and r["region"] in aws_regions]
-        if legacy_gone:
-            dropped.append((mid, "in-Region", legacy_gone))
+        gone = {r["region"]: eol(r["in_region"]) for r in rows if eol(r["in_region"]) and not active(r["in_region"]) and r["region"] in aws_regions}
+        if gone:
+            dropped.append((mid, "in-Region", sorted(gone)))
         used = set()
-        for reg in sorted(inreg, key=aws_regions.index):
-            res = choose_price("aws-bedrock", "aws", gid, llkey, regional_key=f"bedrock/{reg}/{pid}", label=mid, pid=pid)
+        have_regional = {reg for reg in aws_regions if ll_price(f"bedrock/{reg}/{pid}")}
+        for reg in sorted(set(inreg) | set(gone), key=aws_regions.index):
+            res = choose_price("aws-bedrock", "aws", gid, llkey, regional_key=f"bedrock/{reg}/{pid}", label=mid, pid=pid, md=md)
             if not res:
                 continue
-            add(mid, "aws-bedrock", reg, pid, res[0], "bedrock-availability")
+            if res[1][0] == "litellm-regional":
+                res[0]["tier"] = "regional price of this region"
+            elif have_regional:
+                res[0]["tier"] = ("base price: the sources give regional prices for this model in " + ", ".join(sorted(have_regional))
+                                  + " but none for this region")
+                if reg not in gone:
+                    regional_gaps.append((mid, reg, sorted(have_regional)))
+            add(mid, "aws-bedrock", reg, pid, res[0], "bedrock-availability", retired=gone.get(reg))
             price_choice_rows.append((mid, "aws-bedrock", reg, res[1][0], res[1][2]))
             used.add(reg)
         geo = [r["region"] for r in rows if active(r["geo_cross_region"]) and r["region"] in aws_regions]
+        geo_gone = {r["region"]: eol(r["geo_cross_region"]) for r in rows
+                    if eol(r["geo_cross_region"]) and not active(r["geo_cross_region"]) and r["region"] in aws_regions}
         for pref in profiles:
             grp = [g for g in geo if PROFILE_GROUPS[pref](g)]
+            retired_on = None
             if not grp:
-                continue
+                grp = [g for g in geo_gone if PROFILE_GROUPS[pref](g)]
+                if not grp:
+                    continue
+                retired_on = max(geo_gone[g] for g in grp)
             srcs = [g for g in PROFILE_SOURCE_PREF if g in grp and g not in used]
             if not srcs:
                 continue
             reg = srcs[0]
             ppid = f"{pref}.{pid}"
-            res = choose_price("aws-bedrock", "aws", gid, (f"{pref}.{llkey}" if llkey else None), label=mid, pid=ppid)
+            res = choose_price("aws-bedrock", "aws", gid, (f"{pref}.{llkey}" if llkey else None), label=mid, pid=ppid,
+                               md=("amazon-bedrock", f"{pref}.{mdid}") if mdid else None)
             if not res:
                 continue
-            add(mid, "aws-bedrock", reg, ppid, res[0], "bedrock-availability", served=sorted(grp, key=aws_regions.index))
+            add(mid, "aws-bedrock", reg, ppid, res[0], "bedrock-availability", served=sorted(grp, key=aws_regions.index), retired=retired_on)
             price_choice_rows.append((mid, "aws-bedrock", reg + f" (profile {pref})", res[1][0], res[1][2]))
             used.add(reg)
 
@@ -973,17 +1167,56 @@ def build(src: Path, report: bool):
         if r["available_standard_regional"] == "yes":
             az_avail.setdefault((r["model"], r["model_version"]), []).append(r["azure_region"])
     az_regions = [r["id"] for r in region_objs if r["provider"] == "azure-openai"]
-    for (mid, mname, ver, pid, llkey) in AZURE:
-        res = choose_price("azure-openai", "azure", None, llkey, label=mid)
+    # Azure rule (docs/data.md section 7): offerings are Standard (regional) deployments. Price = a litellm data-zone
+    # entry (azure/us/<id>, same price as regional), else a plain azure/<id> entry that differs from its azure/global*
+    # twin (it is then the regional price), else the Global price (litellm azure/<id>, or models.dev azure) x the uplift.
+    uplifts = set()
+    for k in litellm:
+        if k.startswith("azure/us/") and ll_price(k) and ll_price("azure/global/" + k[9:]):
+            (ri, ro), (gi, go) = ll_price(k), ll_price("azure/global/" + k[9:])
+            uplifts.add((round(ri / gi, 3), round(ro / go, 3)))
+    assert uplifts == {(AZURE_REGIONAL_UPLIFT, AZURE_REGIONAL_UPLIFT)}, uplifts
+
+    def azure_price(mid, pid, llkey, mdid):
+        for key in (f"azure/us/{pid}",):
+            if ll_price(key):
+                i, o = ll_price(key)
+                return dict(usdPerMillionInput=i, usdPerMillionOutput=o, source="litellm", date=LITELLM_DATE, entry=key,
+                            tier="regional (data-zone price; Microsoft prices Regional and Data Zone alike)")
+        glob = next((ll_price(k) for k in (f"azure/global/{pid}", f"azure/global-standard/{pid}") if ll_price(k)), None)
+        if llkey and ll_price(llkey) and glob and ll_price(llkey) != glob:
+            i, o = ll_price(llkey)
+            return dict(usdPerMillionInput=i, usdPerMillionOutput=o, source="litellm", date=LITELLM_DATE, entry=llkey, tier="regional")
+        if llkey and ll_price(llkey):
+            (i, o), src_, date_, entry_ = ll_price(llkey), "litellm", LITELLM_DATE, llkey
+        else:
+            (i, o), src_, date_, entry_ = md_price("azure", mdid), "models-dev", MODELSDEV_DATE, f"azure/{mdid}"
+        return dict(usdPerMillionInput=round(i * AZURE_REGIONAL_UPLIFT, 6), usdPerMillionOutput=round(o * AZURE_REGIONAL_UPLIFT, 6),
+                    source=src_, date=date_, entry=entry_, tier=f"regional = global x {AZURE_REGIONAL_UPLIFT}")
+
+    for (mid, mname, ver, pid, llkey, mdid) in AZURE:
+        price = azure_price(mid, pid, llkey, mdid)
         for reg in az_regions:
             if reg in az_avail.get((mname, ver), []):
-                add(mid, "azure-openai", reg, pid, res[0], "azure-availability")
-        price_choice_rows.append((mid, "azure-openai", "all", res[1][0], res[1][2]))
+                add(mid, "azure-openai", reg, pid, price, "azure-availability")
+        price_choice_rows.append((mid, "azure-openai", "all", price["tier"], price["entry"]))
+
+    # Azure AI Foundry serverless (MaaS): regions from the availability table, price from models.dev's azure provider
+    # (pay-as-you-go per token; Microsoft lists one price for these regions)
+    foundry_regions = {r["model"]: [x.strip() for x in r["hub_project_regions_for_deployment"].split(";")] for r in foundry_rows}
+    foundry_ids = {r["id"] for r in region_objs if r["provider"] == "azure-ai-foundry"}
+    for (mid, fname, pid, mdid) in FOUNDRY:
+        regs = [AZURE_REGION_IDS[x] for x in foundry_regions[fname]]
+        assert set(regs) <= foundry_ids, (fname, regs)
+        res = choose_price("azure-ai-foundry", "azure", None, None, label=mid, md=("azure", mdid))
+        for reg in sorted(regs, key=[r["id"] for r in region_objs if r["provider"] == "azure-ai-foundry"].index):
+            add(mid, "azure-ai-foundry", reg, pid, res[0], "azure-foundry-availability")
+        price_choice_rows.append((mid, "azure-ai-foundry", ",".join(regs), res[1][0], res[1][2]))
 
     # Vertex
     zero_dropped = []
-    for (mid, regs, pid, gid, llkey) in VERTEX:
-        res = choose_price("gcp-vertex", "google", gid, llkey, label=mid, pid=pid)
+    for (mid, regs, pid, gid, llkey, mdid) in VERTEX:
+        res = choose_price("gcp-vertex", "google", gid, llkey, label=mid, pid=pid, md=("google-vertex", mdid) if mdid else None)
         if not res:
             zero_dropped.append(("gcp-vertex", mid, llkey))
             continue
@@ -1002,6 +1235,43 @@ def build(src: Path, report: bool):
                 continue
             add(mid, prov, "us", pid, res[0], res[0]["source"])
             price_choice_rows.append((mid, prov, "us", res[1][0], res[1][2]))
+
+    # ---- speed: output tokens per second for one stream, with its basis (docs/data.md section 7a)
+    def mle_speed(run, proxy_of=None):
+        itl = float(run["median_itl_ms"])
+        prec = run["weight_precision"]
+        hw = f"{run['num_gpus']}x {run['gpu_model']}, vLLM, max_num_seqs {run['max_num_seqs']}" + ("" if prec == "bfloat16" else f", {prec}")
+        note = (f"Per-stream decode rate measured by ML.ENERGY v3 on reference hardware ({hw}, {run['task']} task): "
+                f"1000 / median inter-token latency {itl:.1f} ms. Not the provider's own hardware or load.")
+        if proxy_of:
+            note += f" Measured on {run['model_id']}, which has the same architecture and size as this model."
+        return dict(tokensPerSecond=sig4(1000.0 / itl), timeToFirstTokenSeconds=None, basis="measured-reference",
+                    source="mlenergy-v3", date=MLENERGY_DATE, note=note)
+
+    speed_ref = {mid: mle_speed(mp["central"]) for mid, mp in measured.items()}
+    for mid, (task, ck) in B200_ONLY.items():
+        runs = [r for r in cfg[(task, ck)] if r["gpu_model"] == "B200" and int(r["max_num_seqs"]) == 64]
+        speed_ref[mid] = mle_speed(min(runs, key=lambda r: int(r["num_gpus"])))
+    for mid, proxy in SPEED_ARCH_PROXY.items():
+        speed_ref[mid] = dict(speed_ref[proxy])
+        speed_ref[mid]["note"] += f" Same architecture and parameter count as {proxy} (its measurement)."
+    for mid, (mname, src_name) in MS_THROUGHPUT.items():
+        row = next(r for r in ms_rows if r["Model"] == mname and r["Source"] == src_name)
+        tps, batch = float(row["Tokens per Second (TPS)"]), float(row["Batch Size"])
+        speed_ref[mid] = dict(tokensPerSecond=sig4(tps / batch), timeToFirstTokenSeconds=None, basis="measured-reference",
+                              source="microsoft-aienergy", date="2025-12",
+                              note=(f"Microsoft aienergy_simulation throughput table ({row['Hardware']}, TP {row['TP Size']}, {row['Quantization']}, "
+                                    f"source {src_name}): node throughput {tps:g} tokens/s at an average batch of {batch:g} streams, i.e. "
+                                    f"{tps / batch:.2f} tokens/s per stream. A heavily batched reference, not the provider's rate."))
+    groq_speed = {r["model_id"]: r for r in src.csv("speed/groq_docs_model_speed_2026-10-01.csv")}
+    for o in offerings:
+        g = groq_speed.get(o["providerModelId"]) if o["provider"] == "groq" else None
+        if g:
+            o["speed"] = dict(tokensPerSecond=float(g["speed_tokens_per_s"]), timeToFirstTokenSeconds=None, basis="vendor-stated",
+                              source="groq-docs", date=g["snapshot_date"],
+                              note="Groq's stated output speed for the model (SPEED column of its models page); not independently measured.")
+        elif o["model"] in speed_ref:
+            o["speed"] = dict(speed_ref[o["model"]])
 
     # ---- aliases: add every providerModelId; enforce global uniqueness
     by_id = {m["id"]: m for m in models_out}
@@ -1078,29 +1348,64 @@ def build(src: Path, report: bool):
         rep.append("\n## Dropped")
         rep.append(f"- legacy EOL before {DATA_VERSION}: {dropped}")
         rep.append(f"- zero/absent prices: {zero_dropped}")
+        rep.append(f"- in-Region offerings in a region without a litellm regional key while the model has some: {regional_gaps}")
         rep.append("\n## TZ")
         for k, v in tz_notes.items():
             rep.append(f"- {k}: {v}")
+        rep.append("\n## Profiles (zone, shape from, years, LCA scale factor, min@UTC hour, max@UTC hour)")
+        for row in profile_stats:
+            rep.append(f"- {row}")
+        rep.append(f"- hourly series available but no catalog zone uses them: {sorted(set(series) - {r[1] for r in profile_stats})}")
+        rep.append("\n## GCP zone check (region, Google 2024, [(zone, EM 2024 direct)])")
+        for row in zone_checks:
+            rep.append(f"- {row}")
         print("\n".join(rep))
     return catalog
 
 
-ZONE_COUNTRY = {"US": "US", "US-MIDA-PJM": "US", "US-MIDW-MISO": "US", "US-NW-PACW": "US", "US-NW-BPAT": "US", "US-CENT-SWPP": "US",
+# Zones without hourly data of their own whose shape comes from a documented proxy series (docs/data.md section 5).
+PROFILE_SHAPE_FROM = {"NO-NO1": "NO"}  # Norway (country-level 2023) for the Oslo bidding zone; NO-NO1 is hydro-dominated like the country
+
+ZONE_COUNTRY = {"US-CAR-SC": "US", "US-CAR-SCEG": "US", "US-NW-NEVP": "US", "US-NW-PACE": "US", "US-SW-SRP": "US", "US-SW-AZPS": "US",
+                "AU-VIC": "AU", "ES": "ES", "FI": "FI", "PL": "PL", "ZA": "ZA", "US": "US", "US-MIDA-PJM": "US", "US-MIDW-MISO": "US", "US-NW-PACW": "US", "US-NW-BPAT": "US", "US-CENT-SWPP": "US",
                 "US-CAL-CISO": "US", "US-TEX-ERCO": "US", "IE": "IE", "GB": "GB", "FR": "FR", "DE": "DE", "SE": "SE", "SE-SE3": "SE",
                 "IT-NO": "IT", "BE": "BE", "NL": "NL", "CH": "CH", "NO-NO1": "NO", "SG": "SG", "JP-TK": "JP", "KR": "KR", "IN": "IN",
                 "IN-WE": "IN", "IN-SO": "IN", "AU-NSW": "AU", "CA-QC": "CA", "BR-CS": "BR"}
 
 
+def render(cat) -> str:
+    return json.dumps(cat, indent=2, ensure_ascii=False) + "\n"
+
+
 def main():
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--sources", default=str(Path(__file__).resolve().parents[3] / "shared" / "data" / "sources"))
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--external", "--sources", dest="external", default=None,
+                    help="directory holding the raw files that are not vendored (default: $CARBONBENCH_SOURCES or "
+                         "../shared/data/sources beside the repository); vendored files come from data/sources/")
     ap.add_argument("--out", default=str(OUT))
-    ap.add_argument("--report", action="store_true", help="print the markdown tables quoted in docs/data.md")
+    ap.add_argument("--check", action="store_true",
+                    help="build in memory and fail (exit 1) unless the result equals --out byte for byte; writes nothing")
+    ap.add_argument("--report", action="store_true", help="print the markdown tables that docs/data.md quotes")
     a = ap.parse_args()
-    cat = build(Path(a.sources), a.report)
+    src = Sources(Path(a.external) if a.external else None)
+    cat = build(src, a.report)
+    text = render(cat)
     out = Path(a.out)
+    unused = sorted(set(src.manifest) - src.used)
+    if unused:
+        print(f"note: manifest files the build does not read (cross-checks only): {unused}", file=sys.stderr)
+    if a.check:
+        current = out.read_text(encoding="utf-8") if out.exists() else ""
+        if current != text:
+            old, new = current.splitlines(), text.splitlines()
+            first = next((i for i, (x, y) in enumerate(zip(old, new)) if x != y), min(len(old), len(new)))
+            print(f"{out} is stale: a fresh build differs from line {first + 1} on. "
+                  "Run python3 tools/catalog/build_catalog.py and commit the result.", file=sys.stderr)
+            sys.exit(1)
+        print(f"{out}: up to date ({len(cat['models'])} models, {len(cat['offerings'])} offerings)", file=sys.stderr)
+        return
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(cat, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    out.write_text(text, encoding="utf-8")
     print(f"wrote {out}: {len(cat['models'])} models, {len(cat['zones'])} zones, {len(cat['regions'])} regions, {len(cat['offerings'])} offerings", file=sys.stderr)
 
 

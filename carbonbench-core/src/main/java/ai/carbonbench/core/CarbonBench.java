@@ -1,8 +1,10 @@
 package ai.carbonbench.core;
 
 import ai.carbonbench.core.catalog.Catalog;
+import ai.carbonbench.core.catalog.Checks;
 import ai.carbonbench.core.catalog.EmissionFactor;
 import ai.carbonbench.core.catalog.Model;
+import ai.carbonbench.core.catalog.ObservedSpeeds;
 import ai.carbonbench.core.catalog.Offering;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.catalog.Region;
@@ -56,6 +58,7 @@ public final class CarbonBench implements AutoCloseable {
     private final Optional<GridIntensitySource> gridSource;
     private final IntensityResolver intensity;
     private final Scorer scorer;
+    private final ObservedSpeeds observedSpeeds;
     private final ScoreMemo memo;
 
     private CarbonBench(Builder b) {
@@ -66,7 +69,8 @@ public final class CarbonBench implements AutoCloseable {
         this.gridSource = Optional.ofNullable(b.gridSource);
         this.intensity = new IntensityResolver(gridSource,
                 new StaticGridIntensitySource(catalog, emissionFactor, clock), clock);
-        this.scorer = new Scorer(catalog, tokenMix);
+        this.observedSpeeds = b.observedSpeeds != null ? b.observedSpeeds : ObservedSpeeds.create();
+        this.scorer = new Scorer(catalog, tokenMix, observedSpeeds);
         this.memo = new ScoreMemo(clock, gridSource, catalog::offering, this::score);
         if (b.gridSource != null && !b.awaitLiveData.isZero()) {
             awaitLive(b.gridSource, catalog.zones().stream().map(z -> z.key()).toList(), b.awaitLiveData);
@@ -101,6 +105,14 @@ public final class CarbonBench implements AutoCloseable {
         return tokenMix;
     }
 
+    /**
+     * The output speeds this application observed; a router records into it, and every score uses an
+     * observed speed instead of the catalog's for that endpoint (export: {@link ObservedSpeeds#toOverlay}).
+     */
+    public ObservedSpeeds observedSpeeds() {
+        return observedSpeeds;
+    }
+
     public EmissionFactor emissionFactor() {
         return emissionFactor;
     }
@@ -111,7 +123,20 @@ public final class CarbonBench implements AutoCloseable {
      */
     public Score score(OfferingKey key) {
         Objects.requireNonNull(key, "key");
-        return memo.score(key);
+        return withObservedSpeed(memo.score(key));
+    }
+
+    /**
+     * A memoised score keeps the speed it was computed with; an observed speed may have arrived since.
+     * Without observations for the offering this is one map read and no allocation.
+     */
+    private Score withObservedSpeed(Score s) {
+        return observedSpeeds.speed(s.offering().key())
+                .filter(sp -> !s.offering().speed().equals(Optional.of(sp)))
+                .map(sp -> new Score(s.offering().withSpeed(sp), s.zone(), s.intensityGramsPerKwh(), s.provenance(),
+                        s.at(), s.gramsPerMillionInput(), s.gramsPerMillionOutput(), s.gramsPerMillionTokens(),
+                        s.usdPerMillionTokens()))
+                .orElse(s);
     }
 
     /** The offering's score for the hour containing {@code at}. */
@@ -125,9 +150,7 @@ public final class CarbonBench implements AutoCloseable {
      * may run in; provenance {@link Provenance#OVERRIDE}.
      */
     public Score scoreWithIntensity(OfferingKey key, double gramsPerKwh) {
-        if (!Double.isFinite(gramsPerKwh) || gramsPerKwh < 0) {
-            throw new IllegalArgumentException("gramsPerKwh must be a finite number >= 0, was " + gramsPerKwh);
-        }
+        Checks.nonNegative("gramsPerKwh", gramsPerKwh);
         return scorer.score(catalog.offering(key), Range.exactly(gramsPerKwh), Provenance.OVERRIDE, intensity.now());
     }
 
@@ -318,6 +341,7 @@ public final class CarbonBench implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private GridIntensitySource gridSource;
         private Duration awaitLiveData = Duration.ZERO;
+        private ObservedSpeeds observedSpeeds;
 
         private Builder() {
         }
@@ -367,6 +391,12 @@ public final class CarbonBench implements AutoCloseable {
                 throw new IllegalArgumentException("max must be >= 0, was " + max);
             }
             this.awaitLiveData = max;
+            return this;
+        }
+
+        /** Where observed speeds are kept; default a new, empty {@link ObservedSpeeds#create()}. Share one to pool routers. */
+        public Builder observedSpeeds(ObservedSpeeds observedSpeeds) {
+            this.observedSpeeds = Objects.requireNonNull(observedSpeeds, "observedSpeeds");
             return this;
         }
 

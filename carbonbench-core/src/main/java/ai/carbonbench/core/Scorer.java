@@ -3,11 +3,13 @@ package ai.carbonbench.core;
 import ai.carbonbench.core.catalog.Catalog;
 import ai.carbonbench.core.catalog.EnergyProfile;
 import ai.carbonbench.core.catalog.Model;
+import ai.carbonbench.core.catalog.ObservedSpeeds;
 import ai.carbonbench.core.catalog.Offering;
 import ai.carbonbench.core.catalog.Region;
 import ai.carbonbench.core.catalog.Zone;
 import ai.carbonbench.core.grid.GridIntensity;
 import ai.carbonbench.core.grid.Provenance;
+import ai.carbonbench.core.score.Constraints;
 import ai.carbonbench.core.score.LeaderboardQuery;
 import ai.carbonbench.core.score.Range;
 import ai.carbonbench.core.score.Score;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -33,10 +36,12 @@ final class Scorer {
 
     private final Catalog catalog;
     private final TokenMix mix;
+    private final ObservedSpeeds observed;
 
-    Scorer(Catalog catalog, TokenMix mix) {
+    Scorer(Catalog catalog, TokenMix mix, ObservedSpeeds observed) {
         this.catalog = catalog;
         this.mix = mix;
+        this.observed = observed;
     }
 
     static Comparator<Score> order(SortOrder sort) {
@@ -76,7 +81,8 @@ final class Scorer {
     }
 
     /** Scores an offering at a given intensity range. */
-    Score score(Offering offering, Range intensity, Provenance provenance, Instant at) {
+    Score score(Offering catalogOffering, Range intensity, Provenance provenance, Instant at) {
+        Offering offering = observed.apply(catalogOffering); // an observed speed beats the catalog's figure
         EnergyProfile e = offering.model().energy();
         double pue = offering.provider().pue();
         // Wh per 1k tokens equals kWh per million tokens, so kWh/Mtok × g/kWh = g/Mtok.
@@ -108,18 +114,15 @@ final class Scorer {
             }
             found.forEach(x -> regionIds.add(x.qualifiedId()));
         });
+        // Canonical ids (aliases resolved, regions qualified), judged by the one constraint filter.
+        Constraints constraints = new Constraints(providerIds, regionIds, q.countries(), q.euOnly(),
+                q.maxUsdPerMillionTokens(), OptionalDouble.empty());
         List<Offering> out = new ArrayList<>();
-        for (Offering o : catalog.offerings()) {
+        for (Offering o : q.includeRetired() ? catalog.allOfferings() : catalog.offerings()) {
             Model m = o.model();
             if ((q.families().isEmpty() || q.families().contains(m.family()))
                     && (modelIds.isEmpty() || modelIds.contains(m.id()))
-                    && (providerIds.isEmpty() || providerIds.contains(o.provider().id()))
-                    && (regionIds.isEmpty() || regionIds.contains(o.region().qualifiedId()))
-                    && (q.countries().isEmpty()
-                            || o.executionRegions().stream().allMatch(r -> q.countries().contains(r.country())))
-                    && (!q.euOnly() || o.executionRegions().stream().allMatch(Region::inEu))
-                    && (q.maxUsdPerMillionTokens().isEmpty() || mix.blend(o.price().usdPerMillionInput(),
-                            o.price().usdPerMillionOutput()) <= q.maxUsdPerMillionTokens().getAsDouble())) {
+                    && constraints.allows(o, mix.blend(o.price().usdPerMillionInput(), o.price().usdPerMillionOutput()))) {
                 out.add(o);
             }
         }

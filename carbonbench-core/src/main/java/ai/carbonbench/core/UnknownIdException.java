@@ -15,14 +15,19 @@ public final class UnknownIdException extends CarbonBenchException {
     private final List<String> suggestions;
 
     public UnknownIdException(String kind, String id, List<String> suggestions) {
-        super(message(kind, id, suggestions), false);
+        this(kind, id, "", suggestions);
+    }
+
+    /** With {@code why} (e.g. {@code ambiguous: give provider/region}) in brackets after the id; empty for none. */
+    public UnknownIdException(String kind, String id, String why, List<String> suggestions) {
+        super(message(kind, id, why, suggestions), false);
         this.kind = kind;
         this.id = id;
         this.suggestions = List.copyOf(suggestions);
     }
 
-    private static String message(String kind, String id, List<String> suggestions) {
-        String base = "Unknown " + kind + " '" + id + "'";
+    private static String message(String kind, String id, String why, List<String> suggestions) {
+        String base = "Unknown " + kind + " '" + id + "'" + (why.isEmpty() ? "" : " (" + why + ")");
         return suggestions.isEmpty() ? base : base + "; did you mean " + String.join(", ", suggestions) + "?";
     }
 

@@ -3,6 +3,7 @@ package ai.carbonbench.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.carbonbench.core.catalog.OfferingKey;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,8 +31,11 @@ final class StartupClassesTest {
     @Test
     void the_first_answer_loads_no_data_binding_logging_or_cache() throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xshare:off", "-Xlog:class+load=info:stdout:none", "-cp",
-                System.getProperty("java.class.path"), FirstAnswer.class.getName())
+        // Surefire puts a named module's classes on the module path: the child JVM takes both as its class path.
+        String classPath = String.join(File.pathSeparator, System.getProperty("java.class.path"),
+                System.getProperty("jdk.module.path", ""));
+        Process p = new ProcessBuilder(java, "-Xshare:off", "-Xlog:class+load=info:stdout:none", "-cp", classPath,
+                FirstAnswer.class.getName())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -43,12 +43,23 @@ import java.util.Optional;
  * @param baseline             the first candidate declared: what the application would have called without
  *                             CarbonBench
  * @param baselineGrams        central grams the same tokens would have emitted on the baseline
+ * @param leanerAnswer         what {@link LeanerAnswers} decided for the call, when the answering candidate was
+ *                             wrapped by it
  */
 public record CarbonReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, long inputTokens, long outputTokens,
         boolean tokenUsageReported, Range grams, Range intensityGramsPerKwh, String zone, Provenance provenance,
-        Instant at, OfferingKey baseline, double baselineGrams) {
+        Instant at, OfferingKey baseline, double baselineGrams, Optional<LeanDecision> leanerAnswer) {
+
+    /** A receipt without a leaner-answers decision. */
+    public CarbonReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, long inputTokens, long outputTokens,
+            boolean tokenUsageReported, Range grams, Range intensityGramsPerKwh, String zone, Provenance provenance,
+            Instant at, OfferingKey baseline, double baselineGrams) {
+        this(endpoint, failedOver, inputTokens, outputTokens, tokenUsageReported, grams, intensityGramsPerKwh, zone,
+                provenance, at, baseline, baselineGrams, Optional.empty());
+    }
 
     public CarbonReceipt {
+        Objects.requireNonNull(leanerAnswer, "leanerAnswer");
         // one validation, the router's: the same rules and messages for every adapter's receipt
         failedOver = new CallReceipt(endpoint, failedOver, inputTokens, outputTokens, tokenUsageReported, grams,
                 intensityGramsPerKwh, zone, provenance, at, baseline, baselineGrams).failedOver();
@@ -56,9 +67,14 @@ public record CarbonReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, 
 
     /** The LangChain4j face of the router's receipt: the same fields. */
     static CarbonReceipt from(CallReceipt r) {
+        return from(r, Optional.empty());
+    }
+
+    /** The router's receipt with a {@link LeanerAnswers} decision. */
+    static CarbonReceipt from(CallReceipt r, Optional<LeanDecision> leanerAnswer) {
         return new CarbonReceipt(r.endpoint(), r.failedOver(), r.inputTokens(), r.outputTokens(),
                 r.tokenUsageReported(), r.grams(), r.intensityGramsPerKwh(), r.zone(), r.provenance(), r.at(),
-                r.baseline(), r.baselineGrams());
+                r.baseline(), r.baselineGrams(), leanerAnswer);
     }
 
     /** The router's form of this receipt, as the Spring AI adapter and the meter and span listeners take it. */
@@ -87,6 +103,7 @@ public record CarbonReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, 
     /** A one-line summary, e.g. {@code 0.000123 g CO2e (0.0000615–0.000246) on fireworks/us/llama-3.3-70b …}. */
     @Override
     public String toString() {
-        return toCallReceipt().toString();
+        return toCallReceipt().toString()
+                + leanerAnswer.filter(LeanDecision::applied).map(d -> "; leaner answer (" + d + ")").orElse("");
     }
 }

@@ -12,6 +12,7 @@ import ai.carbonbench.router.RouterListener;
 import ai.carbonbench.router.RoutingPolicy;
 import ai.carbonbench.router.Usage;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.ChatResponseMetadata;
 import dev.langchain4j.model.output.TokenUsage;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,10 +88,18 @@ final class Routing<M> {
 
     /** The response with a {@link CarbonChatResponseMetadata} carrying the call's receipt. */
     ChatResponse withReceipt(ChatResponse response, CallRecord record, List<Failure> failures) {
-        CarbonReceipt receipt = CarbonReceipt.from(routing.receipt(record, failures, reported(response).isPresent()));
+        // A candidate wrapped by LeanerAnswers reports its decision in its metadata; the receipt carries it.
+        ChatResponseMetadata metadata = response.metadata();
+        Optional<LeanDecision> lean = Optional.empty();
+        if (metadata instanceof LeanerAnswers.LeanMetadata m) {
+            lean = Optional.of(m.decision);
+            metadata = m.original;
+        }
+        CarbonReceipt receipt = CarbonReceipt.from(routing.receipt(record, failures, reported(response).isPresent()),
+                lean);
         return ChatResponse.builder()
                 .aiMessage(response.aiMessage())
-                .metadata(CarbonChatResponseMetadata.wrap(response.metadata(), receipt))
+                .metadata(CarbonChatResponseMetadata.wrap(metadata, receipt))
                 .build();
     }
 }

@@ -7,4 +7,7 @@
  * {@link ai.carbonbench.langchain4j.CarbonFootprintListener} accounts the emissions of any existing model
  * without routing.
  */
+@NullMarked
 package ai.carbonbench.langchain4j;
+
+import org.jspecify.annotations.NullMarked;

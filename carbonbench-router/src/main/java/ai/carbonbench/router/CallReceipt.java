@@ -1,5 +1,6 @@
 package ai.carbonbench.router;
 
+import ai.carbonbench.core.catalog.Checks;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.score.Range;
@@ -47,9 +48,7 @@ public record CallReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, lo
         if (inputTokens < 0 || outputTokens < 0) {
             throw new IllegalArgumentException("token counts must be >= 0, were " + inputTokens + " and " + outputTokens);
         }
-        if (!Double.isFinite(baselineGrams) || baselineGrams < 0) {
-            throw new IllegalArgumentException("baselineGrams must be a finite number >= 0, was " + baselineGrams);
-        }
+        Checks.nonNegative("baselineGrams", baselineGrams);
     }
 
     /** Central grams saved against the baseline; negative when the call emitted more than the baseline would have. */

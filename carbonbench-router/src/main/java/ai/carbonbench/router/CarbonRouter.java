@@ -157,8 +157,19 @@ public final class CarbonRouter<C> {
      * a receipt of its own call.
      */
     public <R> Recorded<R> callRecorded(CallFunction<? super C, ? extends R> fn, UsageExtractor<? super R> usage) {
+        return callRecorded(fn, usage, CallGuard.NONE);
+    }
+
+    /**
+     * Like {@link #callRecorded(CallFunction, UsageExtractor)}, with a {@link CallGuard} consulted before each
+     * attempt (it may skip an endpoint or abort the call) and settled with the ledger's record after it; used
+     * by carbon budgets.
+     */
+    public <R> Recorded<R> callRecorded(CallFunction<? super C, ? extends R> fn, UsageExtractor<? super R> usage,
+            CallGuard guard) {
         Objects.requireNonNull(fn, "fn");
         Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(guard, "guard");
         Snapshot s = current();
         int[] order = s.order;
         if (order.length == 0) {
@@ -168,8 +179,15 @@ public final class CarbonRouter<C> {
         int skipped = 0;
         for (int k = 0; k < order.length; k++) {
             Endpoint<C> e = endpoints.get(order[k]);
+            Optional<CallGuard.Permit> admitted = guard.admit(s.scores[e.index()]);
+            if (admitted.isEmpty()) {
+                skipped++;
+                continue;
+            }
+            CallGuard.Permit permit = admitted.get();
             long start = clock.millis();
             if (!e.health().tryAcquire(start, probeTimeoutMillis)) {
+                permit.release();
                 skipped++;
                 continue;
             }
@@ -177,6 +195,7 @@ public final class CarbonRouter<C> {
             try {
                 result = fn.apply(e.client());
             } catch (Throwable t) {
+                permit.release();
                 if (!retriable(t)) {
                     e.health().abandonProbe(clock.millis());
                     throw rethrow(e, t);
@@ -195,7 +214,11 @@ public final class CarbonRouter<C> {
                 republish();
                 listeners.onRecovery(e.key());
             }
-            return new Recorded<>(result, record(s, e, result, usage, end));
+            CallRecord recorded = record(s, e, result, usage, end);
+            permit.settle(recorded);
+            // feed the leaderboard: an observed speed beats the catalog's figure for this endpoint
+            carbonBench.observedSpeeds().record(recorded.endpoint(), recorded.outputTokens(), Duration.ofMillis(end - start));
+            return new Recorded<>(result, recorded);
         }
         throw allFailed(failures, skipped, order.length);
     }

@@ -1,13 +1,9 @@
 package ai.carbonbench.router;
 
 import ai.carbonbench.core.catalog.Offering;
-import ai.carbonbench.core.json.JsonViews;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.score.Range;
 import ai.carbonbench.core.score.Score;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -95,7 +91,11 @@ public final class EmissionsLedger {
         return r;
     }
 
-    private static long micrograms(double grams) {
+    /**
+     * The ledger's one rounding rule: grams to whole micrograms, to nearest. Budgets reserve with the same rule,
+     * so a reservation for at least a call's tokens is never smaller than what the ledger records for it.
+     */
+    public static long micrograms(double grams) {
         return Math.round(grams * 1e6);
     }
 
@@ -218,7 +218,7 @@ public final class EmissionsLedger {
 
     /** Exact decimal grams from micrograms, e.g. {@code 12.000345}. */
     static String grams(long micrograms) {
-        return exactGrams(micrograms).toPlainString();
+        return LedgerJson.grams(micrograms).toPlainString();
     }
 
     /**
@@ -226,59 +226,7 @@ public final class EmissionsLedger {
      * {@code byModel}, {@code byProvider}, {@code byRegion}, {@code byDay}, {@code calls}, {@code droppedCalls}.
      */
     public String toJson() {
-        ObjectNode n = JsonViews.object();
-        n.put("method", METHOD);
-        n.put("unit", "gCO2e");
-        n.put("note", "Location-based: grid-average intensity of the zone serving each call; grams are "
-                + "rounded to the microgram per call and summed exactly.");
-        n.set("total", jsonTotals(total()));
-        n.set("byModel", jsonMap(byModel()));
-        n.set("byProvider", jsonMap(byProvider()));
-        n.set("byRegion", jsonMap(byRegion()));
-        Map<String, LedgerTotals> days = new TreeMap<>();
-        byDay().forEach((d, t) -> days.put(d.toString(), t));
-        n.set("byDay", jsonMap(days));
-        ArrayNode calls = n.putArray("calls");
-        for (CallRecord c : calls()) {
-            ObjectNode call = calls.addObject();
-            call.put("at", c.at().toString());
-            call.put("endpoint", c.endpoint().toString());
-            call.put("zone", c.zone());
-            call.put("inputTokens", c.inputTokens());
-            call.put("outputTokens", c.outputTokens());
-            call.put("gramsLow", exactGrams(c.microgramsLow()));
-            call.put("gramsCentral", exactGrams(c.microgramsCentral()));
-            call.put("gramsHigh", exactGrams(c.microgramsHigh()));
-            call.put("provenance", c.provenance().name());
-            call.put("baseline", c.baseline().toString());
-            call.put("baselineGrams", exactGrams(c.baselineMicrograms()));
-        }
-        n.put("droppedCalls", droppedCalls());
-        return JsonViews.toJson(n);
-    }
-
-    private static ObjectNode jsonMap(Map<String, LedgerTotals> map) {
-        ObjectNode n = JsonViews.object();
-        map.forEach((k, t) -> n.set(k, jsonTotals(t)));
-        return n;
-    }
-
-    private static ObjectNode jsonTotals(LedgerTotals t) {
-        ObjectNode n = JsonViews.object();
-        n.put("calls", t.calls());
-        n.put("inputTokens", t.inputTokens());
-        n.put("outputTokens", t.outputTokens());
-        n.put("gramsLow", exactGrams(t.microgramsLow()));
-        n.put("gramsCentral", exactGrams(t.microgramsCentral()));
-        n.put("gramsHigh", exactGrams(t.microgramsHigh()));
-        n.put("baselineGrams", exactGrams(t.baselineMicrograms()));
-        n.put("savedGrams", exactGrams(t.baselineMicrograms() - t.microgramsCentral()));
-        return n;
-    }
-
-    /** Exact decimal grams from micrograms, six decimals kept ({@code 0.028000}). */
-    private static BigDecimal exactGrams(long micrograms) {
-        return BigDecimal.valueOf(micrograms, 6);
+        return LedgerJson.toJson(this);
     }
 
     @Override

@@ -1,7 +1,8 @@
 package ai.carbonbench.router;
 
+import ai.carbonbench.core.catalog.Checks;
 import ai.carbonbench.core.catalog.Offering;
-import ai.carbonbench.core.catalog.Region;
+import ai.carbonbench.core.score.Constraints;
 import ai.carbonbench.core.score.Score;
 import java.util.Locale;
 import java.util.Objects;
@@ -60,9 +61,7 @@ public final class RoutingPolicy {
         }
 
         private static void check(String field, double v) {
-            if (!Double.isFinite(v) || v < 0) {
-                throw new IllegalArgumentException(field + " weight must be a finite number >= 0, was " + v);
-            }
+            Checks.nonNegative(field + " weight", v);
         }
     }
 
@@ -76,6 +75,7 @@ public final class RoutingPolicy {
     private final boolean euOnly;
     private final OptionalDouble maxUsdPerMillionTokens;
     private final OptionalDouble maxGramsPerMillionTokens;
+    private final Constraints constraints;
 
     private RoutingPolicy(Builder b) {
         this.objective = b.objective;
@@ -86,6 +86,8 @@ public final class RoutingPolicy {
         this.euOnly = b.euOnly;
         this.maxUsdPerMillionTokens = b.maxUsd;
         this.maxGramsPerMillionTokens = b.maxGrams;
+        this.constraints = new Constraints(providers, regions, countries, euOnly, maxUsdPerMillionTokens,
+                maxGramsPerMillionTokens);
     }
 
     /** The default policy: lowest carbon, no constraints. */
@@ -138,35 +140,17 @@ public final class RoutingPolicy {
      * price), or {@code null} when it passes them. Package-private: the router uses it at build time.
      */
     String staticViolation(Offering o, double usdPerMillionTokens) {
-        if (!providers.isEmpty() && !providers.contains(o.provider().id())) {
-            return "provider " + o.provider().id() + " is not allowed";
-        }
-        if (!regions.isEmpty() && !regions.contains(o.region().id()) && !regions.contains(o.region().qualifiedId())) {
-            return "region " + o.region().qualifiedId() + " is not allowed";
-        }
-        for (Region r : o.executionRegions()) {
-            if (!countries.isEmpty() && !countries.contains(r.country())) {
-                return "it may run in " + r.country() + ", not an allowed country";
-            }
-            if (euOnly && !r.inEu()) {
-                return "it may run in " + r.country() + ", outside the EU";
-            }
-        }
-        if (maxUsdPerMillionTokens.isPresent() && usdPerMillionTokens > maxUsdPerMillionTokens.getAsDouble()) {
-            return String.format(Locale.ROOT, "$%.2f/Mtok exceeds the $%.2f/Mtok limit", usdPerMillionTokens,
-                    maxUsdPerMillionTokens.getAsDouble());
-        }
-        return null;
+        return constraints.violation(o, usdPerMillionTokens).orElse(null);
     }
 
     /** Why a score fails the time-dependent constraint (max g/Mtok), or {@code null}. */
     String dynamicViolation(Score s) {
-        if (maxGramsPerMillionTokens.isPresent()
-                && s.gramsPerMillionTokens().central() > maxGramsPerMillionTokens.getAsDouble()) {
-            return String.format(Locale.ROOT, "%.1f g/Mtok exceeds the %.1f g/Mtok limit",
-                    s.gramsPerMillionTokens().central(), maxGramsPerMillionTokens.getAsDouble());
-        }
-        return null;
+        return constraints.carbonViolation(s.gramsPerMillionTokens().central()).orElse(null);
+    }
+
+    /** The policy's constraints, as the one filter the leaderboard and recommendations use too. */
+    public Constraints constraints() {
+        return constraints;
     }
 
     @Override
@@ -261,20 +245,13 @@ public final class RoutingPolicy {
 
         /** At most this blended price. */
         public Builder maxUsdPerMillionTokens(double max) {
-            if (!Double.isFinite(max) || max < 0) {
-                throw new IllegalArgumentException("maxUsdPerMillionTokens must be a finite number >= 0, was " + max);
-            }
-            this.maxUsd = OptionalDouble.of(max);
+            this.maxUsd = OptionalDouble.of(Checks.nonNegative("maxUsdPerMillionTokens", max));
             return this;
         }
 
         /** At most this carbon (central estimate), judged at every re-ranking. */
         public Builder maxGramsPerMillionTokens(double max) {
-            if (!Double.isFinite(max) || max < 0) {
-                throw new IllegalArgumentException("maxGramsPerMillionTokens must be a finite number >= 0, was "
-                        + max);
-            }
-            this.maxGrams = OptionalDouble.of(max);
+            this.maxGrams = OptionalDouble.of(Checks.nonNegative("maxGramsPerMillionTokens", max));
             return this;
         }
 

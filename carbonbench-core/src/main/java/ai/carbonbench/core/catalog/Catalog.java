@@ -48,6 +48,8 @@ public final class Catalog {
     private final Map<String, Region> regions;
     private final Map<OfferingKey, Offering> offerings;
     private final Map<String, List<Offering>> offeringsByModel;
+    private final List<Offering> liveOfferings;
+    private final Map<String, List<Offering>> liveByModel;
 
     Catalog(String origin, ObjectNode tree, LocalDate dataVersion, Map<String, Source> sources,
             Map<String, Method> methods, Map<String, Model> models, Map<String, String> modelNames,
@@ -68,6 +70,10 @@ public final class Catalog {
         offerings.values().forEach(o -> byModel.computeIfAbsent(o.model().id(), k -> new ArrayList<>()).add(o));
         byModel.replaceAll((k, v) -> List.copyOf(v));
         this.offeringsByModel = Map.copyOf(byModel);
+        this.liveOfferings = offerings.values().stream().filter(Offering::live).toList();
+        Map<String, List<Offering>> live = new HashMap<>();
+        byModel.forEach((k, v) -> live.put(k, v.stream().filter(Offering::live).toList()));
+        this.liveByModel = Map.copyOf(live);
     }
 
     /** The curated catalog shipped with CarbonBench, loaded once. */
@@ -139,8 +145,14 @@ public final class Catalog {
         return regions.values();
     }
 
+    /** The JSON tree the catalog was read from (for exports such as {@link ObservedSpeeds#toOverlay}). */
+    ObjectNode tree() {
+        return tree;
+    }
+
+    /** The live offerings, in catalog order; retired ones are in {@link #allOfferings()}. */
     public Collection<Offering> offerings() {
-        return offerings.values();
+        return liveOfferings;
     }
 
     /** The model with this id or alias. */
@@ -219,20 +231,35 @@ public final class Catalog {
             });
             throw new UnknownIdException("region", regionOrQualifiedId, Suggestions.closest(regionOrQualifiedId, names));
         }
-        throw new UnknownIdException("region", regionOrQualifiedId + "' (ambiguous: give provider/region)",
+        throw new UnknownIdException("region", regionOrQualifiedId, "ambiguous: give provider/region",
                 found.stream().map(Region::qualifiedId).toList());
     }
 
-    /** Every offering of this model (id or alias), in catalog order. */
+    /** The live offerings of this model (id or alias), in catalog order; retired ones are left out. */
     public List<Offering> offeringsOf(String modelIdOrAlias) {
+        return liveByModel.getOrDefault(model(modelIdOrAlias).id(), List.of());
+    }
+
+    /** Every offering of this model, retired ones included, in catalog order. */
+    public List<Offering> allOfferingsOf(String modelIdOrAlias) {
         return offeringsByModel.getOrDefault(model(modelIdOrAlias).id(), List.of());
     }
 
+    /** Every offering, retired ones included, in catalog order. */
+    public Collection<Offering> allOfferings() {
+        return offerings.values();
+    }
+
+    /** Whether the model has at least one live offering; models without one are hidden from default listings. */
+    public boolean isLive(Model model) {
+        return !liveByModel.getOrDefault(model.id(), List.of()).isEmpty();
+    }
+
     /**
-     * The offering named by the key, whose model may be an alias. When the provider, region and model
-     * exist but the provider does not serve the model there, the message lists where it is served.
+     * The offering named by the key, retired or not; {@link #offering(OfferingKey)} refuses retired
+     * offerings. Same lookup rules and errors otherwise.
      */
-    public Offering offering(OfferingKey key) {
+    public Offering offering(OfferingKey key, boolean includeRetired) {
         Objects.requireNonNull(key, "key");
         Model model = model(key.model());
         Region region = region(key.provider(), key.region());
@@ -242,7 +269,21 @@ public final class Catalog {
                     .map(x -> x.provider().id() + "/" + x.region().id()).toList();
             throw new UnknownIdException("offering", key.toString(), where.size() > 8 ? where.subList(0, 8) : where);
         }
+        if (!includeRetired && !o.live()) {
+            List<String> where = offeringsOf(model.id()).stream()
+                    .map(x -> x.provider().id() + "/" + x.region().id()).toList();
+            throw new UnknownIdException("offering", key + "' (retired on " + o.retired().orElseThrow()
+                    + "; live offerings of the model follow)", where.size() > 8 ? where.subList(0, 8) : where);
+        }
         return o;
+    }
+
+    /**
+     * The offering named by the key, whose model may be an alias. When the provider, region and model
+     * exist but the provider does not serve the model there, the message lists where it is served.
+     */
+    public Offering offering(OfferingKey key) {
+        return offering(key, false);
     }
 
     @Override

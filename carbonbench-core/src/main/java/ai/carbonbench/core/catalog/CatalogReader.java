@@ -344,17 +344,29 @@ final class CatalogReader {
         JsonNode priceNode = object(n, p, "price");
         Price price = construct(pp, () -> new Price(number(priceNode, pp, "usdPerMillionInput"),
                 number(priceNode, pp, "usdPerMillionOutput"), source(priceNode, pp, "source", sources),
-                date(priceNode, pp, "date")));
+                date(priceNode, pp, "date"), priceNode.path("entry").asText("")));
         Optional<Speed> speed = Optional.empty();
         JsonNode speedNode = n.path("speed");
         if (speedNode.isObject()) {
             String sp = p + ".speed";
+            JsonNode basisNode = speedNode.path("basis");
+            SpeedBasis basis;
+            try {
+                // files written before speeds had a basis carried published figures only
+                basis = basisNode.isMissingNode() || basisNode.isNull() ? SpeedBasis.VENDOR_STATED
+                        : SpeedBasis.fromId(basisNode.asText());
+            } catch (IllegalArgumentException e) {
+                throw fail(sp + ".basis", "unknown value '" + basisNode.asText() + "' (expected measured-reference, "
+                        + "vendor-stated, third-party-measured or observed)");
+            }
             speed = Optional.of(construct(sp, () -> new Speed(number(speedNode, sp, "tokensPerSecond"),
-                    source(speedNode, sp, "source", sources), speedNode.path("date").asText(""))));
+                    optionalNumber(speedNode, sp, "timeToFirstTokenSeconds"), basis, source(speedNode, sp, "source", sources),
+                    speedNode.path("date").asText(""), optionalText(speedNode, "note"))));
         }
         Optional<Speed> finalSpeed = speed;
+        Optional<LocalDate> retired = n.path("retired").isTextual() ? Optional.of(date(n, p, "retired")) : Optional.empty();
         return construct(p, () -> new Offering(model, provider, region, n.path("providerModelId").asText(""),
-                servedFrom, price, finalSpeed, source(n, p, "availabilitySource", sources)));
+                servedFrom, price, finalSpeed, retired, source(n, p, "availabilitySource", sources)));
     }
 
     private Region regionRef(String id, String providerId, String path, Map<String, Region> regions) {

@@ -15,7 +15,8 @@ public enum Family {
     DEEPSEEK("DeepSeek"),
     PHI("Phi"),
     FALCON("Falcon"),
-    COHERE("Cohere");
+    COHERE("Cohere"),
+    GEMINI("Gemini");
 
     private final String displayName;
 

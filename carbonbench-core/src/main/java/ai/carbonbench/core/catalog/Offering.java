@@ -1,5 +1,6 @@
 package ai.carbonbench.core.catalog;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,9 +11,13 @@ import java.util.Optional;
  * <p>{@link #servedFrom()} is non-empty for cross-region inference (for example Amazon Bedrock's
  * geographic inference profiles): the call is made in {@link #region()} but may run in any region of
  * the set, so its carbon is scored over the whole set.
+ *
+ * <p>{@link #retired()} holds the date a source gives for the end of the offering when that date is
+ * before the catalog's data version; such offerings are kept for the record but left out of
+ * leaderboards, recommendations and routing unless asked for.
  */
 public record Offering(Model model, Provider provider, Region region, String providerModelId, List<Region> servedFrom,
-        Price price, Optional<Speed> speed, Source availabilitySource) {
+        Price price, Optional<Speed> speed, Optional<LocalDate> retired, Source availabilitySource) {
 
     public Offering {
         Objects.requireNonNull(model, "model");
@@ -22,7 +27,25 @@ public record Offering(Model model, Provider provider, Region region, String pro
         servedFrom = List.copyOf(servedFrom);
         Objects.requireNonNull(price, "price");
         Objects.requireNonNull(speed, "speed");
+        Objects.requireNonNull(retired, "retired");
         Objects.requireNonNull(availabilitySource, "availabilitySource");
+    }
+
+    /** A live offering (not retired) without an end date. */
+    public Offering(Model model, Provider provider, Region region, String providerModelId, List<Region> servedFrom,
+            Price price, Optional<Speed> speed, Source availabilitySource) {
+        this(model, provider, region, providerModelId, servedFrom, price, speed, Optional.empty(), availabilitySource);
+    }
+
+    /** Whether the offering is still sold (no retirement date before the catalog's data version). */
+    public boolean live() {
+        return retired.isEmpty();
+    }
+
+    /** This offering with another speed (e.g. one observed by the application). */
+    public Offering withSpeed(Speed newSpeed) {
+        return new Offering(model, provider, region, providerModelId, servedFrom, price,
+                Optional.of(Objects.requireNonNull(newSpeed, "newSpeed")), retired, availabilitySource);
     }
 
     public OfferingKey key() {

@@ -18,9 +18,7 @@ public record Provider(String id, String name, double pue, Source pueSource, Loc
     public Provider {
         Checks.notBlank("id", id);
         Checks.notBlank("name", name);
-        if (!Double.isFinite(pue) || pue < 1.0) {
-            throw new IllegalArgumentException("pue must be a finite number >= 1, was " + pue);
-        }
+        Checks.atLeast("pue", pue, 1);
         Objects.requireNonNull(pueSource, "pueSource");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(locationNote, "locationNote");

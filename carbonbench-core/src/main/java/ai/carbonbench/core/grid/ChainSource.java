@@ -5,9 +5,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Asks its sources in order; the first that knows a value answers. Thread-safe if its sources are. */
+/**
+ * Asks its sources in order; the first that knows a value answers ({@link GridSources#resolve} applies
+ * the whole fallback order over the chain's sources). Thread-safe if its sources are.
+ */
 final class ChainSource implements GridIntensitySource {
 
     private final List<GridIntensitySource> sources;
@@ -23,30 +27,26 @@ final class ChainSource implements GridIntensitySource {
 
     @Override
     public Optional<GridIntensity> current(String zone) {
-        for (GridIntensitySource s : sources) {
-            Optional<GridIntensity> v = s.current(zone);
-            if (v.isPresent()) {
-                return v;
-            }
-        }
-        return Optional.empty();
+        return Resolution.current(sources, zone);
+    }
+
+    List<GridIntensitySource> sources() {
+        return sources;
     }
 
     @Override
     public List<GridIntensity> history(String zone) {
-        for (GridIntensitySource s : sources) {
-            List<GridIntensity> v = s.history(zone);
-            if (!v.isEmpty()) {
-                return v;
-            }
-        }
-        return List.of();
+        return firstSeries(s -> s.history(zone));
     }
 
     @Override
     public List<GridIntensity> forecast(String zone) {
+        return firstSeries(s -> s.forecast(zone));
+    }
+
+    private List<GridIntensity> firstSeries(Function<GridIntensitySource, List<GridIntensity>> series) {
         for (GridIntensitySource s : sources) {
-            List<GridIntensity> v = s.forecast(zone);
+            List<GridIntensity> v = series.apply(s);
             if (!v.isEmpty()) {
                 return v;
             }

@@ -47,13 +47,11 @@ public final class ElectricityMapsSource {
 
     /** Builds an Electricity Maps source. Not thread-safe; the built source is. */
     public static final class Builder extends LiveSourceBuilder<Builder> {
-        private final Function<String, String> env;
         private String apiKey;
-        private URI baseUrl;
         private EmissionFactor emissionFactor = EmissionFactor.LIFECYCLE;
 
         Builder(Function<String, String> env) {
-            this.env = env;
+            super(env);
         }
 
         /** The API key; default the {@value #API_KEY_ENV} environment variable. */
@@ -63,12 +61,6 @@ public final class ElectricityMapsSource {
                 throw new IllegalArgumentException("apiKey is blank");
             }
             this.apiKey = apiKey.strip();
-            return this;
-        }
-
-        /** The API's base URL, with or without {@code /v3}; default {@value #BASE_URL_ENV} or the production host. */
-        public Builder baseUrl(URI baseUrl) {
-            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
             return this;
         }
 
@@ -94,13 +86,8 @@ public final class ElectricityMapsSource {
             if (key == null) {
                 throw new IllegalStateException("No Electricity Maps API key: call apiKey(...) or set " + API_KEY_ENV);
             }
-            URI base = baseUrl;
-            if (base == null) {
-                String fromEnv = env.apply(BASE_URL_ENV);
-                base = fromEnv == null || fromEnv.isBlank() ? DEFAULT_BASE_URL : URI.create(fromEnv.strip());
-            }
             String k = key;
-            URI b = base;
+            URI b = baseUrlOr(BASE_URL_ENV, DEFAULT_BASE_URL); // with or without /v3
             return buildCached(http -> new ElectricityMapsFetcher(http, b, k, emissionFactor));
         }
 

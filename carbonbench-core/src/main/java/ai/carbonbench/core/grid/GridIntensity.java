@@ -1,5 +1,6 @@
 package ai.carbonbench.core.grid;
 
+import ai.carbonbench.core.catalog.Checks;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -18,9 +19,7 @@ public record GridIntensity(String zone, double gramsPerKwh, Instant at, String 
 
     public GridIntensity {
         Objects.requireNonNull(zone, "zone");
-        if (!Double.isFinite(gramsPerKwh) || gramsPerKwh < 0) {
-            throw new IllegalArgumentException("gramsPerKwh must be a finite number >= 0, was " + gramsPerKwh);
-        }
+        Checks.nonNegative("gramsPerKwh", gramsPerKwh);
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(provenance, "provenance");

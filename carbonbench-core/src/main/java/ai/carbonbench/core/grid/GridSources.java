@@ -6,6 +6,8 @@ import ai.carbonbench.core.catalog.EmissionFactor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.time.Instant;
 
 /**
  * Composes grid-intensity sources.
@@ -18,10 +20,10 @@ import java.util.Objects;
  * CarbonBench cb = CarbonBench.builder().gridSource(grid).build();   // the catalog's DEFAULT last
  * }</pre>
  *
- * <p>The chain is how the fallback order live → last good → snapshot → default is put together: each
- * live source serves its last good value (marked {@link Provenance#STALE} when old) until its hard
- * limit, then answers empty, so the next source in the chain answers, and the facade's catalog
- * default comes last.
+ * <p>The chain is how the fallback order live → forecast → history → last good → snapshot → default is
+ * put together: each live source serves its last good value (marked {@link Provenance#STALE} when old)
+ * until its hard limit, then answers empty, so the next source in the chain answers, and the facade's
+ * catalog default comes last. {@link #resolve} is the one place that applies that order.
  */
 public final class GridSources {
 
@@ -41,6 +43,24 @@ public final class GridSources {
             Objects.requireNonNull(sources[i], "sources[" + i + "]");
         }
         return sources.length == 1 ? sources[0] : new ChainSource(List.of(sources));
+    }
+
+    /**
+     * The one resolution of grid intensity for {@code zone} at {@code time}, given what "now" is: live →
+     * forecast → history → last good → snapshot → default. Each source of a chain is asked in order: for
+     * the current hour its live reading, then a forecast or history point covering the time, then its last
+     * good value ({@link Provenance#STALE}); for another hour, its forecast (future) or history (past)
+     * point covering it; then the next source (a snapshot after the live ones). Empty when no source knows: the caller's default comes last (the
+     * facade uses the catalog's typical profile). Never blocks on the network; a source that throws is
+     * skipped.
+     */
+    public static Optional<GridIntensity> resolve(GridIntensitySource source, String zone, Instant time, Instant now) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(now, "now");
+        List<GridIntensitySource> sources = source instanceof ChainSource c ? c.sources() : List.of(source);
+        return Resolution.at(sources, zone, time, now);
     }
 
     /**

@@ -1,6 +1,9 @@
 package ai.carbonbench.core.grid;
 
+import ai.carbonbench.core.catalog.Checks;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -15,9 +18,27 @@ abstract class LiveSourceBuilder<B extends LiveSourceBuilder<B>> extends GridSou
     Duration refreshHistory = Duration.ofHours(1);
     Duration refreshForecast = Duration.ofHours(1);
     double requestsPerSecond = 10;
+    final Function<String, String> env;
+    URI baseUrl;
 
-    LiveSourceBuilder() {
+    LiveSourceBuilder(Function<String, String> env) {
         super(Duration.ofHours(1), Duration.ofHours(6));
+        this.env = env;
+    }
+
+    /** The API's base URL; default the source's base-URL environment variable, else its production host. */
+    public B baseUrl(URI baseUrl) {
+        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        return self();
+    }
+
+    /** The base URL given, else the environment variable {@code envName} when set, else {@code production}. */
+    final URI baseUrlOr(String envName, URI production) {
+        if (baseUrl != null) {
+            return baseUrl;
+        }
+        String fromEnv = env.apply(envName);
+        return fromEnv == null || fromEnv.isBlank() ? production : URI.create(fromEnv.strip());
     }
 
     /** How long after a fetch the current value is reloaded in the background; default 15 minutes. */
@@ -40,10 +61,7 @@ abstract class LiveSourceBuilder<B extends LiveSourceBuilder<B>> extends GridSou
 
     /** Client-side limit on requests to this API, bursts of one second allowed; default 10 per second. */
     public B requestsPerSecond(double perSecond) {
-        if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
-            throw new IllegalArgumentException("requestsPerSecond must be > 0, was " + perSecond);
-        }
-        requestsPerSecond = perSecond;
+        requestsPerSecond = Checks.positive("requestsPerSecond", perSecond);
         return self();
     }
 

@@ -1,5 +1,6 @@
 package ai.carbonbench.core.grid;
 
+import ai.carbonbench.core.catalog.Checks;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 /**
@@ -16,9 +17,7 @@ final class RateLimiter {
     private long pausedUntil;
 
     RateLimiter(double requestsPerSecond, Ticker ticker) {
-        if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
-            throw new IllegalArgumentException("requestsPerSecond must be > 0, was " + requestsPerSecond);
-        }
+        Checks.positive("requestsPerSecond", requestsPerSecond);
         this.ticker = ticker;
         this.intervalNanos = Math.max(1, (long) (1_000_000_000L / requestsPerSecond));
         int burst = Math.max(1, (int) Math.floor(requestsPerSecond));

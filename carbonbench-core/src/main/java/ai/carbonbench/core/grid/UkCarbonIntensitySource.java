@@ -1,5 +1,6 @@
 package ai.carbonbench.core.grid;
 
+import ai.carbonbench.core.catalog.Checks;
 import java.net.URI;
 import java.util.Objects;
 import java.util.function.Function;
@@ -46,22 +47,14 @@ public final class UkCarbonIntensitySource {
 
     /** Builds a UK Carbon Intensity source. Not thread-safe; the built source is. */
     public static final class Builder extends LiveSourceBuilder<Builder> {
-        private final Function<String, String> env;
-        private URI baseUrl;
         private String zone = GB;
         private int regionId;
         private double lifecycleFactor = 1.0;
 
         Builder(Function<String, String> env) {
-            this.env = env;
+            super(env);
             // The series is half-hourly: refresh the current value twice as often as the default.
             refreshLatestAfter(java.time.Duration.ofMinutes(10));
-        }
-
-        /** The API's base URL; default {@value #BASE_URL_ENV} or the production host. */
-        public Builder baseUrl(URI baseUrl) {
-            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-            return this;
         }
 
         /** Use one NESO region (1 North Scotland … 13 London … 17 Wales) instead of the national series. */
@@ -88,21 +81,13 @@ public final class UkCarbonIntensitySource {
          * zone's annual life-cycle/direct ratio; default 1 (report NESO's figures as they are).
          */
         public Builder lifecycleFactor(double factor) {
-            if (!Double.isFinite(factor) || factor < 1.0 || factor > 10.0) {
-                throw new IllegalArgumentException("lifecycleFactor must be within 1..10, was " + factor);
-            }
-            this.lifecycleFactor = factor;
+            this.lifecycleFactor = Checks.within("lifecycleFactor", factor, 1, 10);
             return this;
         }
 
         /** Builds the cached source. */
         public GridIntensitySource build() {
-            URI base = baseUrl;
-            if (base == null) {
-                String fromEnv = env.apply(BASE_URL_ENV);
-                base = fromEnv == null || fromEnv.isBlank() ? DEFAULT_BASE_URL : URI.create(fromEnv.strip());
-            }
-            URI b = base;
+            URI b = baseUrlOr(BASE_URL_ENV, DEFAULT_BASE_URL);
             double scale = lifecycleFactor;
             return buildCached(http -> new UkCarbonIntensityFetcher(http, b, zone, regionId, scale, clock));
         }

@@ -58,9 +58,12 @@ public final class JsonViews {
         return NODES.objectNode();
     }
 
-    /** The node as compact JSON; big decimals in plain notation ({@code 0.000001}, never {@code 1E-6}). */
-    public static String toJson(JsonNode node) {
-        return write(COMPACT, node);
+    /**
+     * A view as compact JSON: a node, or a record whose components are the field names (in order);
+     * big decimals in plain notation ({@code 0.000001}, never {@code 1E-6}).
+     */
+    public static String toJson(Object view) {
+        return write(COMPACT, view);
     }
 
     /** The node as indented JSON, for people (the CLI). */
@@ -68,11 +71,11 @@ public final class JsonViews {
         return write(PRETTY, node);
     }
 
-    private static String write(ObjectWriter writer, JsonNode node) {
+    private static String write(ObjectWriter writer, Object view) {
         try {
-            return writer.writeValueAsString(node);
+            return writer.writeValueAsString(view);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of JSON nodes always serialises", e);
+            throw new IllegalStateException("cannot write " + view.getClass().getName() + " as JSON", e);
         }
     }
 
@@ -118,6 +121,17 @@ public final class JsonViews {
         } else {
             n.putNull("tokensPerSecond");
         }
+        // basis, source and date of the speed (null without one); an observed speed replaces the catalog's
+        var speed = o.speed();
+        n.put("speedBasis", speed.map(x -> x.basis().id()).orElse(null));
+        n.put("speedSource", speed.map(x -> x.source().id()).orElse(null));
+        n.put("speedDate", speed.map(x -> x.date()).orElse(null));
+        if (speed.isPresent() && speed.get().timeToFirstTokenSeconds().isPresent()) {
+            n.put("timeToFirstTokenSeconds", speed.get().timeToFirstTokenSeconds().getAsDouble());
+        } else {
+            n.putNull("timeToFirstTokenSeconds");
+        }
+        n.put("retired", o.retired().map(Object::toString).orElse(null));
         n.put("energyBasis", o.model().energy().basis().name().toLowerCase(Locale.ROOT));
         n.put("pue", o.provider().pue());
         if (o.crossRegion()) {
@@ -148,7 +162,11 @@ public final class JsonViews {
         n.put("region", c.region().id());
         n.put("zone", c.zone());
         n.put("flat", c.flat());
-        n.put("minimumHourUtc", c.minimum().utcHour());
+        if (c.flat()) {
+            n.putNull("minimumHourUtc"); // no hourly data: every hour carries the annual average, so no hour is lowest
+        } else {
+            n.put("minimumHourUtc", c.minimum().utcHour());
+        }
         n.put("minimumGramsPerKwh", round(c.minimum().gramsPerKwh()));
         n.put("maximumGramsPerKwh", round(c.maximum().gramsPerKwh()));
         n.put("averageGramsPerKwh", round(c.averageGramsPerKwh()));

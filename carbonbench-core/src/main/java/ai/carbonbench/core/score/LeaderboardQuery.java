@@ -1,5 +1,6 @@
 package ai.carbonbench.core.score;
 
+import ai.carbonbench.core.catalog.Checks;
 import ai.carbonbench.core.catalog.Family;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -25,8 +26,10 @@ public final class LeaderboardQuery {
     private final SortOrder sort;
     private final int limit;
     private final Optional<Instant> at;
+    private final boolean includeRetired;
 
     private LeaderboardQuery(Builder b) {
+        this.includeRetired = b.includeRetired;
         this.families = Set.copyOf(b.families);
         this.models = Set.copyOf(b.models);
         this.providers = Set.copyOf(b.providers);
@@ -94,6 +97,11 @@ public final class LeaderboardQuery {
         return at;
     }
 
+    /** Whether retired offerings are included (each then carries its retirement date); default false. */
+    public boolean includeRetired() {
+        return includeRetired;
+    }
+
     /** Builds a {@link LeaderboardQuery}. Not thread-safe. */
     public static final class Builder {
         private final Set<Family> families = new LinkedHashSet<>();
@@ -106,8 +114,15 @@ public final class LeaderboardQuery {
         private SortOrder sort = SortOrder.CARBON;
         private int limit = Integer.MAX_VALUE;
         private Instant at;
+        private boolean includeRetired;
 
         private Builder() {
+        }
+
+        /** Include retired offerings (default false: they are neither listed, recommended nor routed to). */
+        public Builder includeRetired(boolean includeRetired) {
+            this.includeRetired = includeRetired;
+            return this;
         }
 
         public Builder family(Family family) {
@@ -141,10 +156,7 @@ public final class LeaderboardQuery {
         }
 
         public Builder maxUsdPerMillionTokens(double usd) {
-            if (!Double.isFinite(usd) || usd < 0) {
-                throw new IllegalArgumentException("maxUsdPerMillionTokens must be >= 0, was " + usd);
-            }
-            this.maxUsdPerMillionTokens = OptionalDouble.of(usd);
+            this.maxUsdPerMillionTokens = OptionalDouble.of(Checks.nonNegative("maxUsdPerMillionTokens", usd));
             return this;
         }
 

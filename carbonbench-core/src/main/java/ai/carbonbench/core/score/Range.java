@@ -1,5 +1,7 @@
 package ai.carbonbench.core.score;
 
+import ai.carbonbench.core.catalog.Checks;
+
 /**
  * A central value with its low–high range, {@code low <= central <= high}, all finite and
  * non-negative. Every carbon figure CarbonBench returns carries one.
@@ -17,9 +19,7 @@ public record Range(double low, double central, double high) {
     }
 
     private static void check(String field, double v) {
-        if (!Double.isFinite(v) || v < 0) {
-            throw new IllegalArgumentException(field + " must be a finite number >= 0, was " + v);
-        }
+        Checks.nonNegative(field, v);
     }
 
     /** A range of zero width. */

@@ -1,5 +1,6 @@
 package ai.carbonbench.core.score;
 
+import ai.carbonbench.core.catalog.Checks;
 import ai.carbonbench.core.catalog.Offering;
 import ai.carbonbench.core.grid.Provenance;
 import java.time.Instant;
@@ -37,9 +38,7 @@ public record Score(Offering offering, String zone, Range intensityGramsPerKwh, 
         Objects.requireNonNull(gramsPerMillionInput, "gramsPerMillionInput");
         Objects.requireNonNull(gramsPerMillionOutput, "gramsPerMillionOutput");
         Objects.requireNonNull(gramsPerMillionTokens, "gramsPerMillionTokens");
-        if (!Double.isFinite(usdPerMillionTokens) || usdPerMillionTokens < 0) {
-            throw new IllegalArgumentException("usdPerMillionTokens must be >= 0, was " + usdPerMillionTokens);
-        }
+        Checks.nonNegative("usdPerMillionTokens", usdPerMillionTokens);
     }
 
     /** Grams of CO2e for one call with these token counts. */

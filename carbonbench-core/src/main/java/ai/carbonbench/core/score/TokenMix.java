@@ -1,5 +1,7 @@
 package ai.carbonbench.core.score;
 
+import ai.carbonbench.core.catalog.Checks;
+
 /**
  * How input and output tokens are blended into one "per million tokens" figure, for carbon and price
  * alike. The default is {@link #DEFAULT} = 3 input tokens per output token, the ratio most price
@@ -13,16 +15,15 @@ public record TokenMix(double inputShare) {
     public static final TokenMix DEFAULT = ratio(3, 1);
 
     public TokenMix {
-        if (!Double.isFinite(inputShare) || inputShare < 0 || inputShare > 1) {
-            throw new IllegalArgumentException("inputShare must be within 0..1, was " + inputShare);
-        }
+        Checks.within("inputShare", inputShare, 0, 1);
     }
 
     /** {@code input} input tokens for every {@code output} output tokens, e.g. {@code ratio(3, 1)}. */
     public static TokenMix ratio(double input, double output) {
-        if (!Double.isFinite(input) || !Double.isFinite(output) || input < 0 || output < 0 || input + output == 0) {
-            throw new IllegalArgumentException("ratio needs non-negative parts, not both zero; was " + input + ":"
-                    + output);
+        Checks.nonNegative("input", input);
+        Checks.nonNegative("output", output);
+        if (input + output == 0) {
+            throw new IllegalArgumentException("ratio needs parts that are not both zero; was " + input + ":" + output);
         }
         return new TokenMix(input / (input + output));
     }

@@ -31,41 +31,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-final class ElectricityMapsSourceTest {
+final class ElectricityMapsSourceTest extends GridHttpTest {
 
     static final String KEY = "em-test-key-7f3a9c";
     static final Clock CLOCK = Clock.fixed(Instant.parse("2023-05-02T19:55:00Z"), ZoneOffset.UTC);
     static final String LATEST = "/v3/carbon-intensity/latest";
     static final String HISTORY = "/v3/carbon-intensity/history";
     static final String FORECAST = "/v3/carbon-intensity/forecast";
-
-    static WireMockServer wm;
-
-    final FakeTicker ticker = new FakeTicker();
-    final FakeDelayer delayer = new FakeDelayer(ticker);
-    final RecordingLogger log = new RecordingLogger();
-
-    @BeforeAll
-    static void startServer() {
-        wm = WireMockSupport.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        wm.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        wm.resetAll();
-    }
 
     ElectricityMapsSource.Builder builder() {
         return new ElectricityMapsSource.Builder(name -> null).apiKey(KEY).baseUrl(URI.create(wm.baseUrl()))

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,30 +17,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-final class SnapshotSourceTest {
+final class SnapshotSourceTest extends GridHttpTest {
 
     static final Instant NOW = Instant.parse("2026-01-01T12:10:00Z");
-    static WireMockServer wm;
-
     @TempDir
     Path dir;
-    final FakeTicker ticker = new FakeTicker();
-    final RecordingLogger log = new RecordingLogger();
-
-    @BeforeAll
-    static void startServer() {
-        wm = WireMockSupport.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        wm.stop();
-    }
 
     /** A loaded live source: the fake fetcher behind a real cache. */
     CachedSource live() throws Exception {

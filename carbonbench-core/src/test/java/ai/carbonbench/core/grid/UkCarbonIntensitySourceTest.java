@@ -11,7 +11,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.net.URI;
 import java.time.Clock;
@@ -21,35 +20,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-final class UkCarbonIntensitySourceTest {
-
-    static WireMockServer wm;
-
-    final FakeTicker ticker = new FakeTicker();
-    final FakeDelayer delayer = new FakeDelayer(ticker);
-    final RecordingLogger log = new RecordingLogger();
-
-    @BeforeAll
-    static void startServer() {
-        wm = WireMockSupport.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        wm.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        wm.resetAll();
-    }
+final class UkCarbonIntensitySourceTest extends GridHttpTest {
 
     UkCarbonIntensitySource.Builder builder(String now) {
         return new UkCarbonIntensitySource.Builder(name -> null).baseUrl(URI.create(wm.baseUrl()))

@@ -45,7 +45,7 @@ final class JsonViewsTest {
             "intensityGramsPerKwh", "intensityLow", "intensityHigh", "provenance", "at", "gramsPerMillionTokens",
             "gramsLow", "gramsHigh", "gramsPerMillionInputTokens", "gramsPerMillionOutputTokens",
             "usdPerMillionTokens", "usdPerMillionInputTokens", "usdPerMillionOutputTokens", "tokensPerSecond",
-            "energyBasis", "pue");
+            "speedBasis", "speedSource", "speedDate", "timeToFirstTokenSeconds", "retired", "energyBasis", "pue");
     private static final List<String> CURVE = List.of("provider", "region", "zone", "flat", "minimumHourUtc",
             "minimumGramsPerKwh", "maximumGramsPerKwh", "averageGramsPerKwh", "points");
     private static final List<String> SOURCE = List.of("id", "publisher", "dataset", "year", "licence");
@@ -54,6 +54,15 @@ final class JsonViewsTest {
     void an_option_has_its_documented_fields() {
         for (Score s : bench.leaderboard(LeaderboardQuery.builder().build())) {
             assertFields(JsonViews.option(s), OPTION, List.of("servedFrom"));
+        }
+    }
+
+    @Test
+    void a_flat_curve_names_no_lowest_hour() {
+        for (var r : bench.catalog().regions()) {
+            JsonNode c = JsonViews.curve(bench.curve(r.qualifiedId()));
+            assertThat(c.get("flat").asBoolean()).isEqualTo(r.zone().profile().flat());
+            assertThat(c.get("minimumHourUtc").isNull()).as(r.qualifiedId()).isEqualTo(r.zone().profile().flat());
         }
     }
 

@@ -18,6 +18,7 @@ final class CurveCommand extends Subcommand {
     @Override
     void run() {
         DailyCurve c = bench().curve(region);
+        noteData(c.points().stream().map(DailyCurve.Point::provenance).toList(), "hours");
         if (json) {
             Output.printJson(out(), JsonViews.intensity(bench(), region));
             return;

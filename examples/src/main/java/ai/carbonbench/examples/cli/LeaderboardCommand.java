@@ -41,9 +41,12 @@ final class LeaderboardCommand extends Subcommand {
     @Option(names = "--at", paramLabel = "TIME", description = "Score at this UTC time instead of now, e.g. 2026-12-01T03:00Z.")
     String at;
 
+    @Option(names = "--include-retired", description = "Also list retired offerings (marked with their retirement date).")
+    boolean includeRetired;
+
     @Override
     void run() {
-        LeaderboardQuery.Builder q = LeaderboardQuery.builder().sort(sort).euOnly(euOnly);
+        LeaderboardQuery.Builder q = LeaderboardQuery.builder().sort(sort).euOnly(euOnly).includeRetired(includeRetired);
         if (family != null) {
             q.family(ModelsCommand.family(family));
         }
@@ -70,6 +73,7 @@ final class LeaderboardCommand extends Subcommand {
         }
         var bench = bench();
         List<Score> rows = bench.leaderboard(q.build());
+        noteData(rows.stream().map(Score::provenance).toList());
         if (json) {
             ArrayNode arr = Output.JSON.arrayNode();
             rows.forEach(s -> arr.add(JsonViews.option(s)));
@@ -90,19 +94,33 @@ final class LeaderboardCommand extends Subcommand {
         int i = 1;
         for (Score s : rows) {
             var o = s.offering();
-            t.row(String.valueOf(i++), o.model().id(), Output.where(o.region()) + (o.crossRegion() ? " (x-region)" : ""),
+            t.row(String.valueOf(i++), o.model().id() + o.retired().map(d -> " (retired " + d + ")").orElse(""),
+                    Output.where(o.region()) + (o.crossRegion() ? " (x-region)" : ""),
                     s.zone(), Output.num(s.intensityGramsPerKwh().central()),
                     Output.num(s.gramsPerMillionTokens().central()), Output.range(s.gramsPerMillionTokens()),
                     String.format(java.util.Locale.ROOT, "%.2f", s.usdPerMillionTokens()),
                     Output.num(o.price().usdPerMillionInput()) + "/" + Output.num(o.price().usdPerMillionOutput()),
-                    s.tokensPerSecond().isPresent() ? Output.num(s.tokensPerSecond().getAsDouble()) : "–");
+                    s.tokensPerSecond().isPresent() ? Output.num(s.tokensPerSecond().getAsDouble())
+                            + o.speed().map(x -> " " + SPEED_MARK.get(x.basis())).orElse("") : "–");
         }
         t.print(out);
+        if (rows.stream().anyMatch(s -> s.tokensPerSecond().isPresent())) {
+            out.println("TOK/S: output tokens/s per stream; r = measured on reference hardware, v = vendor-stated, "
+                    + "m = third-party measured, o = observed by this application.");
+        }
+        if (rows.stream().anyMatch(s -> s.tokensPerSecond().isEmpty())) {
+            out.println("– = no speed figure that may be shipped exists for the offering (closed models have no public "
+                    + "per-provider measurement); such rows sort last by speed.");
+        }
         Score first = rows.get(0);
         out.println("gCO2e and $ per million tokens blended at " + describe(mix) + "; intensity " + first.provenance()
                 + " at " + first.at().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + ".");
         out.flush();
     }
+
+    private static final java.util.Map<ai.carbonbench.core.catalog.SpeedBasis, String> SPEED_MARK = java.util.Map.of(
+            ai.carbonbench.core.catalog.SpeedBasis.MEASURED_REFERENCE, "r", ai.carbonbench.core.catalog.SpeedBasis.VENDOR_STATED, "v",
+            ai.carbonbench.core.catalog.SpeedBasis.THIRD_PARTY_MEASURED, "m", ai.carbonbench.core.catalog.SpeedBasis.OBSERVED, "o");
 
     static String describe(TokenMix mix) {
         return Output.num(mix.inputShare() * 100) + "% input / " + Output.num(mix.outputShare() * 100) + "% output tokens";

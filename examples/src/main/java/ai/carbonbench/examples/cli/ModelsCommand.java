@@ -14,17 +14,22 @@ import picocli.CommandLine.Option;
 @Command(name = "models", description = "List the catalog's models with their energy per 1,000 tokens.")
 final class ModelsCommand extends Subcommand {
 
-    @Option(names = "--family", paramLabel = "F", description = "Only this family (llama, gpt, claude, mistral, gemma, qwen, deepseek, phi, falcon, cohere).")
+    @Option(names = "--family", paramLabel = "F", description = "Only this family (llama, gpt, claude, mistral, gemma, qwen, deepseek, phi, falcon, cohere, gemini).")
     String family;
+
+    @Option(names = "--all", description = "Also list models with no live offering (marked 'no offering').")
+    boolean all;
 
     @Override
     void run() {
-        List<Model> models = bench().catalog().models().stream()
+        var catalog = bench().catalog();
+        List<Model> models = catalog.models().stream()
                 .filter(m -> family == null || m.family() == family(family))
+                .filter(m -> all || catalog.isLive(m))
                 .toList();
         if (json) {
             ArrayNode arr = Output.JSON.arrayNode();
-            models.forEach(m -> arr.add(JsonViews.model(m)));
+            models.forEach(m -> arr.add(JsonViews.model(m).put("live", catalog.isLive(m))));
             Output.printJson(out(), arr);
             return;
         }
@@ -32,11 +37,18 @@ final class ModelsCommand extends Subcommand {
                 .numeric(2, 3, 4, 5);
         for (Model m : models) {
             EnergyProfile e = m.energy();
-            t.row(m.id(), m.family().id(), params(m.parameters()), Output.num(e.outputWhPer1kTokens()),
+            t.row(m.id() + (catalog.isLive(m) ? "" : " (no offering)"), m.family().id(), params(m.parameters()),
+                    Output.num(e.outputWhPer1kTokens()),
                     Output.num(e.lowWhPer1kTokens()) + "–" + Output.num(e.highWhPer1kTokens()),
                     Output.num(e.inputWhPer1kTokens()), e.basis().name().toLowerCase(Locale.ROOT));
         }
         t.print(out());
+        long hidden = catalog.models().stream().filter(m -> family == null || m.family() == family(family))
+                .filter(m -> !catalog.isLive(m)).count();
+        if (!all && hidden > 0) {
+            out().println(hidden + " model(s) with no live offering hidden; --all lists them.");
+            out().flush();
+        }
     }
 
     static Family family(String id) {

@@ -46,6 +46,10 @@ final class RecommendCommand extends Subcommand {
             req.at(instant(at));
         }
         Recommendation r = bench.recommend(req.build());
+        List<Score> options = new ArrayList<>();
+        options.add(r.best());
+        options.addAll(r.alternatives());
+        noteData(options.stream().map(Score::provenance).toList());
         if (json) {
             Output.printJson(out(), JsonViews.recommendation(r));
             return;

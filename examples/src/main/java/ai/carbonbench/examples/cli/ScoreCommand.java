@@ -39,6 +39,9 @@ final class ScoreCommand extends Subcommand {
         OfferingKey key = OfferingKey.of(provider, region, model);
         Score s = intensity != null ? bench.scoreWithIntensity(key, intensity)
                 : at != null ? bench.scoreAt(key, instant(at)) : bench.score(key);
+        if (intensity == null) {
+            noteData(java.util.List.of(s.provenance()));
+        }
         boolean perCall = inputTokens != null || outputTokens != null;
         long in = inputTokens == null ? 0 : inputTokens;
         long out = outputTokens == null ? 0 : outputTokens;

@@ -8,12 +8,13 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "serve", description = "Serve the leaderboard page and the JSON API (loopback only by default).")
+@Command(name = "serve", description = {"Serve the leaderboard page and the JSON API (loopback only by default).",
+        "The global --live and --snapshot FILE_OR_URL give the page and the API live grid data.",
+        "Recommended heap: java -Xmx256m -jar carbonbench.jar serve"})
 final class ServeCommand extends Subcommand {
 
     @Option(names = "--port", paramLabel = "N", description = "TCP port (default 8080; 0 picks a free one).")
@@ -21,12 +22,6 @@ final class ServeCommand extends Subcommand {
 
     @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on (default 127.0.0.1).")
     String bind = "127.0.0.1";
-
-    @Option(names = "--live", description = "Use live grid data.")
-    boolean live;
-
-    @Option(names = "--snapshot", paramLabel = "FILE", description = "Use live grid data recorded in this file.")
-    Path snapshot;
 
     @Override
     void run() {
@@ -59,22 +54,6 @@ final class ServeCommand extends Subcommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /**
-     * The CarbonBench to serve: {@code serve --live} and {@code serve --snapshot F} mean the same as the
-     * global {@code --live} and {@code --snapshot}, so the dashboard and the API show live values
-     * (with their provenance) wherever a live source has them.
-     */
-    @Override
-    CarbonBench bench() {
-        if (live) {
-            parent.live = Boolean.TRUE;
-        }
-        if (snapshot != null) {
-            parent.snapshot = snapshot.toString();
-        }
-        return super.bench();
     }
 
     private InetSocketAddress address() {

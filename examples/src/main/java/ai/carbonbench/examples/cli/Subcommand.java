@@ -1,6 +1,9 @@
 package ai.carbonbench.examples.cli;
 
 import ai.carbonbench.core.CarbonBench;
+import ai.carbonbench.core.grid.Provenance;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,11 +76,46 @@ abstract class Subcommand implements Callable<Integer> {
         }
     }
 
+    /** What {@link #call()} returns once {@link #run()} ends normally; a command sets it to report a partial failure. */
+    int exitCode;
+
+    /**
+     * When this run asked for live or snapshot data and some of the answer still rests on stale or default
+     * (embedded typical-profile) intensities, says so in one line on stderr. Without live data asked for,
+     * the embedded profiles are the expected source and nothing is said.
+     */
+    void noteData(java.util.Collection<Provenance> provenances) {
+        noteData(provenances, "options");
+    }
+
+    /** As {@link #noteData(java.util.Collection)}, counting {@code things} (options, hours). */
+    void noteData(java.util.Collection<Provenance> provenances, String things) {
+        if (!parent.gridRequested() || provenances.isEmpty()) {
+            return;
+        }
+        long stale = provenances.stream().filter(p -> p == Provenance.STALE).count();
+        long fallback = provenances.stream().filter(p -> p == Provenance.DEFAULT).count();
+        if (stale + fallback == 0) {
+            return;
+        }
+        int n = provenances.size();
+        List<String> parts = new ArrayList<>();
+        if (fallback > 0) {
+            parts.add(fallback + " on default grid data (the embedded typical profiles; no live value)");
+        }
+        if (stale > 0) {
+            parts.add(stale + " on stale live data");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("note: of the " + n + " " + things + " in this answer, " + String.join(" and ", parts) + ".");
+        err.flush();
+    }
+
     @Override
     public final Integer call() {
         try {
             run();
-            return 0;
+            return exitCode;
         } finally {
             if (bench != null) {
                 bench.close();

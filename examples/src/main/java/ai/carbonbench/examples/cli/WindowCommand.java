@@ -4,6 +4,7 @@ import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.CarbonBenchException;
 import ai.carbonbench.core.catalog.Offering;
 import ai.carbonbench.core.catalog.OfferingKey;
+import ai.carbonbench.core.score.Constraints;
 import ai.carbonbench.core.score.WindowChoice;
 import ai.carbonbench.core.json.JsonViews;
 import java.io.PrintWriter;
@@ -42,13 +43,14 @@ final class WindowCommand extends Subcommand {
         Instant by = instant(deadline);
         CarbonBench cb = bench();
         List<OfferingKey> candidates = cb.catalog().offeringsOf(model).stream()
-                .filter(o -> !euOnly || o.executionRegions().stream().allMatch(r -> r.inEu()))
+                .filter(o -> Constraints.NONE.withEuOnly(euOnly).placeViolation(o).isEmpty())
                 .map(Offering::key).toList();
         if (candidates.isEmpty()) {
             throw new CarbonBenchException("No offering of " + cb.catalog().model(model).id()
                     + (euOnly ? " runs only in the EU" : " in the catalog"), false);
         }
         WindowChoice w = cb.bestWindow(candidates, job, by);
+        noteData(List.of(w.best().provenance()));
         if (json) {
             Output.printJson(out(), JsonViews.windowChoice(w));
         } else {

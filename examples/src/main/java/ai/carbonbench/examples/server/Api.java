@@ -25,11 +25,11 @@ final class Api {
     }
 
     static final Map<String, Endpoint> ENDPOINTS = Map.of(
-            "/api/leaderboard", new Endpoint(Set.of("family", "provider", "region", "model", "eu_only", "sort", "limit"),
+            "/api/leaderboard", new Endpoint(Set.of("family", "provider", "region", "model", "eu_only", "sort", "limit", "include_retired"),
                     Api::leaderboard),
             "/api/recommend", new Endpoint(Set.of("model", "provider", "region", "eu_only", "max_price"), Api::recommend),
             "/api/intensity", new Endpoint(Set.of("region"), Api::intensity),
-            "/api/models", new Endpoint(Set.of("family"), Api::models),
+            "/api/models", new Endpoint(Set.of("family", "all"), Api::models),
             "/api/providers", new Endpoint(Set.of(), Api::providers),
             "/api/regions", new Endpoint(Set.of("provider"), Api::regions));
 
@@ -47,7 +47,8 @@ final class Api {
     }
 
     JsonNode leaderboard(Params p) {
-        LeaderboardQuery.Builder q = LeaderboardQuery.builder().euOnly(p.flag("eu_only"));
+        LeaderboardQuery.Builder q = LeaderboardQuery.builder().euOnly(p.flag("eu_only"))
+                .includeRetired(p.flag("include_retired"));
         p.family("family").ifPresent(q::family);
         p.text("provider").ifPresent(q::provider);
         p.text("region").ifPresent(q::region);
@@ -74,9 +75,11 @@ final class Api {
     JsonNode models(Params p) {
         Optional<Family> family = p.family("family");
         ArrayNode arr = NODES.arrayNode();
+        boolean all = p.flag("all"); // models without a live offering are hidden unless all=true
         bench.catalog().models().stream()
                 .filter(m -> family.isEmpty() || m.family() == family.get())
-                .forEach(m -> arr.add(JsonViews.model(m)));
+                .filter(m -> all || bench.catalog().isLive(m))
+                .forEach(m -> arr.add(JsonViews.model(m).put("live", bench.catalog().isLive(m))));
         return arr;
     }
 

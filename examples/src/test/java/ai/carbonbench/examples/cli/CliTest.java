@@ -126,7 +126,7 @@ final class CliTest {
     @Test
     void an_invalid_option_value_exits_2() {
         assertThat(onFixture("leaderboard", "--sort", "weight").exitCode()).isEqualTo(2);
-        assertThat(onFixture("leaderboard", "--family", "gemini").err()).contains("unknown family 'gemini'");
+        assertThat(onFixture("leaderboard", "--family", "grok").err()).contains("unknown family 'grok'");
         assertThat(onFixture("leaderboard", "--at", "tomorrow").err()).contains("not a UTC time");
     }
 
@@ -173,8 +173,12 @@ final class CliTest {
 
     @Test
     void embedded_listings_are_complete() throws Exception {
-        assertThat(run("models", "--json").json().size()).isGreaterThanOrEqualTo(85);
-        assertThat(run("providers", "--json").json()).hasSize(6);
+        assertThat(run("models", "--all", "--json").json().size()).isGreaterThanOrEqualTo(85);
+        JsonNode live = run("models", "--json").json();
+        assertThat(live.size()).isEqualTo((int) ai.carbonbench.core.catalog.Catalog.embedded().models().stream()
+                .filter(ai.carbonbench.core.catalog.Catalog.embedded()::isLive).count());
+        live.forEach(m -> assertThat(m.get("live").asBoolean()).as(m.get("id").asText()).isTrue());
+        assertThat(run("providers", "--json").json()).hasSize(7);
         assertThat(run("regions", "--json").json().size()).isGreaterThanOrEqualTo(20);
         assertThat(run("leaderboard", "--limit", "0", "--json").json().size())
                 .isEqualTo(ai.carbonbench.core.catalog.Catalog.embedded().offerings().size());

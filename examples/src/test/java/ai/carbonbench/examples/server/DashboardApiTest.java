@@ -40,7 +40,7 @@ final class DashboardApiTest {
     void the_leaderboard_ranks_every_offering_by_carbon_by_default() {
         Response r = server.get("/api/leaderboard");
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
+        assertThat(r.header("Content-Type")).isEqualToIgnoringWhitespace("application/json; charset=utf-8");
         JsonNode rows = r.json();
         assertThat(rows).hasSize(8);
         assertThat(numbers(rows, "gramsPerMillionTokens")).isSorted();
@@ -105,6 +105,9 @@ final class DashboardApiTest {
     void lists_models_providers_and_regions() {
         assertThat(texts(server.get("/api/models").json(), "id")).containsExactly("small-8b", "big-70b");
         assertThat(texts(server.get("/api/models?family=qwen").json(), "id")).containsExactly("big-70b");
+        assertThat(server.get("/api/models?all=true").status()).isEqualTo(200);
+        server.get("/api/models").json().forEach(m -> assertThat(m.get("live").asBoolean()).isTrue());
+        assertThat(server.get("/api/leaderboard?include_retired=true").status()).isEqualTo(200);
         assertThat(texts(server.get("/api/providers").json(), "id")).containsExactly("cloud", "api");
         assertThat(server.get("/api/regions").json()).hasSize(6);
         assertThat(texts(server.get("/api/regions?provider=api").json(), "id")).containsExactly("us", "north-1");
@@ -142,7 +145,7 @@ final class DashboardApiTest {
         assertThat(sort.status()).isEqualTo(400);
         assertThat(sort.json().get("error").asText()).isEqualTo("parameter 'sort' must be one of [carbon, cost, speed]");
         assertThat(sort.json().get("suggestions")).hasSize(3);
-        Response family = server.get("/api/leaderboard?family=gemini");
+        Response family = server.get("/api/leaderboard?family=grok");
         assertThat(family.status()).isEqualTo(400);
         assertThat(family.json().get("suggestions").toString()).contains("llama", "qwen");
         for (String q : List.of("/api/leaderboard?limit=0", "/api/leaderboard?limit=1001", "/api/leaderboard?limit=ten",
@@ -188,23 +191,32 @@ final class DashboardApiTest {
     }
 
     @Test
-    void malformed_percent_encoding_and_raw_traversal_sent_over_a_socket_are_refused() {
-        // The JDK's server refuses a malformed URI itself, before any handler (with its own short 400 page).
-        assertThat(server.raw("GET /api/recommend?model=%zz%3C HTTP/1.1")).startsWith("HTTP/1.1 400").doesNotContain("%zz");
-        assertThat(server.raw("GET /../../../../etc/passwd HTTP/1.1")).startsWith("HTTP/1.1 404").doesNotContain("root:");
-        assertThat(server.raw("GET /api/../../pom.xml HTTP/1.1")).startsWith("HTTP/1.1 404").doesNotContain("<project");
+    void malformed_percent_encoding_and_raw_traversal_sent_over_a_socket_are_refused_as_json() {
+        String malformed = server.raw("GET /api/recommend?model=%zz%3C HTTP/1.1");
+        assertThat(malformed).startsWith("HTTP/1.1 400").doesNotContain("%zz").doesNotContain("<html")
+                .containsIgnoringCase("Access-Control-Allow-Origin: *").containsIgnoringCase("X-Content-Type-Options: nosniff")
+                .contains("{\"error\":\"malformed percent-encoding in the query string\"");
+        // Jetty refuses a path that climbs above the root itself (400); its answer is our JSON, not its HTML page.
+        for (String line : List.of("GET /../../../../etc/passwd HTTP/1.1", "GET /api/../../pom.xml HTTP/1.1")) {
+            String answer = server.raw(line);
+            assertThat(answer).as(line).matches("(?s)HTTP/1.1 40[04] .*").doesNotContain("root:").doesNotContain("<project")
+                    .doesNotContain("<html").containsIgnoringCase("Content-Type: application/json")
+                    .containsIgnoringCase("X-Content-Type-Options: nosniff").contains("{\"error\":");
+        }
     }
 
     @Test
-    void methods_other_than_get_are_405() {
-        for (String method : List.of("POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE")) {
+    void methods_other_than_get_head_and_options_are_405_with_the_usual_headers() {
+        for (String method : List.of("POST", "PUT", "DELETE", "PATCH", "TRACE")) {
             for (String path : List.of("/api/recommend?model=small-8b", "/api/leaderboard", "/")) {
                 Response r = server.send(method, path);
                 assertThat(r.status()).as(method + " " + path).isEqualTo(405);
-                assertThat(r.header("Allow")).isEqualTo("GET");
-                assertThat(r.json().get("error").asText()).contains("GET only");
+                assertThat(r.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
+                assertThat(r.json().get("error").asText()).contains("GET, HEAD, OPTIONS only");
+                assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
             }
         }
+        assertThat(server.send("POST", "/api/leaderboard").header("Access-Control-Allow-Origin")).isEqualTo("*");
     }
 
     @Test
@@ -215,8 +227,10 @@ final class DashboardApiTest {
                 "/ai/carbonbench/examples/server/static/app.js", "/ai/carbonbench/core/catalog/catalog.json",
                 "/META-INF/MANIFEST.MF", "/%00", "/app.js%00.html", "/WEB-INF/web.xml", "/.git/config")) {
             Response r = server.get(path);
-            assertThat(r.status()).as(path).isEqualTo(404);
-            assertThat(r.json().get("error").asText()).as(path).isEqualTo("not found");
+            // Paths that climb above the root or hide a NUL are refused by Jetty before any handler (400).
+            assertThat(r.status()).as(path).isIn(400, 404);
+            assertThat(r.json().get("error").asText()).as(path).isIn("not found",
+                    "bad request: malformed or ambiguous request line or path");
             assertThat(r.body()).doesNotContain("passwd").doesNotContain("root:");
         }
     }
@@ -242,7 +256,8 @@ final class DashboardApiTest {
         Response r = server.get("/api/providers");
         assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo("*");
         assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
-        assertThat(r.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(r.header("Cache-Control")).as("revalidate with the ETag").isEqualTo("no-cache");
+        assertThat(server.get("/api/recommend?model=smal-8b").header("Cache-Control")).isEqualTo("no-store");
         assertThat(server.get("/api/recommend?model=smal-8b").header("Access-Control-Allow-Origin")).isEqualTo("*");
         assertThat(server.get("/").header("Access-Control-Allow-Origin")).isEmpty();
     }

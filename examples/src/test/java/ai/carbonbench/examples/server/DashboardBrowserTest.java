@@ -104,8 +104,10 @@ final class DashboardBrowserTest {
         assertThat(rows()).allSatisfy(r -> assertThat(r.getAttribute("data-family")).isEqualTo("llama"));
         screenshot("02-llama-by-carbon");
 
-        // Click a row: that region's 24-hour chart, lowest hour marked.
-        WebElement first = rows().get(0);
+        // Click a row whose zone has hourly data: that region's 24-hour chart, lowest hour marked
+        // (flat zones have no lowest hour).
+        WebElement first = rows().stream().filter(r -> !ai.carbonbench.core.catalog.Catalog.embedded()
+                .region(r.getAttribute("data-region")).zone().profile().flat()).findFirst().orElseThrow();
         String region = first.getAttribute("data-region");
         first.click();
         WebElement chart = wait.until(ExpectedConditions.presenceOfElementLocated(

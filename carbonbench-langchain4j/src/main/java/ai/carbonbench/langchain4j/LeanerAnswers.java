@@ -1,0 +1,356 @@
+package ai.carbonbench.langchain4j;
+
+import ai.carbonbench.core.CarbonBench;
+import ai.carbonbench.core.catalog.OfferingKey;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.model.ModelProvider;
+import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.ChatResponseMetadata;
+import dev.langchain4j.model.chat.response.CompleteToolCall;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.PartialThinking;
+import dev.langchain4j.model.chat.response.PartialThinkingContext;
+import dev.langchain4j.model.chat.response.PartialToolCall;
+import dev.langchain4j.model.chat.response.PartialToolCallContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Opt-in leaner answers: when the grid serving a call is dirtier than a threshold the caller sets, ask the model
+ * to be brief and/or cap its output tokens. Published measurements report large cuts in output length (and so in
+ * energy) from brevity prompts; whether a shorter answer is still good enough for a task is the caller's
+ * judgment, not CarbonBench's: CarbonBench only measures the grams.
+ *
+ * <pre>{@code
+ * LeanerAnswers lean = LeanerAnswers.builder().aboveGramsPerKwh(300).maxOutputTokens(400).build();
+ * ChatModel model = CarbonAwareChatModel.builder().carbonBench(cb)
+ *         .candidate("together", "us", "llama-3.3-70b", lean.wrap(cb, "together", "us", "llama-3.3-70b", together))
+ *         .candidate("groq", "us", "llama-3.3-70b", lean.wrap(cb, "groq", "us", "llama-3.3-70b", groq))
+ *         .build();
+ * }</pre>
+ *
+ * <p>{@link #wrap} returns a {@code ChatModel} that, per call, reads its offering's current intensity from the
+ * CarbonBench (a cached read, no network) and, above the threshold, adds {@linkplain Builder#instruction(String)
+ * the instruction} to the system message (appended to the first one, or as a new first message) and lowers
+ * {@code maxOutputTokens} to the cap (keeping a lower one the request had). Every response carries the
+ * {@link LeanDecision}, above the threshold or not: on the {@link CarbonReceipt} when the wrapped model is a
+ * candidate of a carbon-aware model, and from {@link #decision(ChatResponse)} in any case.
+ *
+ * <p>Streaming models are wrapped the same way ({@link #wrap(CarbonBench, String, String, String,
+ * StreamingChatModel)}); the decision rides on the completed response. Immutable and thread-safe.
+ */
+public final class LeanerAnswers {
+
+    /** The default brevity instruction. */
+    public static final String DEFAULT_INSTRUCTION = "Answer as briefly as the question allows: no preamble, no "
+            + "restating the question, no summary at the end.";
+
+    private final double thresholdGramsPerKwh;
+    private final String instruction;
+    private final OptionalInt maxOutputTokens;
+
+    private LeanerAnswers(Builder b) {
+        this.thresholdGramsPerKwh = b.threshold;
+        this.instruction = b.instruction;
+        this.maxOutputTokens = b.maxOutputTokens;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public double thresholdGramsPerKwh() {
+        return thresholdGramsPerKwh;
+    }
+
+    /**
+     * {@code delegate}, made leaner whenever the grid of the offering it serves ({@code provider}, {@code region},
+     * {@code model} from the catalog) is above the threshold.
+     *
+     * @throws ai.carbonbench.core.UnknownIdException when the catalog has no such offering
+     */
+    public ChatModel wrap(CarbonBench carbonBench, String provider, String region, String model, ChatModel delegate) {
+        Objects.requireNonNull(carbonBench, "carbonBench");
+        Objects.requireNonNull(delegate, "delegate");
+        OfferingKey key = carbonBench.catalog().offering(OfferingKey.of(provider, region, model)).key();
+        return new Lean(carbonBench, key, delegate);
+    }
+
+    /** Like {@link #wrap(CarbonBench, String, String, String, ChatModel)}, for a streaming model. */
+    public StreamingChatModel wrap(CarbonBench carbonBench, String provider, String region, String model,
+            StreamingChatModel delegate) {
+        Objects.requireNonNull(carbonBench, "carbonBench");
+        Objects.requireNonNull(delegate, "delegate");
+        OfferingKey key = carbonBench.catalog().offering(OfferingKey.of(provider, region, model)).key();
+        return new LeanStreaming(carbonBench, key, delegate);
+    }
+
+    /** The decision recorded on a response of a wrapped model, or on a carbon-aware model's receipt. */
+    public static java.util.Optional<LeanDecision> decision(ChatResponse response) {
+        Objects.requireNonNull(response, "response");
+        if (response.metadata() instanceof LeanMetadata m) {
+            return java.util.Optional.of(m.decision);
+        }
+        return CarbonReceipt.of(response).flatMap(CarbonReceipt::leanerAnswer);
+    }
+
+    /** The request made lean: the instruction in the system message, max output tokens capped. */
+    ChatRequest lean(ChatRequest request, LeanDecision[] out, OfferingKey key, double intensity) {
+        List<ChatMessage> messages = new ArrayList<>(request.messages());
+        if (!instruction.isEmpty()) {
+            if (!messages.isEmpty() && messages.get(0) instanceof SystemMessage s) {
+                messages.set(0, SystemMessage.from(s.text() + "\n\n" + instruction));
+            } else {
+                messages.add(0, SystemMessage.from(instruction));
+            }
+        }
+        ChatRequest.Builder b = request.toBuilder().messages(messages);
+        OptionalInt sent = OptionalInt.empty();
+        if (maxOutputTokens.isPresent()) {
+            Integer had = request.parameters().maxOutputTokens();
+            int cap = had == null ? maxOutputTokens.getAsInt() : Math.min(had, maxOutputTokens.getAsInt());
+            sent = OptionalInt.of(cap);
+            b.parameters(request.parameters().overrideWith(ChatRequestParameters.builder().maxOutputTokens(cap)
+                    .build()));
+        }
+        out[0] = new LeanDecision(key, intensity, thresholdGramsPerKwh, !instruction.isEmpty(), sent);
+        return b.build();
+    }
+
+    @Override
+    public String toString() {
+        return "LeanerAnswers[above " + thresholdGramsPerKwh + " gCO2e/kWh" + (instruction.isEmpty() ? ""
+                : ", brevity instruction") + (maxOutputTokens.isPresent() ? ", max " + maxOutputTokens.getAsInt()
+                + " output tokens" : "") + "]";
+    }
+
+    /** The wrapped model. */
+    private final class Lean implements ChatModel {
+        private final CarbonBench carbonBench;
+        private final OfferingKey key;
+        private final ChatModel delegate;
+
+        Lean(CarbonBench carbonBench, OfferingKey key, ChatModel delegate) {
+            this.carbonBench = carbonBench;
+            this.key = key;
+            this.delegate = delegate;
+        }
+
+        @Override
+        public ChatResponse doChat(ChatRequest request) {
+            double intensity = carbonBench.score(key).intensityGramsPerKwh().central();
+            LeanDecision[] decision = {new LeanDecision(key, intensity, thresholdGramsPerKwh, false,
+                    OptionalInt.empty())};
+            ChatRequest sent = intensity > thresholdGramsPerKwh ? lean(request, decision, key, intensity) : request;
+            ChatResponse response = delegate.chat(sent);
+            return ChatResponse.builder().aiMessage(response.aiMessage())
+                    .metadata(LeanMetadata.wrap(response.metadata(), decision[0])).build();
+        }
+
+        @Override
+        public ChatRequestParameters defaultRequestParameters() {
+            return delegate.defaultRequestParameters();
+        }
+
+        @Override
+        public Set<Capability> supportedCapabilities() {
+            return delegate.supportedCapabilities();
+        }
+
+        @Override
+        public ModelProvider provider() {
+            return delegate.provider();
+        }
+
+        @Override
+        public String toString() {
+            return "LeanerAnswers(" + key + ", " + delegate + ")";
+        }
+    }
+
+    /** The wrapped streaming model: the request made lean up front, the decision added to the completed response. */
+    private final class LeanStreaming implements StreamingChatModel {
+        private final CarbonBench carbonBench;
+        private final OfferingKey key;
+        private final StreamingChatModel delegate;
+
+        LeanStreaming(CarbonBench carbonBench, OfferingKey key, StreamingChatModel delegate) {
+            this.carbonBench = carbonBench;
+            this.key = key;
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
+            double intensity = carbonBench.score(key).intensityGramsPerKwh().central();
+            LeanDecision[] decision = {new LeanDecision(key, intensity, thresholdGramsPerKwh, false,
+                    OptionalInt.empty())};
+            ChatRequest sent = intensity > thresholdGramsPerKwh ? lean(request, decision, key, intensity) : request;
+            delegate.chat(sent, new Forwarding(handler, decision[0]));
+        }
+
+        @Override
+        public ChatRequestParameters defaultRequestParameters() {
+            return delegate.defaultRequestParameters();
+        }
+
+        @Override
+        public Set<Capability> supportedCapabilities() {
+            return delegate.supportedCapabilities();
+        }
+
+        @Override
+        public ModelProvider provider() {
+            return delegate.provider();
+        }
+
+        @Override
+        public String toString() {
+            return "LeanerAnswers(" + key + ", " + delegate + ")";
+        }
+    }
+
+    /** Passes every event on unchanged (each overload to the same overload), adding the decision at completion. */
+    private static final class Forwarding implements StreamingChatResponseHandler {
+        private final StreamingChatResponseHandler user;
+        private final LeanDecision decision;
+
+        Forwarding(StreamingChatResponseHandler user, LeanDecision decision) {
+            this.user = user;
+            this.decision = decision;
+        }
+
+        @Override
+        public void onPartialResponse(String partialResponse) {
+            user.onPartialResponse(partialResponse);
+        }
+
+        @Override
+        public void onPartialResponse(PartialResponse partialResponse, PartialResponseContext context) {
+            user.onPartialResponse(partialResponse, context);
+        }
+
+        @Override
+        public void onPartialThinking(PartialThinking partialThinking) {
+            user.onPartialThinking(partialThinking);
+        }
+
+        @Override
+        public void onPartialThinking(PartialThinking partialThinking, PartialThinkingContext context) {
+            user.onPartialThinking(partialThinking, context);
+        }
+
+        @Override
+        public void onPartialToolCall(PartialToolCall partialToolCall) {
+            user.onPartialToolCall(partialToolCall);
+        }
+
+        @Override
+        public void onPartialToolCall(PartialToolCall partialToolCall, PartialToolCallContext context) {
+            user.onPartialToolCall(partialToolCall, context);
+        }
+
+        @Override
+        public void onCompleteToolCall(CompleteToolCall completeToolCall) {
+            user.onCompleteToolCall(completeToolCall);
+        }
+
+        @Override
+        public void onUnmappedRawEvent(Object event) {
+            user.onUnmappedRawEvent(event);
+        }
+
+        @Override
+        public void onCompleteResponse(ChatResponse response) {
+            user.onCompleteResponse(ChatResponse.builder().aiMessage(response.aiMessage())
+                    .metadata(LeanMetadata.wrap(response.metadata(), decision)).build());
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            user.onError(error);
+        }
+    }
+
+    /** Response metadata carrying the decision and the delegate's own metadata. */
+    static final class LeanMetadata extends ChatResponseMetadata {
+        final LeanDecision decision;
+        final ChatResponseMetadata original;
+
+        private LeanMetadata(Builder b, LeanDecision decision, ChatResponseMetadata original) {
+            super(b);
+            this.decision = decision;
+            this.original = original;
+        }
+
+        static LeanMetadata wrap(ChatResponseMetadata original, LeanDecision decision) {
+            Builder b = new Builder();
+            if (original != null) {
+                b.id(original.id()).modelName(original.modelName()).tokenUsage(original.tokenUsage())
+                        .finishReason(original.finishReason());
+            }
+            return new LeanMetadata(b, decision, original);
+        }
+
+        static final class Builder extends ChatResponseMetadata.Builder<Builder> {
+        }
+    }
+
+    /** Builds {@link LeanerAnswers}. Not thread-safe. Defaults: {@link #DEFAULT_INSTRUCTION}, no token cap. */
+    public static final class Builder {
+        private Double threshold;
+        private String instruction = DEFAULT_INSTRUCTION;
+        private OptionalInt maxOutputTokens = OptionalInt.empty();
+
+        private Builder() {
+        }
+
+        /** Make calls leaner when the serving grid's intensity is above this, gCO2e/kWh. Required. */
+        public Builder aboveGramsPerKwh(double threshold) {
+            if (!Double.isFinite(threshold) || threshold < 0) {
+                throw new IllegalArgumentException("threshold must be a finite number >= 0, was " + threshold);
+            }
+            this.threshold = threshold;
+            return this;
+        }
+
+        /** The brevity instruction; empty to only cap tokens. */
+        public Builder instruction(String instruction) {
+            this.instruction = Objects.requireNonNull(instruction, "instruction").strip();
+            return this;
+        }
+
+        /** Cap max output tokens at this when above the threshold; at least 1. */
+        public Builder maxOutputTokens(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxOutputTokens must be >= 1, was " + max);
+            }
+            this.maxOutputTokens = OptionalInt.of(max);
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException when no threshold was set, or neither an instruction nor a cap
+         */
+        public LeanerAnswers build() {
+            if (threshold == null) {
+                throw new IllegalStateException("aboveGramsPerKwh(threshold) is required");
+            }
+            if (instruction.isEmpty() && maxOutputTokens.isEmpty()) {
+                throw new IllegalStateException("an empty instruction and no token cap would change nothing");
+            }
+            return new LeanerAnswers(this);
+        }
+    }
+}
