@@ -178,7 +178,8 @@ public final class CarbonBench implements AutoCloseable {
 
     /** Grams of CO2e for one call made now on this offering. Allocates only the returned range. */
     public Range grams(OfferingKey key, long inputTokens, long outputTokens) {
-        return score(key).gramsFor(inputTokens, outputTokens);
+        // The memoised score directly: grams do not depend on the speed that score(key) brings up to date.
+        return memo.score(Objects.requireNonNull(key, "key")).gramsFor(inputTokens, outputTokens);
     }
 
     /**
@@ -186,7 +187,7 @@ public final class CarbonBench implements AutoCloseable {
      * that account every request and need no range.
      */
     public double gramsCentral(OfferingKey key, long inputTokens, long outputTokens) {
-        return score(key).gramsCentralFor(inputTokens, outputTokens);
+        return memo.score(Objects.requireNonNull(key, "key")).gramsCentralFor(inputTokens, outputTokens);
     }
 
     /** The offerings a query selects, scored and ordered. Unknown ids in the query throw {@link UnknownIdException}. */
