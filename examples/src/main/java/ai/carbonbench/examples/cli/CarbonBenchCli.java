@@ -157,6 +157,9 @@ public final class CarbonBenchCli {
         return cmd;
     }
 
+    /** The grid source the last {@link #bench()} was built with; {@code serve} shares it with its other boundaries. */
+    private GridIntensitySource builtGridSource;
+
     /** The CarbonBench the subcommands query, built from the global options. */
     CarbonBench bench() {
         Catalog catalog = catalog();
@@ -164,10 +167,16 @@ public final class CarbonBenchCli {
         CarbonBench.Builder builder = CarbonBench.builder().catalog(catalog).clock(clock).emissionFactor(factor)
                 .boundary(boundary);
         gridSource(catalog, factor).ifPresent(source -> {
+            builtGridSource = source;
             builder.gridSource(source);
             awaitGrid(source, catalog.zones().stream().map(z -> z.key()).toList());
         });
         return builder.build();
+    }
+
+    /** The live or snapshot source of the CarbonBench {@link #bench()} built last; empty for embedded data only. */
+    Optional<GridIntensitySource> builtGridSource() {
+        return Optional.ofNullable(builtGridSource);
     }
 
     Catalog catalog() {

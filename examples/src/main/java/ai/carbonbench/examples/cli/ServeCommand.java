@@ -32,7 +32,10 @@ final class ServeCommand extends Subcommand {
         CarbonBench bench = bench();
         DashboardServer server;
         try {
-            server = DashboardServer.start(bench, address);
+            // Answers at the other boundaries read the same live or snapshot data as this one.
+            server = parent.builtGridSource().isPresent()
+                    ? DashboardServer.start(bench, address, parent.builtGridSource().get())
+                    : DashboardServer.start(bench, address);
         } catch (UncheckedIOException e) {
             bench.close();
             throw new CarbonBenchException(e.getMessage(), true, e);

@@ -30,12 +30,15 @@ final class ServeCommandTest {
         ServeCommand serve = (ServeCommand) parsed.subcommand().commandSpec().userObject();
         try (CarbonBench bench = serve.bench()) {
             assertThat(bench.toString()).contains("source=snapshot");
+            // the dashboard's other boundaries are built on this same source
+            assertThat(cli.builtGridSource()).isPresent();
         }
         CarbonBenchCli plain = new CarbonBenchCli(CliTest.NOON);
         ServeCommand noLive = (ServeCommand) CarbonBenchCli.commandLine(plain).parseArgs("serve").subcommand()
                 .commandSpec().userObject();
         try (CarbonBench bench = noLive.bench()) {
             assertThat(bench.toString()).contains("source=catalog");
+            assertThat(plain.builtGridSource()).isEmpty();
         }
     }
 
