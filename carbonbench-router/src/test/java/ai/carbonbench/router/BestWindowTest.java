@@ -8,15 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.carbonbench.core.CarbonBench;
-import ai.carbonbench.core.grid.GridIntensity;
-import ai.carbonbench.core.grid.GridIntensitySource;
 import ai.carbonbench.core.grid.Provenance;
 import java.time.Duration;
-import java.time.Instant;
 import ai.carbonbench.core.score.WindowChoice;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Time shifting on the fixture catalog ({@code CarbonBench.bestWindow}) and a router's thin delegate. */
@@ -63,37 +59,9 @@ final class BestWindowTest {
     @Test
     void uses_the_live_forecast_where_there_is_one() {
         // A forecast says PL is nearly clean at 20:00–22:00 UTC.
-        GridIntensitySource forecast = new GridIntensitySource() {
-            @Override
-            public String name() {
-                return "test-forecast";
-            }
-
-            @Override
-            public Optional<GridIntensity> current(String zone) {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<GridIntensity> history(String zone) {
-                return List.of();
-            }
-
-            @Override
-            public List<GridIntensity> forecast(String zone) {
-                List<GridIntensity> out = new ArrayList<>();
-                if (zone.equals("PL")) {
-                    for (int h = 1; h < 24; h++) {
-                        double v = h == 20 || h == 21 ? 10 : 500;
-                        out.add(new GridIntensity(zone, v, MIDNIGHT.plus(Duration.ofHours(h)), name(), true,
-                                Provenance.FORECAST));
-                    }
-                }
-                return out;
-            }
-        };
-        CarbonBench cb = CarbonBench.builder().catalog(Fixtures.catalog()).clock(clock).gridSource(forecast)
-                .boundary(ai.carbonbench.core.score.Boundary.GPU).build();
+        Fixtures.Forecasts forecast = new Fixtures.Forecasts();
+        forecast.set("PL", 1, 24, 500, Map.of(20, 10.0, 21, 10.0));
+        CarbonBench cb = Fixtures.carbonBench(clock, forecast);
 
         WindowChoice w = cb.bestWindow(List.of(EU_EAST, EU_CENTRAL), Duration.ofHours(2),
                 MIDNIGHT.plus(Duration.ofDays(1)));

@@ -3,6 +3,10 @@ package ai.carbonbench.router;
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.Catalog;
 import ai.carbonbench.core.catalog.OfferingKey;
+import ai.carbonbench.core.grid.GridIntensity;
+import ai.carbonbench.core.grid.GridIntensitySource;
+import ai.carbonbench.core.grid.Provenance;
+import ai.carbonbench.core.score.Boundary;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,33 +14,40 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The test catalog ({@code catalog-fixture.json}) and a settable clock. Model {@code test-model}: 0.2 Wh/1k
  * input, 1.0 Wh/1k output (range ×0.5..×2); with the default 3:1 token mix, g/Mtok = 0.4 × intensity × PUE.
  * Provider alpha PUE 1.0, beta 1.2. Zones: SE 40, FR 60, NL 50 (alt 30), GB 200, US-A 400, US-B 300 (flat);
- * DE 300 except 100 at 10–13 UTC and 200 at 14 UTC; PL 500 except 250 at 02–04 UTC.
+ * DE 300 except 100 at 10–13 UTC and 200 at 14 UTC; PL 500 except 250 at 02–04 UTC. Model {@code other-model}
+ * uses twice the energy of {@code test-model}. Shared by the tests of every router package.
  */
-final class Fixtures {
+public final class Fixtures {
 
-    static final Instant MIDNIGHT = Instant.parse("2026-12-01T00:00:00Z");
+    public static final Instant MIDNIGHT = Instant.parse("2026-12-01T00:00:00Z");
 
-    static final OfferingKey EU_NORTH = key("alpha", "eu-north");     // SE 40  -> 16 g/Mtok, $1.00
-    static final OfferingKey EU_CENTRAL = key("alpha", "eu-central"); // DE     -> 120 / 40 / 80, $0.80
-    static final OfferingKey EU_EAST = key("alpha", "eu-east");       // PL     -> 200 / 100, $0.50
-    static final OfferingKey EU_WEST = key("alpha", "eu-west");       // NL 50 (30..50) -> 20 (12..20), $0.40
-    static final OfferingKey US_EAST = key("alpha", "us-east");       // US-A 400 -> 160, $0.60
-    static final OfferingKey US_WEST = key("alpha", "us-west");       // US-B 300 -> 120, $0.60
-    static final OfferingKey FR_PAR = key("beta", "fr-par");          // FR 60 × 1.2 -> 28.8, $0.90
-    static final OfferingKey UK_LON = key("beta", "uk-lon");          // GB 200 × 1.2 -> 96, $0.70
+    public static final OfferingKey EU_NORTH = key("alpha", "eu-north");     // SE 40  -> 16 g/Mtok, $1.00
+    public static final OfferingKey EU_CENTRAL = key("alpha", "eu-central"); // DE     -> 120 / 40 / 80, $0.80
+    public static final OfferingKey EU_EAST = key("alpha", "eu-east");       // PL     -> 200 / 100, $0.50
+    public static final OfferingKey EU_WEST = key("alpha", "eu-west");       // NL 50 (30..50) -> 20 (12..20), $0.40
+    public static final OfferingKey US_EAST = key("alpha", "us-east");       // US-A 400 -> 160, $0.60
+    public static final OfferingKey US_WEST = key("alpha", "us-west");       // US-B 300 -> 120, $0.60
+    public static final OfferingKey FR_PAR = key("beta", "fr-par");          // FR 60 × 1.2 -> 28.8, $0.90
+    public static final OfferingKey UK_LON = key("beta", "uk-lon");          // GB 200 × 1.2 -> 96, $0.70
+    public static final OfferingKey OTHER_EU_NORTH = OfferingKey.of("alpha", "eu-north", "other-model");
 
     private static final Catalog CATALOG = load();
 
     private Fixtures() {
     }
 
-    static OfferingKey key(String provider, String region) {
+    public static OfferingKey key(String provider, String region) {
         return OfferingKey.of(provider, region, "test-model");
     }
 
@@ -48,28 +59,84 @@ final class Fixtures {
         }
     }
 
-    static Catalog catalog() {
+    public static Catalog catalog() {
         return CATALOG;
     }
 
-    static CarbonBench carbonBench(Clock clock) {
+    /** A CarbonBench on the fixture catalog and the typical profiles only. */
+    public static CarbonBench carbonBench(Clock clock) {
         // the GPU boundary: the fixture figures are hand-computed with the accelerator x PUE formula
-        return CarbonBench.builder().catalog(CATALOG).clock(clock).boundary(ai.carbonbench.core.score.Boundary.GPU).build();
+        return CarbonBench.builder().catalog(CATALOG).clock(clock).boundary(Boundary.GPU).build();
+    }
+
+    /** A CarbonBench on the fixture catalog that also asks {@code gridSource} (a forecast, say). */
+    public static CarbonBench carbonBench(Clock clock, GridIntensitySource gridSource) {
+        return CarbonBench.builder().catalog(CATALOG).clock(clock).gridSource(gridSource).boundary(Boundary.GPU)
+                .build();
+    }
+
+    /** Micrograms for test-model on eu-north (SE 40 g/kWh), computed by hand: 8 µg per input, 40 per output token. */
+    public static long euNorthMicrograms(long in, long out) {
+        return in * 8 + out * 40;
+    }
+
+    /** A grid source with only a forecast, which a test sets per zone: hour offset from midnight → g/kWh. */
+    public static final class Forecasts implements GridIntensitySource {
+        private final Map<String, List<GridIntensity>> byZone = new ConcurrentHashMap<>();
+
+        /** Sets the zone's forecast for 48 hours from midnight: {@code base}, except the given hours. */
+        public void set(String zone, double base, Map<Integer, Double> hours) {
+            set(zone, 0, 48, base, hours);
+        }
+
+        /** Sets the zone's forecast for hours {@code from} (inclusive) to {@code to} (exclusive) after midnight. */
+        public void set(String zone, int from, int to, double base, Map<Integer, Double> hours) {
+            List<GridIntensity> out = new ArrayList<>();
+            for (int h = from; h < to; h++) {
+                out.add(new GridIntensity(zone, hours.getOrDefault(h, base), MIDNIGHT.plus(Duration.ofHours(h)), name(),
+                        true, Provenance.FORECAST));
+            }
+            byZone.put(zone, List.copyOf(out));
+        }
+
+        public void clear() {
+            byZone.clear();
+        }
+
+        @Override
+        public String name() {
+            return "test-forecast";
+        }
+
+        @Override
+        public Optional<GridIntensity> current(String zone) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<GridIntensity> history(String zone) {
+            return List.of();
+        }
+
+        @Override
+        public List<GridIntensity> forecast(String zone) {
+            return byZone.getOrDefault(zone, List.of());
+        }
     }
 
     /** A clock tests move by hand; thread-safe. */
-    static final class MutableClock extends Clock {
+    public static final class MutableClock extends Clock {
         private final AtomicLong millis;
 
-        MutableClock(Instant start) {
+        public MutableClock(Instant start) {
             this.millis = new AtomicLong(start.toEpochMilli());
         }
 
-        void advance(Duration d) {
+        public void advance(Duration d) {
             millis.addAndGet(d.toMillis());
         }
 
-        void set(Instant t) {
+        public void set(Instant t) {
             millis.set(t.toEpochMilli());
         }
 

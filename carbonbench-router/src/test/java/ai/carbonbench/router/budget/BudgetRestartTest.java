@@ -1,11 +1,12 @@
 package ai.carbonbench.router.budget;
 
-import static ai.carbonbench.router.budget.BudgetFixtures.EU_NORTH;
-import static ai.carbonbench.router.budget.BudgetFixtures.US_EAST;
+import static ai.carbonbench.router.Fixtures.EU_NORTH;
+import static ai.carbonbench.router.Fixtures.US_EAST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.carbonbench.core.CarbonBench;
+import ai.carbonbench.router.Fixtures;
 import ai.carbonbench.router.CarbonRouter;
 import ai.carbonbench.router.Usage;
 import ai.carbonbench.router.state.StateStore;
@@ -20,11 +21,11 @@ final class BudgetRestartTest {
     @TempDir
     Path dir;
 
-    private final BudgetFixtures.MutableClock clock =
-            new BudgetFixtures.MutableClock(Instant.parse("2026-12-14T09:00:00Z"));
+    private final Fixtures.MutableClock clock =
+            new Fixtures.MutableClock(Instant.parse("2026-12-14T09:00:00Z"));
 
     private BudgetedRouter<String> start(StateStore store) {
-        CarbonBench cb = BudgetFixtures.carbonBench(clock);
+        CarbonBench cb = Fixtures.carbonBench(clock);
         CarbonRouter<String> router = CarbonRouter.<String>builder(cb).clock(clock).endpoint(US_EAST, "us")
                 .endpoint(EU_NORTH, "se").build();
         return BudgetedRouter.of(router, CarbonBudget.builder("team-monthly", 0.28, BudgetPeriod.calendarMonth(

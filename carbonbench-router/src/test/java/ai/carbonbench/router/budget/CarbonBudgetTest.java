@@ -1,14 +1,15 @@
 package ai.carbonbench.router.budget;
 
-import static ai.carbonbench.router.budget.BudgetFixtures.EU_NORTH;
-import static ai.carbonbench.router.budget.BudgetFixtures.MIDNIGHT;
-import static ai.carbonbench.router.budget.BudgetFixtures.OTHER_EU_NORTH;
-import static ai.carbonbench.router.budget.BudgetFixtures.US_EAST;
-import static ai.carbonbench.router.budget.BudgetFixtures.euNorthMicrograms;
+import static ai.carbonbench.router.Fixtures.EU_NORTH;
+import static ai.carbonbench.router.Fixtures.MIDNIGHT;
+import static ai.carbonbench.router.Fixtures.OTHER_EU_NORTH;
+import static ai.carbonbench.router.Fixtures.US_EAST;
+import static ai.carbonbench.router.Fixtures.euNorthMicrograms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.carbonbench.core.CarbonBench;
+import ai.carbonbench.router.Fixtures;
 import ai.carbonbench.router.CarbonRouter;
 import ai.carbonbench.router.Usage;
 import java.io.IOException;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 final class CarbonBudgetTest {
 
-    private final BudgetFixtures.MutableClock clock = new BudgetFixtures.MutableClock(MIDNIGHT);
-    private final CarbonBench cb = BudgetFixtures.carbonBench(clock);
+    private final Fixtures.MutableClock clock = new Fixtures.MutableClock(MIDNIGHT);
+    private final CarbonBench cb = Fixtures.carbonBench(clock);
 
     private CarbonRouter<String> router(String... unused) {
         return CarbonRouter.<String>builder(cb).clock(clock).endpoint(US_EAST, "us").endpoint(EU_NORTH, "se").build();

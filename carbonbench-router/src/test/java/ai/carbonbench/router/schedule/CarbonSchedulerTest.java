@@ -1,13 +1,14 @@
 package ai.carbonbench.router.schedule;
 
-import static ai.carbonbench.router.schedule.SchedulerFixtures.EU_CENTRAL;
-import static ai.carbonbench.router.schedule.SchedulerFixtures.EU_EAST;
-import static ai.carbonbench.router.schedule.SchedulerFixtures.MIDNIGHT;
+import static ai.carbonbench.router.Fixtures.EU_CENTRAL;
+import static ai.carbonbench.router.Fixtures.EU_EAST;
+import static ai.carbonbench.router.Fixtures.MIDNIGHT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.carbonbench.core.CarbonBench;
+import ai.carbonbench.router.Fixtures;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.router.Usage;
@@ -30,9 +31,9 @@ final class CarbonSchedulerTest {
     record Backfill(String corpus, int shards) {
     }
 
-    private final SchedulerFixtures.MutableClock clock = new SchedulerFixtures.MutableClock(MIDNIGHT);
-    private final SchedulerFixtures.Forecasts forecasts = new SchedulerFixtures.Forecasts();
-    private final CarbonBench cb = SchedulerFixtures.carbonBench(clock, forecasts);
+    private final Fixtures.MutableClock clock = new Fixtures.MutableClock(MIDNIGHT);
+    private final Fixtures.Forecasts forecasts = new Fixtures.Forecasts();
+    private final CarbonBench cb = Fixtures.carbonBench(clock, forecasts);
     private final List<String> ran = new ArrayList<>();
 
     private static Instant at(int hour) {
