@@ -1,5 +1,8 @@
 package ai.carbonbench.langchain4j;
 
+import static ai.carbonbench.langchain4j.OpenAiStubs.FIREWORKS;
+import static ai.carbonbench.langchain4j.OpenAiStubs.GROQ;
+import static ai.carbonbench.langchain4j.OpenAiStubs.TOGETHER;
 import static ai.carbonbench.langchain4j.OpenAiStubs.FIREWORKS_MODEL;
 import static ai.carbonbench.langchain4j.OpenAiStubs.GROQ_MODEL;
 import static ai.carbonbench.langchain4j.OpenAiStubs.TOGETHER_MODEL;
@@ -16,7 +19,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.UnknownIdException;
-import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.score.Range;
 import ai.carbonbench.router.CallRecord;
@@ -36,31 +38,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 final class CarbonAwareChatModelTest {
 
-    static final OfferingKey TOGETHER = OfferingKey.of("together", "us", "llama-3.3-70b");
-    static final OfferingKey GROQ = OfferingKey.of("groq", "us", "llama-3.3-70b");
-    static final OfferingKey FIREWORKS = OfferingKey.of("fireworks", "us", "llama-3.3-70b");
-
+    @RegisterExtension
     static final OpenAiStubs STUBS = new OpenAiStubs();
     static final CarbonBench CB = OpenAiStubs.carbonBench();
 
-    EmissionsLedger ledger;
-
-    @AfterAll
-    static void stop() {
-        STUBS.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        STUBS.reset();
-        ledger = EmissionsLedger.withCallLog(100);
-    }
+    final EmissionsLedger ledger = EmissionsLedger.withCallLog(100);
 
     /** Together (the baseline, dirtiest), Groq, Fireworks (cleanest), as real OpenAI-compatible clients. */
     CarbonAwareChatModel model(ChatModelListener... listeners) {
