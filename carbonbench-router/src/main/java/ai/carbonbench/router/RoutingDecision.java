@@ -1,10 +1,10 @@
 package ai.carbonbench.router;
 
+import ai.carbonbench.core.catalog.Checks;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.score.Score;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
@@ -27,11 +27,8 @@ public record RoutingDecision(Option chosen, List<Option> fallbacks, Option base
         boolean tieBroken, Instant at) {
 
     public RoutingDecision {
-        Objects.requireNonNull(chosen, "chosen");
+        Checks.nonNull("chosen, baseline, reason, at", chosen, baseline, reason, at);
         fallbacks = List.copyOf(fallbacks);
-        Objects.requireNonNull(baseline, "baseline");
-        Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(at, "at");
     }
 
     /** Central grams per million tokens saved by the choice against the baseline; negative when worse. */
@@ -55,9 +52,7 @@ public record RoutingDecision(Option chosen, List<Option> fallbacks, Option base
      */
     public record Option(OfferingKey key, int declaredIndex, Score score, OptionalDouble observedLatencyMillis) {
         public Option {
-            Objects.requireNonNull(key, "key");
-            Objects.requireNonNull(score, "score");
-            Objects.requireNonNull(observedLatencyMillis, "observedLatencyMillis");
+            Checks.nonNull("key, score, observedLatencyMillis", key, score, observedLatencyMillis);
             if (declaredIndex < 0) {
                 throw new IllegalArgumentException("declaredIndex must be >= 0, was " + declaredIndex);
             }
