@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.IntConsumer;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -78,6 +80,32 @@ public final class Fixtures {
     /** Micrograms for test-model on eu-north (SE 40 g/kWh), computed by hand: 8 µg per input, 40 per output token. */
     public static long euNorthMicrograms(long in, long out) {
         return in * 8 + out * 40;
+    }
+
+    /**
+     * Runs {@code body} on {@code threads} new threads (each given its index), released together by one latch so
+     * that they contend, and returns when all have finished.
+     */
+    public static void runTogether(int threads, IntConsumer body) throws InterruptedException {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int index = t;
+            Thread w = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                body.accept(index);
+            });
+            w.start();
+            workers.add(w);
+        }
+        start.countDown();
+        for (Thread w : workers) {
+            w.join();
+        }
     }
 
     /** A grid source with only a forecast, which a test sets per zone: hour offset from midnight → g/kWh. */

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.carbonbench.core.CarbonBench;
-import ai.carbonbench.router.Fixtures;
 import ai.carbonbench.router.CarbonRouter;
+import ai.carbonbench.router.Fixtures;
 import ai.carbonbench.router.Usage;
 import ai.carbonbench.router.state.StateStore;
 import java.nio.file.Path;

@@ -9,15 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.carbonbench.core.CarbonBench;
-import ai.carbonbench.router.Fixtures;
 import ai.carbonbench.router.CarbonRouter;
+import ai.carbonbench.router.Fixtures;
 import ai.carbonbench.router.Usage;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
@@ -191,45 +188,30 @@ final class CarbonBudgetTest {
         long under = 100;
         CarbonBudget b = budget("shared", 5.0, BudgetPeriod.rollingDay()).build();
         BudgetedRouter<String> r = BudgetedRouter.of(router(), b);
-        CountDownLatch start = new CountDownLatch(1);
         AtomicLong recorded = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         LongAccumulator maxExcess = new LongAccumulator(Math::max, 0);
-        List<Thread> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
+        Fixtures.runTogether(threads, t -> {
             boolean honest = t % 2 == 0;
-            Thread w = new Thread(() -> {
+            ThreadLocalRandom rnd = ThreadLocalRandom.current();
+            int misses = 0;
+            while (misses < 3) {
+                long in = 200 + rnd.nextInt(800);
+                long maxOut = 100 + rnd.nextInt(400);
+                long out = honest ? rnd.nextLong(maxOut + 1) : maxOut + rnd.nextLong(under + 1);
                 try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
+                    CarbonRouter.Recorded<String> rec = r.call(BudgetedCall.of("tenant").withEstimate(in, maxOut), c -> {
+                        Thread.yield();
+                        return c;
+                    }, x -> Usage.of(in, out));
+                    recorded.addAndGet(rec.record().microgramsCentral());
+                    maxExcess.accumulate(euNorthMicrograms(in, out) - euNorthMicrograms(in, maxOut));
+                } catch (BudgetExceededException e) {
+                    refused.incrementAndGet();
+                    misses++;
                 }
-                ThreadLocalRandom rnd = ThreadLocalRandom.current();
-                int misses = 0;
-                while (misses < 3) {
-                    long in = 200 + rnd.nextInt(800);
-                    long maxOut = 100 + rnd.nextInt(400);
-                    long out = honest ? rnd.nextLong(maxOut + 1) : maxOut + rnd.nextLong(under + 1);
-                    try {
-                        CarbonRouter.Recorded<String> rec = r.call(BudgetedCall.of("tenant").withEstimate(in, maxOut), c -> {
-                            Thread.yield();
-                            return c;
-                        }, x -> Usage.of(in, out));
-                        recorded.addAndGet(rec.record().microgramsCentral());
-                        maxExcess.accumulate(euNorthMicrograms(in, out) - euNorthMicrograms(in, maxOut));
-                    } catch (BudgetExceededException e) {
-                        refused.incrementAndGet();
-                        misses++;
-                    }
-                }
-            });
-            w.start();
-            workers.add(w);
-        }
-        start.countDown();
-        for (Thread w : workers) {
-            w.join();
-        }
+            }
+        });
 
         BudgetUsage u = b.usage("tenant");
         assertThat(refused.get()).isGreaterThanOrEqualTo(threads * 3L);
@@ -245,30 +227,15 @@ final class CarbonBudgetTest {
     void with_true_upper_estimates_sixteen_threads_never_overspend_at_all() throws Exception {
         CarbonBudget b = budget("exact", 2.0, BudgetPeriod.rollingDay()).build();
         BudgetedRouter<String> r = BudgetedRouter.of(router(), b);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> workers = new ArrayList<>();
-        for (int t = 0; t < 16; t++) {
-            Thread w = new Thread(() -> {
+        Fixtures.runTogether(16, t -> {
+            for (int misses = 0; misses < 3; ) {
                 try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
+                    call(r, "tenant", 700, 300);
+                } catch (BudgetExceededException e) {
+                    misses++;
                 }
-                for (int misses = 0; misses < 3; ) {
-                    try {
-                        call(r, "tenant", 700, 300);
-                    } catch (BudgetExceededException e) {
-                        misses++;
-                    }
-                }
-            });
-            w.start();
-            workers.add(w);
-        }
-        start.countDown();
-        for (Thread w : workers) {
-            w.join();
-        }
+            }
+        });
         // 700/300 = 17,600 µg; 2 g holds 113 such calls (1,988,800 µg), not 114.
         assertThat(b.usage("tenant").usedMicrograms()).isEqualTo(113 * 17_600L);
         assertThat(r.router().ledger().total().calls()).isEqualTo(113);

@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.carbonbench.core.CarbonBench;
-import ai.carbonbench.router.Fixtures;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
+import ai.carbonbench.router.Fixtures;
 import ai.carbonbench.router.Usage;
 import ai.carbonbench.router.budget.BudgetPeriod;
 import ai.carbonbench.router.budget.CarbonBudget;
