@@ -18,19 +18,18 @@ docs/data.md quotes (fit, errors, price disagreements).
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import json
 import math
 import statistics
 import sys
 import zoneinfo
-from decimal import ROUND_HALF_UP, Context, Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sources import Sources  # noqa: E402  (tools/catalog/sources.py)
 import energy_method  # noqa: E402  (tools/catalog/energy_method.py)
+from energy_method import read_csv, round_sig, sig4, solve_ls  # noqa: E402  (the one home of these helpers)
 
 REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "carbonbench-core/src/main/resources/ai/carbonbench/core/catalog/catalog.json"
@@ -614,35 +613,6 @@ EXCLUDED_OFFERINGS = {("groq", "mixtral-8x7b-32768"): "probably retired (flagged
 # ---------------------------------------------------------------------------
 # helpers
 # ---------------------------------------------------------------------------
-
-
-def round_sig(x: float, digits: int) -> float:
-    """Round half away from zero to `digits` significant digits, from the exact binary value.
-    Java equivalent: new BigDecimal(x).round(new MathContext(digits, RoundingMode.HALF_UP)).doubleValue()."""
-    return float(Context(prec=digits, rounding=ROUND_HALF_UP).plus(Decimal(x)))
-
-
-def sig4(x: float) -> float:
-    return round_sig(x, 4)
-
-
-def read_csv(path):
-    with open(path, newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
-
-
-def solve_ls(X, y):
-    """Ordinary least squares via normal equations (Gauss-Jordan with partial pivoting)."""
-    n = len(X[0])
-    A = [[sum(r[i] * r[j] for r in X) for j in range(n)] + [sum(r[i] * v for r, v in zip(X, y))] for i in range(n)]
-    for c in range(n):
-        p = max(range(c, n), key=lambda k: abs(A[k][c]))
-        A[c], A[p] = A[p], A[c]
-        for k in range(n):
-            if k != c:
-                f = A[k][c] / A[c][c]
-                A[k] = [a - f * b for a, b in zip(A[k], A[c])]
-    return [A[i][n] / A[i][i] for i in range(n)]
 
 
 def floor_dec(x, d):

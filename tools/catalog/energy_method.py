@@ -79,12 +79,10 @@ def read_csv(path):
 
 
 def round_sig(x, digits):
-    if x == 0:
-        return 0.0
-    from decimal import Decimal, ROUND_HALF_UP
-    d = Decimal(x)
-    q = Decimal(1).scaleb(d.adjusted() - digits + 1)
-    return float(d.quantize(q, rounding=ROUND_HALF_UP))
+    """Round half away from zero to `digits` significant digits, from the exact binary value.
+    Java equivalent: new BigDecimal(x).round(new MathContext(digits, RoundingMode.HALF_UP)).doubleValue()."""
+    from decimal import Context, Decimal, ROUND_HALF_UP
+    return float(Context(prec=digits, rounding=ROUND_HALF_UP).plus(Decimal(x)))
 
 
 def sig4(x):
@@ -92,6 +90,7 @@ def sig4(x):
 
 
 def solve_ls(X, y):
+    """Ordinary least squares via normal equations (Gauss-Jordan with partial pivoting)."""
     n = len(X[0])
     A = [[sum(r[i] * r[j] for r in X) for j in range(n)] + [sum(r[i] * v for r, v in zip(X, y))] for i in range(n)]
     for i in range(n):
