@@ -18,6 +18,7 @@ docs/data.md quotes (fit, errors, price disagreements).
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import json
 import math
@@ -29,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sources import Sources  # noqa: E402  (tools/catalog/sources.py)
 import energy_method  # noqa: E402  (tools/catalog/energy_method.py)
-from energy_method import read_csv, round_sig, sig4, solve_ls  # noqa: E402  (the one home of these helpers)
+from energy_method import read_csv, round_sig, sig4, solve_ls  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "carbonbench-core/src/main/resources/ai/carbonbench/core/catalog/catalog.json"
@@ -613,6 +614,9 @@ EXCLUDED_OFFERINGS = {("groq", "mixtral-8x7b-32768"): "probably retired (flagged
 # ---------------------------------------------------------------------------
 # helpers
 # ---------------------------------------------------------------------------
+
+
+# round_sig, sig4, read_csv and solve_ls are energy_method's (imported above), one definition for both modules.
 
 
 def floor_dec(x, d):

@@ -23,6 +23,7 @@ import csv
 import json
 import math
 import statistics
+from decimal import ROUND_HALF_UP, Context, Decimal
 from pathlib import Path
 
 # ---------------------------------------------------------------------------
@@ -74,18 +75,18 @@ DISCLOSURES = [
 
 
 def read_csv(path):
+    """The rows of a UTF-8 CSV file with a header row, as dicts (also used by build_catalog.py)."""
     with open(path, newline="", encoding="utf-8") as f:
         return list(csv.DictReader(f))
 
 
-def round_sig(x, digits):
+def round_sig(x: float, digits: int) -> float:
     """Round half away from zero to `digits` significant digits, from the exact binary value.
     Java equivalent: new BigDecimal(x).round(new MathContext(digits, RoundingMode.HALF_UP)).doubleValue()."""
-    from decimal import Context, Decimal, ROUND_HALF_UP
     return float(Context(prec=digits, rounding=ROUND_HALF_UP).plus(Decimal(x)))
 
 
-def sig4(x):
+def sig4(x: float) -> float:
     return round_sig(x, 4)
 
 
@@ -93,13 +94,13 @@ def solve_ls(X, y):
     """Ordinary least squares via normal equations (Gauss-Jordan with partial pivoting)."""
     n = len(X[0])
     A = [[sum(r[i] * r[j] for r in X) for j in range(n)] + [sum(r[i] * v for r, v in zip(X, y))] for i in range(n)]
-    for i in range(n):
-        p = max(range(i, n), key=lambda k: abs(A[k][i]))
-        A[i], A[p] = A[p], A[i]
+    for c in range(n):
+        p = max(range(c, n), key=lambda k: abs(A[k][c]))
+        A[c], A[p] = A[p], A[c]
         for k in range(n):
-            if k != i:
-                f = A[k][i] / A[i][i]
-                A[k] = [a - f * b for a, b in zip(A[k], A[i])]
+            if k != c:
+                f = A[k][c] / A[c][c]
+                A[k] = [a - f * b for a, b in zip(A[k], A[c])]
     return [A[i][n] / A[i][i] for i in range(n)]
 
 

@@ -285,6 +285,20 @@ public final class CarbonBench implements AutoCloseable {
         return TimeShift.bestWindow(this, List.copyOf(candidates), jobDuration, deadline, intensity.now());
     }
 
+    /**
+     * The mean carbon of running on {@code endpoint} over {@code [start, start + duration)}, averaged exactly as
+     * {@link #bestWindow} averages: the hourly g/Mtok and grid intensity (forecast where live, typical profile
+     * otherwise) weighted by their overlap with the window, with the weakest provenance used. Use it to
+     * re-evaluate a window chosen earlier on today's data, e.g. to see whether a new {@code bestWindow} is
+     * really cleaner than a planned one. Each hour is scored as {@link #scoreAt} scores it.
+     *
+     * @throws IllegalArgumentException when {@code duration} is zero or negative
+     * @throws UnknownIdException       when {@code endpoint} is not in the catalog
+     */
+    public WindowChoice.Window window(OfferingKey endpoint, Instant start, Duration duration) {
+        return TimeShift.window(this, endpoint, start, duration);
+    }
+
     DailyCurve curve(Region region, Instant from) {
         return curve(region, from, DAY_HOURS);
     }

@@ -14,8 +14,8 @@ import java.util.Objects;
 /**
  * Time shifting: rolling averages over an intensity series, ported from the Green Software Foundation's
  * Carbon Aware SDK ({@code IntervalHelper}/{@code RollingAverage} and {@code AverageOverPeriod}) so that the
- * SDK's published test vectors apply, and the best-window search built on them. The public entry is
- * {@link CarbonBench#bestWindow}; stateless and thread-safe.
+ * SDK's published test vectors apply, and the best-window search built on them. The public entries are
+ * {@link CarbonBench#bestWindow} and {@link CarbonBench#window}; stateless and thread-safe.
  */
 final class TimeShift {
 
@@ -127,23 +127,14 @@ final class TimeShift {
             throw new IllegalArgumentException("deadline " + deadline + " is more than " + MAX_HORIZON.toDays()
                     + " days ahead; forecasts and typical profiles say nothing useful that far");
         }
-        Duration hour = Duration.ofHours(1);
         WindowChoice.Window best = null;
         WindowChoice.Window bestNow = null;
         for (OfferingKey key : candidates) {
-            List<Point> grams = new ArrayList<>();
-            List<Point> intensity = new ArrayList<>();
-            List<Provenance> provenance = new ArrayList<>();
-            for (Instant t = now.truncatedTo(ChronoUnit.HOURS); t.isBefore(deadline); t = t.plus(hour)) {
-                Score s = cb.scoreAt(key, t);
-                grams.add(new Point(t, hour, s.gramsPerMillionTokens().central()));
-                intensity.add(new Point(t, hour, s.intensityGramsPerKwh().central()));
-                provenance.add(s.provenance());
-            }
+            Hourly h = hourly(cb, key, now, deadline);
             OfferingKey canonical = cb.catalog().offering(key).key();
-            List<Point> windows = rollingAverage(grams, jobDuration, now, deadline, hour);
+            List<Point> windows = rollingAverage(h.grams, jobDuration, now, deadline, HOUR);
             for (Point w : windows) {
-                WindowChoice.Window candidate = window(canonical, w, jobDuration, intensity, provenance);
+                WindowChoice.Window candidate = window(canonical, w, jobDuration, h.intensity, h.provenance);
                 if (best == null || candidate.meanGramsPerMillionTokens() < best.meanGramsPerMillionTokens()) {
                     best = candidate;
                 }
@@ -157,6 +148,40 @@ final class TimeShift {
             throw new IllegalStateException("no window found between " + now + " and " + deadline);
         }
         return new WindowChoice(best, bestNow);
+    }
+
+    /**
+     * One window on one offering, averaged as {@link #bestWindow} averages: the hourly values weighted by their
+     * overlap with {@code [start, start + duration)}.
+     */
+    static WindowChoice.Window window(CarbonBench cb, OfferingKey key, Instant start, Duration duration) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(duration, "duration");
+        if (duration.isZero() || duration.isNegative()) {
+            throw new IllegalArgumentException("duration must be positive, was " + duration);
+        }
+        Instant end = start.plus(duration);
+        Hourly h = hourly(cb, key, start, end);
+        Point w = new Point(start, duration, averageOverPeriod(h.grams, start, end));
+        return window(cb.catalog().offering(key).key(), w, duration, h.intensity, h.provenance);
+    }
+
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    /** An offering's hourly g/Mtok, intensity and provenance, hours from {@code from}'s hour until {@code until}. */
+    private record Hourly(List<Point> grams, List<Point> intensity, List<Provenance> provenance) {
+    }
+
+    private static Hourly hourly(CarbonBench cb, OfferingKey key, Instant from, Instant until) {
+        Hourly h = new Hourly(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (Instant t = from.truncatedTo(ChronoUnit.HOURS); t.isBefore(until); t = t.plus(HOUR)) {
+            Score s = cb.scoreAt(key, t);
+            h.grams.add(new Point(t, HOUR, s.gramsPerMillionTokens().central()));
+            h.intensity.add(new Point(t, HOUR, s.intensityGramsPerKwh().central()));
+            h.provenance.add(s.provenance());
+        }
+        return h;
     }
 
     private static WindowChoice.Window window(OfferingKey key, Point w, Duration job, List<Point> intensity,

@@ -2,6 +2,7 @@ package ai.carbonbench.router;
 
 import ai.carbonbench.core.catalog.Offering;
 import ai.carbonbench.core.catalog.OfferingKey;
+import ai.carbonbench.core.score.Boundary;
 import ai.carbonbench.core.score.Range;
 import ai.carbonbench.core.score.Score;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -222,27 +224,31 @@ public final class EmissionsLedger {
 
     /**
      * The aggregates as CSV (RFC 4180, comma-separated, header row): one row for the total and one per model,
-     * provider, region and day; grams to the microgram; the method ({@value #METHOD}) in every row.
+     * provider, region and day; grams to the microgram; the accounting boundary of the row's calls
+     * ({@code gpu}, {@code server} or {@code lifecycle}, as {@link Boundary#id()}; the ids
+     * joined by {@code ;} if calls scored at different boundaries were recorded, empty for no calls) and the method
+     * ({@value #METHOD}) in every row.
      */
     public String toCsv() {
         StringBuilder sb = new StringBuilder(
                 "dimension,key,calls,input_tokens,output_tokens,grams_co2e_low,grams_co2e_central,grams_co2e_high,"
-                        + "baseline_grams_co2e,saved_grams_co2e,method\r\n");
-        csvRow(sb, "total", "all", total());
-        byModel().forEach((k, t) -> csvRow(sb, "model", k, t));
-        byProvider().forEach((k, t) -> csvRow(sb, "provider", k, t));
-        byRegion().forEach((k, t) -> csvRow(sb, "region", k, t));
-        byDay().forEach((k, t) -> csvRow(sb, "day", k.toString(), t));
+                        + "baseline_grams_co2e,saved_grams_co2e,boundary,method\r\n");
+        csvRow(sb, "total", "all", total);
+        new TreeMap<>(byModel).forEach((k, b) -> csvRow(sb, "model", k, b));
+        new TreeMap<>(byProvider).forEach((k, b) -> csvRow(sb, "provider", k, b));
+        new TreeMap<>(byRegion).forEach((k, b) -> csvRow(sb, "region", k, b));
+        new TreeMap<>(byDay).forEach((k, b) -> csvRow(sb, "day", LocalDate.ofEpochDay(k).toString(), b));
         return sb.toString();
     }
 
-    private static void csvRow(StringBuilder sb, String dimension, String key, LedgerTotals t) {
+    private static void csvRow(StringBuilder sb, String dimension, String key, Bucket b) {
+        LedgerTotals t = b.totals();
         sb.append(dimension).append(',').append(csv(key)).append(',').append(t.calls()).append(',')
                 .append(t.inputTokens()).append(',').append(t.outputTokens()).append(',')
                 .append(grams(t.microgramsLow())).append(',').append(grams(t.microgramsCentral())).append(',')
                 .append(grams(t.microgramsHigh())).append(',').append(grams(t.baselineMicrograms())).append(',')
-                .append(grams(t.baselineMicrograms() - t.microgramsCentral())).append(',').append(METHOD)
-                .append("\r\n");
+                .append(grams(t.baselineMicrograms() - t.microgramsCentral())).append(',').append(b.boundaries())
+                .append(',').append(METHOD).append("\r\n");
     }
 
     private static String csv(String s) {
@@ -282,8 +288,14 @@ public final class EmissionsLedger {
         final LongAdder central = new LongAdder();
         final LongAdder high = new LongAdder();
         final LongAdder baseline = new LongAdder();
+        /** The boundaries of the calls added, one bit per {@link Boundary} ordinal. */
+        final AtomicInteger boundaryBits = new AtomicInteger();
 
         void add(CallRecord r) {
+            int bit = 1 << r.boundary().ordinal();
+            if ((boundaryBits.get() & bit) == 0) { // one plain read per call once the boundary is known
+                boundaryBits.getAndUpdate(bits -> bits | bit);
+            }
             calls.increment();
             in.add(r.inputTokens());
             out.add(r.outputTokens());
@@ -301,6 +313,18 @@ public final class EmissionsLedger {
             long l = Math.min(low.sum(), c);
             long h = Math.max(high.sum(), c);
             return new LedgerTotals(calls.sum(), in.sum(), out.sum(), l, c, h, baseline.sum());
+        }
+
+        /** The boundary ids of the calls added, in enum order, joined by {@code ;}; empty before any call. */
+        String boundaries() {
+            int bits = boundaryBits.get();
+            StringBuilder sb = new StringBuilder();
+            for (Boundary x : Boundary.values()) {
+                if ((bits & (1 << x.ordinal())) != 0) {
+                    sb.append(sb.length() > 0 ? ";" : "").append(x.id());
+                }
+            }
+            return sb.toString();
         }
     }
 }

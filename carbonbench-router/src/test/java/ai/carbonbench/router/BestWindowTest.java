@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.within;
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.grid.Provenance;
 import java.time.Duration;
+import java.time.Instant;
 import ai.carbonbench.core.score.WindowChoice;
 import java.util.List;
 import java.util.Map;
@@ -57,10 +58,34 @@ final class BestWindowTest {
     }
 
     @Test
+    void a_given_window_is_averaged_over_the_time_it_covers_as_the_search_averages() {
+        CarbonBench cb = Fixtures.carbonBench(clock);
+        Instant start = MIDNIGHT.plus(Duration.ofMinutes(30 + 60 * 11)); // 11:30, 3 h
+
+        WindowChoice.Window w = cb.window(EU_CENTRAL, start, Duration.ofHours(3));
+
+        // DE: 100 g/kWh (40 g/Mtok) at 10–13 UTC, 200 g/kWh (80 g/Mtok) at 14: 2.5 h at 100 and 0.5 h at 200.
+        assertThat(w.endpoint()).isEqualTo(EU_CENTRAL);
+        assertThat(w.start()).isEqualTo(start);
+        assertThat(w.end()).isEqualTo(start.plus(Duration.ofHours(3)));
+        assertThat(w.meanIntensityGramsPerKwh()).isCloseTo((2.5 * 100 + 0.5 * 200) / 3, within(1e-9));
+        assertThat(w.meanGramsPerMillionTokens()).isCloseTo((2.5 * 40 + 0.5 * 80) / 3, within(1e-9));
+        assertThat(w.provenance()).isEqualTo(Provenance.DEFAULT);
+
+        clock.set(start);
+        WindowChoice best = cb.bestWindow(List.of(EU_EAST, EU_CENTRAL), Duration.ofHours(3),
+                MIDNIGHT.plus(Duration.ofDays(1)));
+        assertThat(cb.window(best.best().endpoint(), best.best().start(), Duration.ofHours(3))).isEqualTo(best.best());
+        assertThat(cb.window(best.startingNow().endpoint(), start, Duration.ofHours(3))).isEqualTo(best.startingNow());
+        assertThatThrownBy(() -> cb.window(EU_CENTRAL, start, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("duration");
+    }
+
+    @Test
     void uses_the_live_forecast_where_there_is_one() {
         // A forecast says PL is nearly clean at 20:00–22:00 UTC.
         Fixtures.Forecasts forecast = new Fixtures.Forecasts();
-        forecast.set("PL", 1, 24, 500, Map.of(20, 10.0, 21, 10.0));
+        forecast.set("PL", 500, Map.of(20, 10.0, 21, 10.0));
         CarbonBench cb = Fixtures.carbonBench(clock, forecast);
 
         WindowChoice w = cb.bestWindow(List.of(EU_EAST, EU_CENTRAL), Duration.ofHours(2),

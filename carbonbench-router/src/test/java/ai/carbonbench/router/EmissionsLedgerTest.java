@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.grid.Provenance;
+import ai.carbonbench.core.score.Boundary;
 import ai.carbonbench.core.score.Score;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -68,18 +69,37 @@ final class EmissionsLedgerTest {
     }
 
     @Test
-    void exports_csv_with_exact_grams_and_the_method() {
+    void exports_csv_with_exact_grams_the_boundary_and_the_method() {
         EmissionsLedger ledger = EmissionsLedger.create();
         ledger.record(MIDNIGHT, north, east, Usage.of(1000, 500));
 
         assertThat(ledger.toCsv()).isEqualTo(""
                 + "dimension,key,calls,input_tokens,output_tokens,grams_co2e_low,grams_co2e_central,grams_co2e_high,"
-                + "baseline_grams_co2e,saved_grams_co2e,method\r\n"
-                + "total,all,1,1000,500,0.014000,0.028000,0.056000,0.350000,0.322000,location-based\r\n"
-                + "model,test-model,1,1000,500,0.014000,0.028000,0.056000,0.350000,0.322000,location-based\r\n"
-                + "provider,alpha,1,1000,500,0.014000,0.028000,0.056000,0.350000,0.322000,location-based\r\n"
-                + "region,alpha/eu-north,1,1000,500,0.014000,0.028000,0.056000,0.350000,0.322000,location-based\r\n"
-                + "day,2026-12-01,1,1000,500,0.014000,0.028000,0.056000,0.350000,0.322000,location-based\r\n");
+                + "baseline_grams_co2e,saved_grams_co2e,boundary,method\r\n"
+                + "total,all,1,1000,500,0.014000,0.028000,0.056000,0.350000,0.322000,gpu,location-based\r\n"
+                + "model,test-model,1,1000,500,0.014000,0.028000,0.056000,0.350000,0.322000,gpu,location-based\r\n"
+                + "provider,alpha,1,1000,500,0.014000,0.028000,0.056000,0.350000,0.322000,gpu,location-based\r\n"
+                + "region,alpha/eu-north,1,1000,500,0.014000,0.028000,0.056000,0.350000,0.322000,gpu,location-based\r\n"
+                + "day,2026-12-01,1,1000,500,0.014000,0.028000,0.056000,0.350000,0.322000,gpu,location-based\r\n");
+    }
+
+    @Test
+    void the_csv_boundary_column_names_each_boundary_a_row_mixes() {
+        CarbonBench server = CarbonBench.builder().catalog(Fixtures.catalog()).clock(clock).boundary(Boundary.SERVER)
+                .build();
+        EmissionsLedger ledger = EmissionsLedger.create();
+        assertThat(ledger.toCsv()).endsWith("\r\ntotal,all,0,0,0,0.000000,0.000000,0.000000,0.000000,0.000000,,"
+                + "location-based\r\n");
+
+        ledger.record(MIDNIGHT, server.score(EU_NORTH), server.score(EU_EAST), Usage.of(1000, 500));
+        ledger.record(MIDNIGHT.plus(Duration.ofDays(1)), paris, east, Usage.of(1000, 500));
+
+        assertThat(ledger.toCsv().split("\r\n")).extracting(line -> {
+            String[] f = line.split(",");
+            return f[0] + " " + f[1] + " " + f[f.length - 2];
+        }).containsExactly("dimension key boundary", "total all gpu;server", "model test-model gpu;server",
+                "provider alpha server", "provider beta gpu", "region alpha/eu-north server", "region beta/fr-par gpu",
+                "day 2026-12-01 server", "day 2026-12-02 gpu");
     }
 
     @Test

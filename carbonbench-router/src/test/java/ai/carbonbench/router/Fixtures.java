@@ -6,7 +6,6 @@ import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.GridIntensity;
 import ai.carbonbench.core.grid.GridIntensitySource;
 import ai.carbonbench.core.grid.Provenance;
-import ai.carbonbench.core.score.Boundary;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,37 +18,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.function.IntConsumer;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The test catalog ({@code catalog-fixture.json}) and a settable clock. Model {@code test-model}: 0.2 Wh/1k
  * input, 1.0 Wh/1k output (range ×0.5..×2); with the default 3:1 token mix, g/Mtok = 0.4 × intensity × PUE.
  * Provider alpha PUE 1.0, beta 1.2. Zones: SE 40, FR 60, NL 50 (alt 30), GB 200, US-A 400, US-B 300 (flat);
- * DE 300 except 100 at 10–13 UTC and 200 at 14 UTC; PL 500 except 250 at 02–04 UTC. Model {@code other-model}
- * uses twice the energy of {@code test-model}. Shared by the tests of every router package.
+ * DE 300 except 100 at 10–13 UTC and 200 at 14 UTC; PL 500 except 250 at 02–04 UTC. Public (with the clock and
+ * the forecast source) for the tests of the {@code budget} and {@code schedule} packages.
  */
 public final class Fixtures {
 
-    public static final Instant MIDNIGHT = Instant.parse("2026-12-01T00:00:00Z");
+    static final Instant MIDNIGHT = Instant.parse("2026-12-01T00:00:00Z");
 
-    public static final OfferingKey EU_NORTH = key("alpha", "eu-north");     // SE 40  -> 16 g/Mtok, $1.00
-    public static final OfferingKey EU_CENTRAL = key("alpha", "eu-central"); // DE     -> 120 / 40 / 80, $0.80
-    public static final OfferingKey EU_EAST = key("alpha", "eu-east");       // PL     -> 200 / 100, $0.50
-    public static final OfferingKey EU_WEST = key("alpha", "eu-west");       // NL 50 (30..50) -> 20 (12..20), $0.40
-    public static final OfferingKey US_EAST = key("alpha", "us-east");       // US-A 400 -> 160, $0.60
-    public static final OfferingKey US_WEST = key("alpha", "us-west");       // US-B 300 -> 120, $0.60
-    public static final OfferingKey FR_PAR = key("beta", "fr-par");          // FR 60 × 1.2 -> 28.8, $0.90
-    public static final OfferingKey UK_LON = key("beta", "uk-lon");          // GB 200 × 1.2 -> 96, $0.70
-    public static final OfferingKey OTHER_EU_NORTH = OfferingKey.of("alpha", "eu-north", "other-model");
+    static final OfferingKey EU_NORTH = key("alpha", "eu-north");     // SE 40  -> 16 g/Mtok, $1.00
+    static final OfferingKey EU_CENTRAL = key("alpha", "eu-central"); // DE     -> 120 / 40 / 80, $0.80
+    static final OfferingKey EU_EAST = key("alpha", "eu-east");       // PL     -> 200 / 100, $0.50
+    static final OfferingKey EU_WEST = key("alpha", "eu-west");       // NL 50 (30..50) -> 20 (12..20), $0.40
+    static final OfferingKey US_EAST = key("alpha", "us-east");       // US-A 400 -> 160, $0.60
+    static final OfferingKey US_WEST = key("alpha", "us-west");       // US-B 300 -> 120, $0.60
+    static final OfferingKey FR_PAR = key("beta", "fr-par");          // FR 60 × 1.2 -> 28.8, $0.90
+    static final OfferingKey UK_LON = key("beta", "uk-lon");          // GB 200 × 1.2 -> 96, $0.70
 
     private static final Catalog CATALOG = load();
 
     private Fixtures() {
     }
 
-    public static OfferingKey key(String provider, String region) {
+    static OfferingKey key(String provider, String region) {
         return OfferingKey.of(provider, region, "test-model");
     }
 
@@ -65,47 +61,15 @@ public final class Fixtures {
         return CATALOG;
     }
 
-    /** A CarbonBench on the fixture catalog and the typical profiles only. */
     public static CarbonBench carbonBench(Clock clock) {
         // the GPU boundary: the fixture figures are hand-computed with the accelerator x PUE formula
-        return CarbonBench.builder().catalog(CATALOG).clock(clock).boundary(Boundary.GPU).build();
+        return CarbonBench.builder().catalog(CATALOG).clock(clock).boundary(ai.carbonbench.core.score.Boundary.GPU).build();
     }
 
-    /** A CarbonBench on the fixture catalog that also asks {@code gridSource} (a forecast, say). */
-    public static CarbonBench carbonBench(Clock clock, GridIntensitySource gridSource) {
-        return CarbonBench.builder().catalog(CATALOG).clock(clock).gridSource(gridSource).boundary(Boundary.GPU)
-                .build();
-    }
-
-    /** Micrograms for test-model on eu-north (SE 40 g/kWh), computed by hand: 8 µg per input, 40 per output token. */
-    public static long euNorthMicrograms(long in, long out) {
-        return in * 8 + out * 40;
-    }
-
-    /**
-     * Runs {@code body} on {@code threads} new threads (each given its index), released together by one latch so
-     * that they contend, and returns when all have finished.
-     */
-    public static void runTogether(int threads, IntConsumer body) throws InterruptedException {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int index = t;
-            Thread w = new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                body.accept(index);
-            });
-            w.start();
-            workers.add(w);
-        }
-        start.countDown();
-        for (Thread w : workers) {
-            w.join();
-        }
+    /** As {@link #carbonBench(Clock)}, with {@code grid} as the grid source (e.g. {@link Forecasts}). */
+    public static CarbonBench carbonBench(Clock clock, GridIntensitySource grid) {
+        return CarbonBench.builder().catalog(CATALOG).clock(clock).gridSource(grid)
+                .boundary(ai.carbonbench.core.score.Boundary.GPU).build();
     }
 
     /** A grid source with only a forecast, which a test sets per zone: hour offset from midnight → g/kWh. */
@@ -114,13 +78,8 @@ public final class Fixtures {
 
         /** Sets the zone's forecast for 48 hours from midnight: {@code base}, except the given hours. */
         public void set(String zone, double base, Map<Integer, Double> hours) {
-            set(zone, 0, 48, base, hours);
-        }
-
-        /** Sets the zone's forecast for hours {@code from} (inclusive) to {@code to} (exclusive) after midnight. */
-        public void set(String zone, int from, int to, double base, Map<Integer, Double> hours) {
             List<GridIntensity> out = new ArrayList<>();
-            for (int h = from; h < to; h++) {
+            for (int h = 0; h < 48; h++) {
                 out.add(new GridIntensity(zone, hours.getOrDefault(h, base), MIDNIGHT.plus(Duration.ofHours(h)), name(),
                         true, Provenance.FORECAST));
             }

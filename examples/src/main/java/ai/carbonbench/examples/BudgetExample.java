@@ -38,7 +38,7 @@ public final class BudgetExample {
                     .overBudget(OverBudget.reject())
                     .store(StateStore.directory(state))
                     .build();
-            EmissionsReport report = EmissionsReport.create(BudgetPeriod.calendarMonth(ZoneOffset.UTC), "SERVER");
+            EmissionsReport report = EmissionsReport.create(BudgetPeriod.calendarMonth(ZoneOffset.UTC), cb.boundary());
             BudgetedRouter<String> budgeted = BudgetedRouter.of(router, monthly).withReport(report);
 
             for (int i = 1; i <= 400; i++) {

@@ -75,7 +75,11 @@ public final class BudgetedRouter<C> {
         return new BudgetedRouter<>(router, list, Optional.empty());
     }
 
-    /** This router, also counting every successful call under its key in {@code report}. */
+    /**
+     * This router, also counting every successful call under its key in {@code report}. The report must be made
+     * for the boundary the router's CarbonBench scores at ({@code EmissionsReport.create(period, cb.boundary())}):
+     * it refuses calls scored at another one.
+     */
     public BudgetedRouter<C> withReport(EmissionsReport report) {
         return new BudgetedRouter<>(router, budgets, Optional.of(Objects.requireNonNull(report, "report")));
     }

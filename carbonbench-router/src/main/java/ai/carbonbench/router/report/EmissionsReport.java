@@ -1,6 +1,7 @@
 package ai.carbonbench.router.report;
 
 import ai.carbonbench.core.grid.Provenance;
+import ai.carbonbench.core.score.Boundary;
 import ai.carbonbench.router.CallRecord;
 import ai.carbonbench.router.budget.BudgetPeriod;
 import ai.carbonbench.core.json.JsonViews;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,32 +36,38 @@ public final class EmissionsReport {
     public static final String METHOD = "location-based";
 
     private final BudgetPeriod period;
-    private final String boundary;
+    private final Boundary boundary;
     private final Map<RowKey, Acc> rows = new ConcurrentHashMap<>();
 
-    private EmissionsReport(BudgetPeriod period, String boundary) {
+    private EmissionsReport(BudgetPeriod period, Boundary boundary) {
         this.period = period;
         this.boundary = boundary;
     }
 
     /**
-     * A report with one row per key and {@code period} bucket, stating {@code boundary} (the accounting boundary
-     * of the CarbonBench that scored the calls: {@code GPU}, {@code SERVER} or {@code LIFECYCLE}).
+     * A report with one row per key and {@code period} bucket, stating {@code boundary}: the accounting boundary
+     * of the CarbonBench that scores the calls ({@code CarbonBench#boundary()}), written as its
+     * {@link Boundary#id()} ({@code gpu}, {@code server}, {@code lifecycle}) like every other view.
      */
-    public static EmissionsReport create(BudgetPeriod period, String boundary) {
+    public static EmissionsReport create(BudgetPeriod period, Boundary boundary) {
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(boundary, "boundary");
-        String b = boundary.trim().toUpperCase(Locale.ROOT);
-        if (!b.equals("GPU") && !b.equals("SERVER") && !b.equals("LIFECYCLE")) {
-            throw new IllegalArgumentException("boundary must be GPU, SERVER or LIFECYCLE, was '" + boundary + "'");
-        }
-        return new EmissionsReport(period, b);
+        return new EmissionsReport(period, boundary);
     }
 
-    /** Counts one call, as the ledger recorded it, under {@code key}. */
+    /**
+     * Counts one call, as the ledger recorded it, under {@code key}.
+     *
+     * @throws IllegalArgumentException if the call was scored at another boundary than this report's (its grams
+     *                                  would not add up with the others)
+     */
     public void record(String key, CallRecord r) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(r, "record");
+        if (r.boundary() != boundary) {
+            throw new IllegalArgumentException("the report counts " + boundary.id() + " grams; a call scored at the "
+                    + r.boundary().id() + " boundary cannot be added to it");
+        }
         Instant start = period.bucket(r.at());
         Acc a = rows.computeIfAbsent(new RowKey(key, start), k -> new Acc(period.resetAt(start)));
         synchronized (a) {
@@ -81,7 +87,8 @@ public final class EmissionsReport {
         return period;
     }
 
-    public String boundary() {
+    /** The accounting boundary of every figure. */
+    public Boundary boundary() {
         return boundary;
     }
 
@@ -120,7 +127,7 @@ public final class EmissionsReport {
                     .append(r.calls()).append(',').append(r.inputTokens()).append(',').append(r.outputTokens())
                     .append(',').append(grams(r.microgramsLow())).append(',').append(grams(r.microgramsCentral()))
                     .append(',').append(grams(r.microgramsHigh())).append(',').append(grams(r.baselineMicrograms()))
-                    .append(',').append(grams(r.savedMicrograms())).append(',').append(boundary).append(',')
+                    .append(',').append(grams(r.savedMicrograms())).append(',').append(boundary.id()).append(',')
                     .append(METHOD).append(',').append(mix).append("\r\n");
         }
         return sb.toString();
@@ -142,7 +149,7 @@ public final class EmissionsReport {
         ObjectNode root = JsonViews.object();
         root.put("method", METHOD);
         root.put("unit", "gCO2e");
-        root.put("boundary", boundary);
+        root.put("boundary", boundary.id());
         root.put("period", period.toString());
         root.put("note", "Location-based: the grid-average intensity of the zone serving each call. Grams are "
                 + "rounded to the microgram per call and summed exactly.");
@@ -173,7 +180,7 @@ public final class EmissionsReport {
 
     @Override
     public String toString() {
-        return "EmissionsReport[" + period + ", " + boundary + ", " + rows.size() + " rows]";
+        return "EmissionsReport[" + period + ", " + boundary.id() + ", " + rows.size() + " rows]";
     }
 
     private record RowKey(String key, Instant start) {

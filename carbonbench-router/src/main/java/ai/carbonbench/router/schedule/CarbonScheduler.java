@@ -4,7 +4,6 @@ import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.CarbonBenchException;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
-import ai.carbonbench.core.score.Score;
 import ai.carbonbench.core.score.WindowChoice;
 import ai.carbonbench.router.EmissionsLedger;
 import ai.carbonbench.router.Usage;
@@ -20,7 +19,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -218,45 +216,25 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
         }
         WindowChoice w = carbonBench.bestWindow(j.candidates, j.duration, j.deadline);
         WindowChoice.Window best = w.best();
-        Window current = evaluate(p.endpoint(), p.start(), j.duration);
-        boolean moved = best.meanGramsPerMillionTokens() < current.mean - 1e-9 * Math.max(1, current.mean);
+        // the planned window re-evaluated on the same data, averaged as the search averages
+        WindowChoice.Window current = carbonBench.window(p.endpoint(), p.start(), j.duration);
+        double mean = current.meanGramsPerMillionTokens();
+        boolean moved = best.meanGramsPerMillionTokens() < mean - 1e-9 * Math.max(1, mean);
         JobPlan next = moved
                 ? new JobPlan(best.endpoint(), best.start(), p.latestStart(), best.meanGramsPerMillionTokens(),
                         best.provenance(), p.submissionEndpoint(), p.submissionGramsPerMillionTokens(), p.replans() + 1)
-                : new JobPlan(p.endpoint(), p.start(), p.latestStart(), current.mean, current.provenance,
+                : new JobPlan(p.endpoint(), p.start(), p.latestStart(), mean, current.provenance(),
                         p.submissionEndpoint(), p.submissionGramsPerMillionTokens(), p.replans());
         j.handle.plan(next);
         if (moved) {
             LOG.info("Job {} re-planned: {} at {} ({} g/Mtok) instead of {} at {} ({} g/Mtok)", j.id, next.endpoint(),
                     next.start(), round(next.meanGramsPerMillionTokens()), p.endpoint(), p.start(),
-                    round(current.mean));
+                    round(mean));
             persist(j);
         }
         if (!now.isBefore(next.start().minus(startEarly)) && budgetAllows(j, now)) {
             run(j, now);
         }
-    }
-
-    private record Window(double mean, Provenance provenance) {
-    }
-
-    /**
-     * The planned window's mean g/Mtok on today's data: hourly scores weighted by their overlap with
-     * {@code [start, start + duration)}, as the best-window search averages.
-     */
-    private Window evaluate(OfferingKey endpoint, Instant start, Duration duration) {
-        Instant end = start.plus(duration);
-        double sum = 0;
-        Provenance weakest = null;
-        for (Instant h = start.truncatedTo(ChronoUnit.HOURS); h.isBefore(end); h = h.plus(Duration.ofHours(1))) {
-            Instant from = h.isAfter(start) ? h : start;
-            Instant hourEnd = h.plus(Duration.ofHours(1));
-            Instant to = hourEnd.isBefore(end) ? hourEnd : end;
-            Score s = carbonBench.scoreAt(endpoint, h);
-            sum += s.gramsPerMillionTokens().central() * Duration.between(from, to).toMillis();
-            weakest = weakest == null ? s.provenance() : Provenance.weakest(weakest, s.provenance());
-        }
-        return new Window(sum / duration.toMillis(), weakest);
     }
 
     private boolean budgetAllows(Job j, Instant now) {

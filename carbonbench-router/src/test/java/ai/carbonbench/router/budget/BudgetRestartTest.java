@@ -1,7 +1,7 @@
 package ai.carbonbench.router.budget;
 
-import static ai.carbonbench.router.Fixtures.EU_NORTH;
-import static ai.carbonbench.router.Fixtures.US_EAST;
+import static ai.carbonbench.router.budget.BudgetFixtures.EU_NORTH;
+import static ai.carbonbench.router.budget.BudgetFixtures.US_EAST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +25,7 @@ final class BudgetRestartTest {
             new Fixtures.MutableClock(Instant.parse("2026-12-14T09:00:00Z"));
 
     private BudgetedRouter<String> start(StateStore store) {
-        CarbonBench cb = Fixtures.carbonBench(clock);
+        CarbonBench cb = BudgetFixtures.carbonBench(clock);
         CarbonRouter<String> router = CarbonRouter.<String>builder(cb).clock(clock).endpoint(US_EAST, "us")
                 .endpoint(EU_NORTH, "se").build();
         return BudgetedRouter.of(router, CarbonBudget.builder("team-monthly", 0.28, BudgetPeriod.calendarMonth(

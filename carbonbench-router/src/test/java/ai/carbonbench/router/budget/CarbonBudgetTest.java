@@ -1,10 +1,10 @@
 package ai.carbonbench.router.budget;
 
-import static ai.carbonbench.router.Fixtures.EU_NORTH;
-import static ai.carbonbench.router.Fixtures.MIDNIGHT;
-import static ai.carbonbench.router.Fixtures.OTHER_EU_NORTH;
-import static ai.carbonbench.router.Fixtures.US_EAST;
-import static ai.carbonbench.router.Fixtures.euNorthMicrograms;
+import static ai.carbonbench.router.budget.BudgetFixtures.EU_NORTH;
+import static ai.carbonbench.router.budget.BudgetFixtures.MIDNIGHT;
+import static ai.carbonbench.router.budget.BudgetFixtures.OTHER_EU_NORTH;
+import static ai.carbonbench.router.budget.BudgetFixtures.US_EAST;
+import static ai.carbonbench.router.budget.BudgetFixtures.euNorthMicrograms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,15 +15,19 @@ import ai.carbonbench.router.Usage;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 
 final class CarbonBudgetTest {
 
     private final Fixtures.MutableClock clock = new Fixtures.MutableClock(MIDNIGHT);
-    private final CarbonBench cb = Fixtures.carbonBench(clock);
+    private final CarbonBench cb = BudgetFixtures.carbonBench(clock);
 
     private CarbonRouter<String> router(String... unused) {
         return CarbonRouter.<String>builder(cb).clock(clock).endpoint(US_EAST, "us").endpoint(EU_NORTH, "se").build();
@@ -191,7 +195,7 @@ final class CarbonBudgetTest {
         AtomicLong recorded = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         LongAccumulator maxExcess = new LongAccumulator(Math::max, 0);
-        Fixtures.runTogether(threads, t -> {
+        onThreads(threads, t -> {
             boolean honest = t % 2 == 0;
             ThreadLocalRandom rnd = ThreadLocalRandom.current();
             int misses = 0;
@@ -227,7 +231,7 @@ final class CarbonBudgetTest {
     void with_true_upper_estimates_sixteen_threads_never_overspend_at_all() throws Exception {
         CarbonBudget b = budget("exact", 2.0, BudgetPeriod.rollingDay()).build();
         BudgetedRouter<String> r = BudgetedRouter.of(router(), b);
-        Fixtures.runTogether(16, t -> {
+        onThreads(16, t -> {
             for (int misses = 0; misses < 3; ) {
                 try {
                     call(r, "tenant", 700, 300);
@@ -239,5 +243,28 @@ final class CarbonBudgetTest {
         // 700/300 = 17,600 µg; 2 g holds 113 such calls (1,988,800 µg), not 114.
         assertThat(b.usage("tenant").usedMicrograms()).isEqualTo(113 * 17_600L);
         assertThat(r.router().ledger().total().calls()).isEqualTo(113);
+    }
+
+    /** Runs {@code body} with thread numbers 0 .. {@code threads - 1}, all released at once; returns when all end. */
+    private static void onThreads(int threads, IntConsumer body) throws InterruptedException {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int n = t;
+            Thread w = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                body.accept(n);
+            });
+            w.start();
+            workers.add(w);
+        }
+        start.countDown();
+        for (Thread w : workers) {
+            w.join();
+        }
     }
 }

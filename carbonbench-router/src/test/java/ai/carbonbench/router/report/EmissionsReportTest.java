@@ -7,6 +7,7 @@ import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.Catalog;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
+import ai.carbonbench.core.score.Boundary;
 import ai.carbonbench.router.CarbonRouter;
 import ai.carbonbench.router.Usage;
 import ai.carbonbench.router.budget.BudgetPeriod;
@@ -46,9 +47,12 @@ final class EmissionsReportTest {
     };
 
     private BudgetedRouter<String> router(EmissionsReport report) throws Exception {
+        return router(report, Boundary.GPU); // hand-computed at accelerator x PUE
+    }
+
+    private BudgetedRouter<String> router(EmissionsReport report, Boundary boundary) throws Exception {
         Catalog catalog = Catalog.load(Path.of(getClass().getResource("/ai/carbonbench/router/catalog-fixture.json").toURI()));
-        CarbonBench cb = CarbonBench.builder().catalog(catalog).clock(clock)
-                .boundary(ai.carbonbench.core.score.Boundary.GPU).build(); // hand-computed at accelerator x PUE
+        CarbonBench cb = CarbonBench.builder().catalog(catalog).clock(clock).boundary(boundary).build();
         CarbonRouter<String> r = CarbonRouter.<String>builder(cb).clock(clock).endpoint(US_EAST, "us")
                 .endpoint(EU_NORTH, "se").build();
         return BudgetedRouter.of(r, CarbonBudget.builder("b", 100, BudgetPeriod.rollingDay()).clock(clock).build())
@@ -61,7 +65,7 @@ final class EmissionsReportTest {
 
     @Test
     void totals_each_key_per_calendar_month_with_range_baseline_savings_and_provenance_mix() throws Exception {
-        EmissionsReport report = EmissionsReport.create(BudgetPeriod.calendarMonth(ZoneOffset.UTC), "server");
+        EmissionsReport report = EmissionsReport.create(BudgetPeriod.calendarMonth(ZoneOffset.UTC), Boundary.GPU);
         BudgetedRouter<String> r = router(report);
         call(r, "acme");
         now = Instant.parse("2026-12-01T00:30:00Z");
@@ -91,34 +95,40 @@ final class EmissionsReportTest {
                 "key,period_start,period_end,calls,input_tokens,output_tokens,grams_co2e_low,grams_co2e_central,"
                         + "grams_co2e_high,baseline_grams_co2e,saved_grams_co2e,boundary,method,provenance_mix",
                 "acme,2026-11-01T00:00:00Z,2026-12-01T00:00:00Z,1,1000,500,0.014000,0.028000,0.056000,0.280000,"
-                        + "0.252000,SERVER,location-based,DEFAULT:1",
+                        + "0.252000,gpu,location-based,DEFAULT:1",
                 "acme,2026-12-01T00:00:00Z,2027-01-01T00:00:00Z,2,2000,1000,0.028000,0.056000,0.112000,0.560000,"
-                        + "0.504000,SERVER,location-based,DEFAULT:2",
+                        + "0.504000,gpu,location-based,DEFAULT:2",
                 "\"glob,ex\",2026-12-01T00:00:00Z,2027-01-01T00:00:00Z,1,1000,500,0.014000,0.028000,0.056000,"
-                        + "0.280000,0.252000,SERVER,location-based,DEFAULT:1");
+                        + "0.280000,0.252000,gpu,location-based,DEFAULT:1");
     }
 
     @Test
     void json_field_names_are_pinned() throws Exception {
-        EmissionsReport report = EmissionsReport.create(BudgetPeriod.calendarMonth(ZoneOffset.UTC), "LIFECYCLE");
-        call(router(report), "acme");
+        EmissionsReport report = EmissionsReport.create(BudgetPeriod.calendarMonth(ZoneOffset.UTC), Boundary.LIFECYCLE);
+        call(router(report, Boundary.LIFECYCLE), "acme");
 
         JsonNode root = new ObjectMapper().readTree(report.toJson());
         assertThat(root.fieldNames()).toIterable().containsExactly("method", "unit", "boundary", "period", "note",
                 "rows");
         assertThat(root.get("method").asText()).isEqualTo("location-based");
-        assertThat(root.get("boundary").asText()).isEqualTo("LIFECYCLE");
+        assertThat(root.get("boundary").asText()).isEqualTo("lifecycle");
         JsonNode row = root.get("rows").get(0);
         assertThat(row.fieldNames()).toIterable().containsExactly("key", "periodStart", "periodEnd", "calls",
                 "inputTokens", "outputTokens", "gramsLow", "gramsCentral", "gramsHigh", "baselineGrams", "savedGrams",
                 "provenanceMix");
-        assertThat(row.get("gramsCentral").decimalValue()).isEqualByComparingTo("0.028");
+        assertThat(row.get("gramsCentral").decimalValue()).isGreaterThan(new java.math.BigDecimal("0.028")); // > gpu
         assertThat(row.get("provenanceMix").get("DEFAULT").get("calls").asLong()).isEqualTo(1);
     }
 
     @Test
-    void the_boundary_must_be_one_carbonbench_states() {
-        assertThatThrownBy(() -> EmissionsReport.create(BudgetPeriod.rollingDay(), "wall-plug"))
-                .isInstanceOf(IllegalArgumentException.class);
+    void a_call_scored_at_another_boundary_is_refused() throws Exception {
+        EmissionsReport report = EmissionsReport.create(BudgetPeriod.rollingDay(), Boundary.SERVER);
+
+        assertThatThrownBy(() -> call(router(report), "acme")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("server").hasMessageContaining("gpu");
+        assertThat(report.rows()).isEmpty();
+        assertThat(report.toCsv()).isEqualTo("key,period_start,period_end,calls,input_tokens,output_tokens,"
+                + "grams_co2e_low,grams_co2e_central,grams_co2e_high,baseline_grams_co2e,saved_grams_co2e,boundary,"
+                + "method,provenance_mix\r\n");
     }
 }

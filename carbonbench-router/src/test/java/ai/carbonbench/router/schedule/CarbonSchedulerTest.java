@@ -1,8 +1,8 @@
 package ai.carbonbench.router.schedule;
 
-import static ai.carbonbench.router.Fixtures.EU_CENTRAL;
-import static ai.carbonbench.router.Fixtures.EU_EAST;
-import static ai.carbonbench.router.Fixtures.MIDNIGHT;
+import static ai.carbonbench.router.schedule.SchedulerFixtures.EU_CENTRAL;
+import static ai.carbonbench.router.schedule.SchedulerFixtures.EU_EAST;
+import static ai.carbonbench.router.schedule.SchedulerFixtures.MIDNIGHT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -33,7 +33,7 @@ final class CarbonSchedulerTest {
 
     private final Fixtures.MutableClock clock = new Fixtures.MutableClock(MIDNIGHT);
     private final Fixtures.Forecasts forecasts = new Fixtures.Forecasts();
-    private final CarbonBench cb = Fixtures.carbonBench(clock, forecasts);
+    private final CarbonBench cb = SchedulerFixtures.carbonBench(clock, forecasts);
     private final List<String> ran = new ArrayList<>();
 
     private static Instant at(int hour) {
