@@ -188,18 +188,20 @@ final class CarbonAwareChatModelTest {
     @Test
     void a_500_on_the_cleanest_fails_over_to_the_next_cleanest() {
         STUBS.fails("fireworks", 500);
-        STUBS.answers("groq", GROQ_MODEL, "Hello from Groq", 100, 20);
 
-        ChatResponse response = model().chat(hello());
-
-        assertThat(response.aiMessage().text()).isEqualTo("Hello from Groq");
-        assertThat(CarbonReceipt.of(response).orElseThrow().failedOver()).containsExactly(FIREWORKS);
+        assertGroqAnswersAfterFireworksFailed();
     }
 
     @Test
     void a_timeout_on_the_cleanest_fails_over_to_the_next_cleanest() {
         STUBS.server.stubFor(post(urlPathEqualTo(path("fireworks"))).willReturn(
                 okJson(OpenAiStubs.completion(FIREWORKS_MODEL, "too late", 1, 1)).withFixedDelay(3_000)));
+
+        assertGroqAnswersAfterFireworksFailed();
+    }
+
+    /** With Fireworks (the cleanest) failing as stubbed, Groq (the next cleanest) answers. */
+    private void assertGroqAnswersAfterFireworksFailed() {
         STUBS.answers("groq", GROQ_MODEL, "Hello from Groq", 100, 20);
 
         ChatResponse response = model().chat(hello());
