@@ -1,6 +1,7 @@
 package ai.carbonbench.benchmarks;
 
 import ai.carbonbench.core.CarbonBench;
+import ai.carbonbench.core.grid.ElectricityMapsSource;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.score.Range;
 import java.time.Instant;
@@ -26,7 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * resolve this hour's intensity, build a Score) for comparison.
  *
  * <p>The keys rotate over a handful of offerings of different shape (single region, cross-region,
- * alternative zones) so that the hit path is not a single-entry best case.
+ * alternative zones) so that the hit path is not a single-entry best case. {@code gramsLive} does the
+ * same with a live Electricity Maps source (against the loopback {@link GridApiStub}, every zone
+ * loaded): a hit then also asks the source's cache for the current value of each zone the score used.
  *
  * <p>Run: {@code mvn -q -B package -pl benchmarks -am -DskipTests && java -jar benchmarks/target/benchmarks.jar GramsBenchmark -prof gc}
  */
@@ -77,6 +80,33 @@ public class GramsBenchmark {
     @Benchmark
     public double gramsCentral() {
         return bench.gramsCentral(key(), 500, 1000);
+    }
+
+    /** A CarbonBench with a live source whose cache holds every zone. */
+    @State(Scope.Benchmark)
+    public static class Live {
+        GridApiStub stub;
+        CarbonBench bench;
+
+        @Setup
+        public void setUp() throws Exception {
+            stub = new GridApiStub();
+            bench = CarbonBench.builder()
+                    .gridSource(ElectricityMapsSource.builder().apiKey("benchmark-key").baseUrl(stub.baseUrl()).build())
+                    .awaitLiveData(java.time.Duration.ofSeconds(60))
+                    .build();
+        }
+
+        @TearDown
+        public void tearDown() {
+            bench.close();
+            stub.close();
+        }
+    }
+
+    @Benchmark
+    public Range gramsLive(Live live) {
+        return live.bench.grams(key(), 500, 1000);
     }
 
     @Benchmark

@@ -5,10 +5,12 @@ import ai.carbonbench.core.catalog.Catalog;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.router.CarbonRouter;
 import ai.carbonbench.router.RoutingDecision;
+import ai.carbonbench.router.Usage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,28 +23,44 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@code CarbonRouter.select()} against the physical floor: the same choice made by a plain loop over a
- * precomputed {@code double[]} of grams per million tokens. Run with
- * {@code java -jar benchmarks/target/benchmarks.jar RouterBenchmark -prof gc}.
+ * What the router's work costs, not only a pointer read. Run with
+ * {@code java -jar benchmarks/target/benchmarks.jar RouterBenchmark -prof gc -f 3}.
  *
- * <p>The catalog is generated (one region and grid zone per endpoint, distinct flat intensities) so that
- * the benchmark does not depend on the embedded catalog's content.
+ * <ul>
+ *   <li>{@code select}: the steady state, a volatile read of the published snapshot;</li>
+ *   <li>{@code selectAcrossExpiry}: the system clock and a 1 ms refresh interval, so the shared timer marks the
+ *       snapshot due every millisecond and one caller re-ranks in line (rescoring every endpoint) while the
+ *       others read: the amortised cost of expiry;</li>
+ *   <li>{@code refresh}: rescore every endpoint and re-rank ({@code n} = 4, 20, 100);</li>
+ *   <li>{@code refreshAndExplain}: the same, plus putting the reason into words, which the router defers until
+ *       someone reads it;</li>
+ *   <li>{@code call1}, {@code call2}, {@code call4}: {@code call()} with a no-op client and a constant usage,
+ *       including the ledger's record, under 1, 2 and 4 threads ({@code callBaseline}: the bare no-op client).
+ *       On a 2-core machine the 4-thread figures are time-slicing, not parallel speed-up.</li>
+ * </ul>
+ *
+ * <p>The catalog is generated (one region and grid zone per endpoint, distinct flat intensities) so that the
+ * benchmark does not depend on the embedded catalog's content.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(3)
 public class RouterBenchmark {
+
+    private static final Usage USAGE = Usage.of(1200, 300);
 
     @Param({"4", "20", "100"})
     int endpoints;
 
     private CarbonRouter<Integer> router;
+    private CarbonRouter<Integer> expiring;
     private double[] gramsPerMillionTokens;
 
     @Setup
@@ -50,18 +68,65 @@ public class RouterBenchmark {
         Catalog catalog = Catalog.load(writeCatalog(endpoints));
         CarbonBench cb = CarbonBench.builder().catalog(catalog).build();
         CarbonRouter.Builder<Integer> b = CarbonRouter.<Integer>builder(cb);
+        CarbonRouter.Builder<Integer> e = CarbonRouter.<Integer>builder(cb).refreshInterval(Duration.ofMillis(1));
         gramsPerMillionTokens = new double[endpoints];
         for (int i = 0; i < endpoints; i++) {
             OfferingKey key = OfferingKey.of("bench", "r" + i, "bench-model");
             b.endpoint(key, i);
+            e.endpoint(key, i);
             gramsPerMillionTokens[i] = cb.score(key).gramsPerMillionTokens().central();
         }
         router = b.build();
+        expiring = e.build();
     }
 
     @Benchmark
     public RoutingDecision select() {
         return router.select();
+    }
+
+    @Benchmark
+    public RoutingDecision selectAcrossExpiry() {
+        return expiring.select();
+    }
+
+    @Benchmark
+    public RoutingDecision refresh() {
+        router.refresh();
+        return router.select();
+    }
+
+    @Benchmark
+    public String refreshAndExplain() {
+        router.refresh();
+        return router.select().reason();
+    }
+
+    @Benchmark
+    @Threads(1)
+    public Integer call1() {
+        return router.call(c -> c, r -> USAGE);
+    }
+
+    @Benchmark
+    @Threads(2)
+    public Integer call2() {
+        return router.call(c -> c, r -> USAGE);
+    }
+
+    @Benchmark
+    @Threads(4)
+    public Integer call4() {
+        return router.call(c -> c, r -> USAGE);
+    }
+
+    @Benchmark
+    public Integer callBaseline() {
+        return noOp(endpoints);
+    }
+
+    private static Integer noOp(Integer c) {
+        return c;
     }
 
     @Benchmark

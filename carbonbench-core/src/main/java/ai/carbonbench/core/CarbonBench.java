@@ -52,6 +52,11 @@ import java.util.Optional;
  */
 public final class CarbonBench implements AutoCloseable {
 
+    /** The logger, loaded only when there is something to log: the first answer loads no logging classes. */
+    private static final class Log {
+        static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CarbonBench.class);
+    }
+
     private final Catalog catalog;
     private final TokenMix tokenMix;
     private final EmissionFactor emissionFactor;
@@ -82,8 +87,11 @@ public final class CarbonBench implements AutoCloseable {
     private static void awaitLive(GridIntensitySource source, List<String> zones, Duration max) {
         try {
             source.prefetch(zones).get(max.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException | RuntimeException e) {
-            // the catalog's defaults answer for every zone still missing
+        } catch (java.util.concurrent.TimeoutException e) {
+            Log.LOG.debug("Live grid data did not all arrive within {}; the catalog answers for the rest meanwhile", max);
+        } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
+            // the catalog's defaults answer for every zone still missing; say why, with the cause
+            Log.LOG.warn("Loading live grid data failed; the catalog's values answer until it works", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -170,7 +178,8 @@ public final class CarbonBench implements AutoCloseable {
 
     /** Grams of CO2e for one call made now on this offering. Allocates only the returned range. */
     public Range grams(OfferingKey key, long inputTokens, long outputTokens) {
-        return score(key).gramsFor(inputTokens, outputTokens);
+        // The memoised score directly: grams do not depend on the speed that score(key) brings up to date.
+        return memo.score(Objects.requireNonNull(key, "key")).gramsFor(inputTokens, outputTokens);
     }
 
     /**
@@ -178,7 +187,7 @@ public final class CarbonBench implements AutoCloseable {
      * that account every request and need no range.
      */
     public double gramsCentral(OfferingKey key, long inputTokens, long outputTokens) {
-        return score(key).gramsCentralFor(inputTokens, outputTokens);
+        return memo.score(Objects.requireNonNull(key, "key")).gramsCentralFor(inputTokens, outputTokens);
     }
 
     /** The offerings a query selects, scored and ordered. Unknown ids in the query throw {@link UnknownIdException}. */
@@ -321,7 +330,9 @@ public final class CarbonBench implements AutoCloseable {
         try {
             forecast = gridSource.get().forecast(zone);
         } catch (RuntimeException e) {
-            return DAY_HOURS; // a third-party source must not break a recommendation
+            // A third-party source must not break a recommendation; keep the cause for whoever debugs it.
+            Log.LOG.debug("Forecast for {} failed; advising over a typical day", zone, e);
+            return DAY_HOURS;
         }
         if (forecast.isEmpty()) {
             return DAY_HOURS;

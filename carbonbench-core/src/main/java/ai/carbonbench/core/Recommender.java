@@ -2,6 +2,7 @@ package ai.carbonbench.core;
 
 import ai.carbonbench.core.catalog.Model;
 import ai.carbonbench.core.catalog.Offering;
+import ai.carbonbench.core.score.CleanestFirst;
 import ai.carbonbench.core.score.DailyCurve;
 import ai.carbonbench.core.score.Recommendation;
 import ai.carbonbench.core.score.Score;
@@ -27,7 +28,8 @@ final class Recommender {
         double worstG = worst.gramsPerMillionTokens().central();
         double vsMedian = median - bestG;
         double vsWorst = worstG - bestG;
-        boolean overlap = byCarbon.size() > 1 && best.gramsPerMillionTokens().overlaps(byCarbon.get(1).gramsPerMillionTokens());
+        // Tied on what differs between the two (CleanestFirst): the order stands, the insight says no clear winner.
+        boolean overlap = byCarbon.size() > 1 && CleanestFirst.tied(best, byCarbon.get(1));
         Optional<DailyCurve.Point> cleanest = bestCurve.flat() ? Optional.empty() : Optional.of(bestCurve.minimum());
         String insight = insight(model, byCarbon, median, overlap, bestCurve);
         return new Recommendation(model, best, alternatives, byCarbon.size(), median, worst,
@@ -63,14 +65,31 @@ final class Recommender {
                     .append(grams(worst.gramsPerMillionTokens().central())).append(" g).");
             if (overlap) {
                 Score second = byCarbon.get(1);
-                s.append(" Its range overlaps that of ").append(where(second.offering()))
-                        .append(", so the data cannot call a clear winner between the two");
-                Score cheaper = second.usdPerMillionTokens() < best.usdPerMillionTokens() ? second : best;
-                if (second.usdPerMillionTokens() == best.usdPerMillionTokens()) {
-                    s.append("; both cost ").append(usd(best.usdPerMillionTokens())).append(" per million tokens.");
-                } else {
-                    s.append("; ").append(where(cheaper.offering())).append(" is cheaper at ")
-                            .append(usd(cheaper.usdPerMillionTokens())).append(" per million tokens.");
+                s.append(" Its range overlaps that of ").append(where(second.offering()));
+                if (CleanestFirst.sameModel(best, second)) {
+                    s.append(" on what differs between them (grid intensity, PUE and location; the model's energy"
+                            + " uncertainty is common to both)");
+                }
+                s.append(", so the data cannot call a clear winner between the two; ");
+                switch (CleanestFirst.rule(best, second)) {
+                    case LOWER_COST -> s.append("their central estimates are equal and it is cheaper, at ")
+                            .append(usd(best.usdPerMillionTokens())).append(" per million tokens.");
+                    case SAME_CARBON_AND_COST -> s.append("their central estimates are equal and both cost ")
+                            .append(usd(best.usdPerMillionTokens())).append(" per million tokens.");
+                    default -> {
+                        s.append("it ranks first on its lower central estimate (").append(grams(bestG))
+                                .append(" g against ").append(grams(second.gramsPerMillionTokens().central())).append(" g)");
+                        if (second.usdPerMillionTokens() < best.usdPerMillionTokens()) {
+                            s.append("; ").append(where(second.offering())).append(" is cheaper at ")
+                                    .append(usd(second.usdPerMillionTokens()))
+                                    .append(", but price decides only between equal central estimates.");
+                        } else if (second.usdPerMillionTokens() == best.usdPerMillionTokens()) {
+                            s.append("; both cost ").append(usd(best.usdPerMillionTokens())).append(" per million tokens.");
+                        } else {
+                            s.append(" and is also cheaper, at ").append(usd(best.usdPerMillionTokens()))
+                                    .append(" per million tokens.");
+                        }
+                    }
                 }
             }
             Score cheapest = byCarbon.stream().min(Comparator.comparingDouble(Score::usdPerMillionTokens)).orElseThrow();

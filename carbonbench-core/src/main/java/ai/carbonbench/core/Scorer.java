@@ -12,6 +12,7 @@ import ai.carbonbench.core.catalog.Zone;
 import ai.carbonbench.core.grid.GridIntensity;
 import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.score.Boundary;
+import ai.carbonbench.core.score.CleanestFirst;
 import ai.carbonbench.core.score.Constraints;
 import ai.carbonbench.core.score.LeaderboardQuery;
 import ai.carbonbench.core.score.Range;
@@ -42,6 +43,8 @@ final class Scorer {
     static final String BOUNDARY_METHOD = "boundary-v1";
     /** The catalog method holding the range widening of H100 figures used for non-GPU hardware. */
     static final String HARDWARE_METHOD = "hardware-v1";
+    /** {@link CleanestFirst}'s order; published speed, then ids, break what carbon and price leave equal. */
+    static final Comparator<Score> CLEANEST = CleanestFirst.order(s -> s, BY_SPEED.thenComparing(BY_KEY));
 
     private final Catalog catalog;
     private final TokenMix mix;
@@ -79,7 +82,7 @@ final class Scorer {
 
     static Comparator<Score> order(SortOrder sort) {
         return switch (sort) {
-            case CARBON -> BY_CARBON.thenComparing(BY_COST).thenComparing(BY_SPEED).thenComparing(BY_KEY);
+            case CARBON -> CLEANEST;
             case COST -> BY_COST.thenComparing(BY_CARBON).thenComparing(BY_SPEED).thenComparing(BY_KEY);
             case SPEED -> BY_SPEED.thenComparing(BY_CARBON).thenComparing(BY_COST).thenComparing(BY_KEY);
         };
@@ -109,7 +112,8 @@ final class Scorer {
                 high = Math.max(high, g.gramsPerKwh());
             }
         }
-        Range intensity = new Range(low, sum / regions.size(), high);
+        // The mean of equal values can round above them (0.1 × 3 / 3 = 0.10000000000000002): clamp into the range.
+        Range intensity = new Range(low, Math.min(high, Math.max(low, sum / regions.size())), high);
         return score(offering, intensity, provenance, at);
     }
 

@@ -37,10 +37,29 @@ final class RecommendationTest {
     }
 
     @Test
-    void overlapping_ranges_are_reported_instead_of_a_winner() {
-        Recommendation r = bench.recommend("small-8b");
+    void overlapping_ranges_are_reported_and_the_lower_central_estimate_still_wins() {
+        // cloud/east-1 (PUE 1.0) and api/us (PUE 1.5, location unknown) both sit in Z-DIRTY (400 g/kWh) with Z-ALT
+        // (100 g/kWh) as alternative: relative intensity range 0.25..1 for both, so x·[0.25, 1] and 1.5x·[0.25, 1]
+        // overlap. api/us is cheaper ($0.10 against $0.25 blended); price must not overrule the lower central value.
+        Recommendation r = bench.recommend(RecommendationRequest.builder("small-8b").region("east-1").region("us")
+                .build());
+        assertThat(r.best().offering().key().toString()).isEqualTo("cloud/east-1/small-8b");
+        assertThat(r.alternatives().get(0).offering().key().toString()).isEqualTo("api/us/small-8b");
         assertThat(r.rangesOverlap()).isTrue();
-        assertThat(r.insight()).contains("cannot call a clear winner").contains("Test API north-1");
+        assertThat(r.insight()).contains("cannot call a clear winner")
+                .contains("on what differs between them")
+                .contains("it ranks first on its lower central estimate")
+                .contains("Test API us (US) is cheaper at $0.10, but price decides only between equal central estimates");
+    }
+
+    @Test
+    void offerings_of_one_model_in_one_zone_differ_only_by_pue_so_the_common_energy_range_does_not_tie_them() {
+        // cloud/north-1 (PUE 1.0) and api/north-1 (PUE 1.5) in Z-CLEAN: their full ranges overlap through the
+        // model's energy range, but that is common to both; what differs (PUE) makes cloud clearly cleaner.
+        Recommendation r = bench.recommend("small-8b");
+        assertThat(r.best().gramsPerMillionTokens().overlaps(r.alternatives().get(0).gramsPerMillionTokens())).isTrue();
+        assertThat(r.rangesOverlap()).isFalse();
+        assertThat(r.insight()).doesNotContain("clear winner");
     }
 
     @Test

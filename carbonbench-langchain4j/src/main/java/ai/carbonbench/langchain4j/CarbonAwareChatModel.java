@@ -1,9 +1,12 @@
 package ai.carbonbench.langchain4j;
 
 import ai.carbonbench.core.CarbonBench;
+import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.router.ModelRouting;
 import ai.carbonbench.router.ModelRouting.Failure;
 import ai.carbonbench.router.EmissionsLedger;
+import ai.carbonbench.router.FailureClassifier;
+import ai.carbonbench.router.HealthPolicy;
 import ai.carbonbench.router.CarbonRouter;
 import ai.carbonbench.router.NoEndpointAvailableException;
 import ai.carbonbench.router.RouterListener;
@@ -17,6 +20,8 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -49,7 +54,7 @@ import java.util.Set;
  * <p><b>Failures.</b> A {@code RetriableException} (LangChain4j's {@code RateLimitException},
  * {@code InternalServerException}, {@code TimeoutException}), an unmapped {@code HttpException} with status
  * 408, 429 or 5xx, or an I/O error such as a refused connection moves the call to the next candidate; after
- * repeated failures a candidate cools down (the router's default {@code CooldownPolicy}). A
+ * too many failures or slow calls a candidate cools down ({@link Builder#health(HealthPolicy)}). A
  * {@code NonRetriableException} ({@code AuthenticationException}, {@code InvalidRequestException},
  * {@code ModelNotFoundException}) and any other exception are thrown to the caller unchanged, without trying
  * another candidate: another provider would reject the same request. When every candidate fails, a
@@ -185,6 +190,54 @@ public final class CarbonAwareChatModel implements ChatModel {
          */
         public Builder candidate(String provider, String region, String model, ChatModel chatModel) {
             settings.candidate(provider, region, model, chatModel);
+            return this;
+        }
+
+        /**
+         * Adds a candidate by its catalog offering key (the model may be an alias). The first candidate is the
+         * baseline.
+         */
+        public Builder candidate(OfferingKey key, ChatModel chatModel) {
+            settings.candidate(key, chatModel);
+            return this;
+        }
+
+        /** Adds LangChain4j listeners, in order, after any added before. */
+        public Builder listeners(List<ChatModelListener> listeners) {
+            Objects.requireNonNull(listeners, "listeners").forEach(this::listener);
+            return this;
+        }
+
+        /**
+         * When a candidate is cooled down or ranked down (failure and slow-call rates, waits); default
+         * {@link HealthPolicy#DEFAULT}.
+         */
+        public Builder health(HealthPolicy health) {
+            settings.health = Objects.requireNonNull(health, "health");
+            return this;
+        }
+
+        /**
+         * Which failures move the call to the next candidate; default LangChain4j's own taxonomy (see the class
+         * comment). 
+         */
+        public Builder failureClassifier(FailureClassifier classifier) {
+            settings.classifier = Objects.requireNonNull(classifier, "classifier");
+            return this;
+        }
+
+        /**
+         * The clock for cooldowns, ranking expiry and receipt times; default the {@link CarbonBench#clock()
+         * CarbonBench's clock}.
+         */
+        public Builder clock(Clock clock) {
+            settings.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How often the ranking is re-scored at the latest (it is also at every hour); default 1 minute. */
+        public Builder refreshInterval(Duration interval) {
+            settings.refreshInterval = Objects.requireNonNull(interval, "interval");
             return this;
         }
 

@@ -1,10 +1,13 @@
 package ai.carbonbench.langchain4j;
 
 import ai.carbonbench.core.CarbonBench;
+import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.langchain4j.Failures.AfterFirstToken;
 import ai.carbonbench.router.ModelRouting;
 import ai.carbonbench.router.ModelRouting.Failure;
 import ai.carbonbench.router.EmissionsLedger;
+import ai.carbonbench.router.FailureClassifier;
+import ai.carbonbench.router.HealthPolicy;
 import ai.carbonbench.router.CarbonRouter;
 import ai.carbonbench.router.NoEndpointAvailableException;
 import ai.carbonbench.router.RouterListener;
@@ -19,15 +22,15 @@ import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,13 +60,13 @@ import org.slf4j.LoggerFactory;
  * {@link CarbonChatResponseMetadata}: {@link CarbonReceipt#of(ChatResponse)} reads the receipt, already
  * recorded in the {@linkplain #ledger() ledger}.
  *
- * <p><b>Threads.</b> {@code chat(...)} returns at once. The routing runs on the
- * {@linkplain Builder#executor(Executor) executor} (default: a shared pool of daemon threads named
- * {@code carbonbench-stream-N}), where one thread waits for each stream to finish so that it can fail over
- * or record it; partial responses reach the handler on the candidate's own thread, the completion and errors
- * on the routing thread. A caller that cancels through the partial response's
- * {@code streamingHandle()} cancels the candidate's stream and releases the routing thread; the handler then
- * gets neither completion nor error, as with LangChain4j's own models. Candidates must call back their handler
+ * <p><b>Threads.</b> No thread is held per stream. {@code chat(...)} ranks the candidates and starts the best
+ * one's stream (on the caller's thread, or the {@linkplain Builder#executor(Executor) executor} when one is
+ * given) and returns. Partial responses reach the handler on the candidate's own thread; a failure before the
+ * first of them starts the next candidate from the thread that reported it; the completion is recorded and
+ * delivered on the thread that completed the stream (the router's {@code callRecordedAsync}). A caller that
+ * cancels through the partial response's {@code streamingHandle()} cancels the candidate's stream; the handler
+ * then gets neither completion nor error, as with LangChain4j's own models. Candidates must call back their handler
  * eventually (LangChain4j's do, at the latest when their timeout expires).
  *
  * <p><b>LangChain4j contract</b>: as for {@link CarbonAwareChatModel} — only {@code doChat} is overridden,
@@ -87,55 +90,77 @@ public final class CarbonAwareStreamingChatModel implements StreamingChatModel {
         this.listeners = List.copyOf(b.listeners);
         this.capabilities = Capabilities.common(routing.each(StreamingChatModel::supportedCapabilities));
         this.provider = Capabilities.commonProvider(routing.each(StreamingChatModel::provider));
-        this.executor = b.executor != null ? b.executor : DefaultExecutor.INSTANCE;
+        this.executor = b.executor;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Starts routing the request on the executor and returns; the handler hears the outcome. */
+    /**
+     * Starts the stream on the best candidate and returns; the handler hears the outcome. No thread waits for
+     * the stream: a failure before the first partial response starts the next candidate from the thread that
+     * reported it, and the completion is recorded and delivered on the thread that completed the stream.
+     */
     @Override
     public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(handler, "handler");
-        executor.execute(() -> route(request, handler));
+        if (executor == null) {
+            route(request, handler);
+        } else {
+            executor.execute(() -> route(request, handler));
+        }
     }
 
     private void route(ChatRequest request, StreamingChatResponseHandler handler) {
-        List<Failure> failures = new ArrayList<>(2);
-        ChatResponse response;
-        try {
-            CarbonRouter.Recorded<Routing.Answer<StreamingChatModel>> answer = routing.router().callRecorded(c -> {
-                StreamAttempt attempt = new StreamAttempt(handler);
-                try {
-                    c.model().chat(request, attempt);
-                    return new Routing.Answer<>(c, attempt.await());
-                } catch (Exception e) {
-                    if (attempt.committed()) {
-                        throw new AfterFirstToken(e);
-                    }
-                    failures.add(new Failure(c.key(), e));
-                    throw e;
-                }
-            }, a -> Routing.usage(a.response()));
-            response = routing.withReceipt(answer.result().response(), answer.record(), failures);
-        } catch (AfterFirstToken e) {
-            if (!(e.getCause() instanceof CancellationException)) {
-                deliverError(handler, e.getCause());
+        // Attempts run one after another; each completion happens-before the next attempt starts.
+        List<Failure> failures = new CopyOnWriteArrayList<>();
+        routing.router().<Routing.Answer<StreamingChatModel>>callRecordedAsync(c -> {
+            StreamAttempt attempt = new StreamAttempt(handler);
+            try {
+                c.model().chat(request, attempt);
+            } catch (RuntimeException e) {
+                attempt.onError(e);
             }
-            return;
-        } catch (NoEndpointAvailableException e) {
-            deliverError(handler, ModelRouting.explain(e, failures));
-            return;
-        } catch (RuntimeException | Error e) {
-            deliverError(handler, e);
-            return;
+            return attempt.outcome().whenComplete((r, t) -> {
+                if (t != null && !(t instanceof AfterFirstToken)) {
+                    failures.add(new Failure(c.key(), t));
+                }
+            }).thenApply(r -> new Routing.Answer<>(c, r));
+        }, a -> Routing.usage(a.response())).whenComplete((answer, error) -> {
+            if (error != null) {
+                fail(handler, error, failures);
+                return;
+            }
+            ChatResponse response;
+            try {
+                response = routing.withReceipt(answer.result().response(), answer.record(), failures);
+            } catch (RuntimeException e) {
+                deliverError(handler, e);
+                return;
+            }
+            try {
+                handler.onCompleteResponse(response);
+            } catch (RuntimeException e) {
+                LOG.warn("Streaming handler threw from onCompleteResponse; ignored", e);
+            }
+        });
+    }
+
+    private static void fail(StreamingChatResponseHandler handler, Throwable error, List<Failure> failures) {
+        Throwable e = error;
+        while (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) {
+            e = e.getCause();
         }
-        try {
-            handler.onCompleteResponse(response);
-        } catch (RuntimeException e) {
-            LOG.warn("Streaming handler threw from onCompleteResponse; ignored", e);
+        if (e instanceof AfterFirstToken after) {
+            if (!(after.getCause() instanceof CancellationException)) {
+                deliverError(handler, after.getCause());
+            }
+        } else if (e instanceof NoEndpointAvailableException none) {
+            deliverError(handler, ModelRouting.explain(none, failures));
+        } else {
+            deliverError(handler, e);
         }
     }
 
@@ -186,24 +211,10 @@ public final class CarbonAwareStreamingChatModel implements StreamingChatModel {
         return "CarbonAwareStreamingChatModel" + routing.candidates().stream().map(c -> c.key().toString()).toList();
     }
 
-    /** The default routing threads: created on demand, daemon, idle ones end after a minute. */
-    private static final class DefaultExecutor {
-        static final ExecutorService INSTANCE = Executors.newCachedThreadPool(new java.util.concurrent.ThreadFactory() {
-            private final AtomicInteger n = new AtomicInteger();
-
-            @Override
-            public Thread newThread(Runnable r) {
-                Thread t = new Thread(r, "carbonbench-stream-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            }
-        });
-    }
-
     /**
      * Builds a {@link CarbonAwareStreamingChatModel}. Required: the {@link CarbonBench} and at least one
      * candidate. Defaults: {@link RoutingPolicy#lowestCarbon()}, a new aggregates-only {@link EmissionsLedger},
-     * no listeners, the shared daemon executor. Not thread-safe; the built model is.
+     * no listeners, calls started on the caller's thread. Not thread-safe; the built model is.
      */
     public static final class Builder {
         private final Routing.Settings<StreamingChatModel> settings = new Routing.Settings<>();
@@ -225,6 +236,54 @@ public final class CarbonAwareStreamingChatModel implements StreamingChatModel {
          */
         public Builder candidate(String provider, String region, String model, StreamingChatModel streamingModel) {
             settings.candidate(provider, region, model, streamingModel);
+            return this;
+        }
+
+        /**
+         * Adds a candidate by its catalog offering key (the model may be an alias). The first candidate is the
+         * baseline.
+         */
+        public Builder candidate(OfferingKey key, StreamingChatModel streamingModel) {
+            settings.candidate(key, streamingModel);
+            return this;
+        }
+
+        /** Adds LangChain4j listeners, in order, after any added before. */
+        public Builder listeners(List<ChatModelListener> listeners) {
+            Objects.requireNonNull(listeners, "listeners").forEach(this::listener);
+            return this;
+        }
+
+        /**
+         * When a candidate is cooled down or ranked down (failure and slow-call rates, waits); default
+         * {@link HealthPolicy#DEFAULT}.
+         */
+        public Builder health(HealthPolicy health) {
+            settings.health = Objects.requireNonNull(health, "health");
+            return this;
+        }
+
+        /**
+         * Which failures move the call to the next candidate; default LangChain4j's own taxonomy (see the class
+         * comment). A stream that fails after its first partial response never fails over, whatever the classifier says.
+         */
+        public Builder failureClassifier(FailureClassifier classifier) {
+            settings.classifier = Objects.requireNonNull(classifier, "classifier");
+            return this;
+        }
+
+        /**
+         * The clock for cooldowns, ranking expiry and receipt times; default the {@link CarbonBench#clock()
+         * CarbonBench's clock}.
+         */
+        public Builder clock(Clock clock) {
+            settings.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How often the ranking is re-scored at the latest (it is also at every hour); default 1 minute. */
+        public Builder refreshInterval(Duration interval) {
+            settings.refreshInterval = Objects.requireNonNull(interval, "interval");
             return this;
         }
 
@@ -253,9 +312,9 @@ public final class CarbonAwareStreamingChatModel implements StreamingChatModel {
         }
 
         /**
-         * Where each call's routing runs (one task per call, which waits for the stream to end). Default: a
-         * shared cached pool of daemon threads. {@code Runnable::run} makes {@code chat(...)} block until the
-         * stream ends, which tests find convenient.
+         * Where each call is started (one short task per call: rank, then the candidate's {@code chat}). Default:
+         * the caller's thread, which suits candidates whose {@code chat} returns at once, as LangChain4j's do. No
+         * thread waits for a stream either way.
          */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");

@@ -31,6 +31,11 @@ final class Failures {
     private Failures() {
     }
 
+    /** A user's classifier, except that a stream failing after its first token never fails over. */
+    static FailureClassifier classifier(FailureClassifier user) {
+        return failure -> !(failure instanceof AfterFirstToken) && user.isRetriable(failure);
+    }
+
     static boolean isRetriable(Throwable failure) {
         if (failure instanceof AfterFirstToken) {
             return false;

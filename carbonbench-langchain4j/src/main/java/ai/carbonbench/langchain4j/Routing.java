@@ -5,6 +5,8 @@ import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.router.CallRecord;
 import ai.carbonbench.router.CarbonRouter;
 import ai.carbonbench.router.EmissionsLedger;
+import ai.carbonbench.router.FailureClassifier;
+import ai.carbonbench.router.HealthPolicy;
 import ai.carbonbench.router.ModelRouting;
 import ai.carbonbench.router.ModelRouting.Candidate;
 import ai.carbonbench.router.ModelRouting.Failure;
@@ -14,6 +16,8 @@ import ai.carbonbench.router.Usage;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.ChatResponseMetadata;
 import dev.langchain4j.model.output.TokenUsage;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -37,13 +41,23 @@ final class Routing<M> {
 
     Routing(Settings<M> s) {
         Objects.requireNonNull(s.carbonBench, "carbonBench");
-        ModelRouting.Builder<M> b = ModelRouting.<M>builder(s.carbonBench).failureClassifier(Failures.CLASSIFIER);
+        ModelRouting.Builder<M> b = ModelRouting.<M>builder(s.carbonBench)
+                .failureClassifier(s.classifier == null ? Failures.CLASSIFIER : Failures.classifier(s.classifier));
         s.candidates.forEach(c -> b.candidate(c.key(), c.model()));
         if (s.policy != null) {
             b.policy(s.policy);
         }
         if (s.ledger != null) {
             b.ledger(s.ledger);
+        }
+        if (s.health != null) {
+            b.health(s.health);
+        }
+        if (s.clock != null) {
+            b.clock(s.clock);
+        }
+        if (s.refreshInterval != null) {
+            b.refreshInterval(s.refreshInterval);
         }
         s.routerListeners.forEach(b::listener);
         this.routing = b.build();
@@ -55,11 +69,18 @@ final class Routing<M> {
         final List<Candidate<M>> candidates = new ArrayList<>();
         RoutingPolicy policy;
         EmissionsLedger ledger;
+        HealthPolicy health;
+        FailureClassifier classifier;
+        Clock clock;
+        Duration refreshInterval;
         final List<RouterListener> routerListeners = new ArrayList<>();
 
         void candidate(String provider, String region, String model, M client) {
-            candidates.add(new Candidate<>(OfferingKey.of(provider, region, model), Objects.requireNonNull(client,
-                    "model")));
+            candidate(OfferingKey.of(provider, region, model), client);
+        }
+
+        void candidate(OfferingKey key, M client) {
+            candidates.add(new Candidate<>(Objects.requireNonNull(key, "key"), Objects.requireNonNull(client, "model")));
         }
     }
 

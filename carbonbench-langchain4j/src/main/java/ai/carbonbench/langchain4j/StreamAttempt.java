@@ -12,13 +12,12 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * One streaming attempt on one candidate. Partial events go straight through to the caller's handler (on the
  * candidate's thread) and mark the attempt <em>committed</em>: from then on it can no longer fail over. The
- * completion and the error are held back for the routing thread, which records the call before it hands the
- * response (with its receipt) to the caller's handler.
+ * completion and the error complete {@link #outcome()}, on which the router chains the fail-over or the
+ * recording of the call before the response (with its receipt) reaches the caller's handler.
  */
 final class StreamAttempt implements StreamingChatResponseHandler {
 
@@ -35,20 +34,13 @@ final class StreamAttempt implements StreamingChatResponseHandler {
         return committed;
     }
 
-    /** Blocks until the candidate completes or fails; a user's cancellation ends it with {@link CancellationException}. */
-    ChatResponse await() throws Exception {
-        try {
-            return outcome.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof Exception ex) {
-                throw ex;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+    /**
+     * Completes with the candidate's response, or with its failure: as reported while nothing has been
+     * streamed (the router may fail over), wrapped in {@link Failures.AfterFirstToken} once something has (it
+     * may not); a user's cancellation ends it with an {@code AfterFirstToken} around a {@link CancellationException}.
+     */
+    CompletableFuture<ChatResponse> outcome() {
+        return outcome;
     }
 
     private void commit() {
@@ -66,7 +58,8 @@ final class StreamAttempt implements StreamingChatResponseHandler {
                         delegate.cancel();
                     }
                 } finally {
-                    outcome.completeExceptionally(new CancellationException("cancelled by the caller"));
+                    outcome.completeExceptionally(new Failures.AfterFirstToken(
+                            new CancellationException("cancelled by the caller")));
                 }
             }
 
@@ -135,6 +128,6 @@ final class StreamAttempt implements StreamingChatResponseHandler {
 
     @Override
     public void onError(Throwable error) {
-        outcome.completeExceptionally(error);
+        outcome.completeExceptionally(committed ? new Failures.AfterFirstToken(error) : error);
     }
 }

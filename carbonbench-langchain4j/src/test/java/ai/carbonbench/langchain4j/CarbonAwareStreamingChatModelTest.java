@@ -175,18 +175,70 @@ final class CarbonAwareStreamingChatModelTest {
         assertThat(handler.partials).isEmpty();
     }
 
+    /** A streaming model that answers from one shared scheduler thread, failing the first {@code failures} calls. */
+    static final class ScheduledModel implements StreamingChatModel {
+        final java.util.concurrent.ScheduledExecutorService scheduler;
+        final java.util.concurrent.atomic.AtomicInteger failuresLeft;
+
+        ScheduledModel(java.util.concurrent.ScheduledExecutorService scheduler, int failures) {
+            this.scheduler = scheduler;
+            this.failuresLeft = new java.util.concurrent.atomic.AtomicInteger(failures);
+        }
+
+        @Override
+        public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
+            boolean fail = failuresLeft.getAndDecrement() > 0;
+            scheduler.schedule(() -> {
+                if (fail) {
+                    handler.onError(new dev.langchain4j.exception.RateLimitException("busy"));
+                    return;
+                }
+                handler.onPartialResponse("x");
+                handler.onCompleteResponse(ChatResponse.builder()
+                        .aiMessage(dev.langchain4j.data.message.AiMessage.from("x"))
+                        .tokenUsage(new dev.langchain4j.model.output.TokenUsage(10, 5)).build());
+            }, 50, TimeUnit.MILLISECONDS);
+        }
+    }
+
     @Test
-    void a_same_thread_executor_makes_chat_return_after_the_stream() throws Exception {
-        STUBS.streams("fireworks", FIREWORKS_MODEL, List.of("a", "b"), 10, 2);
-        CarbonAwareStreamingChatModel model = CarbonAwareStreamingChatModel.builder().carbonBench(CB)
-                .candidate("fireworks", "us", "llama-3.3-70b", STUBS.streamingModel("fireworks", FIREWORKS_MODEL))
-                .executor(Runnable::run)
-                .build();
-        Recorder handler = new Recorder();
+    void two_hundred_concurrent_streams_run_on_a_bounded_number_of_threads() throws Exception {
+        java.util.concurrent.ScheduledExecutorService scheduler = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor();
+        try {
+            ScheduledModel fireworks = new ScheduledModel(scheduler, 0);
+            ScheduledModel groq = new ScheduledModel(scheduler, 0);
+            CarbonAwareStreamingChatModel model = CarbonAwareStreamingChatModel.builder().carbonBench(CB)
+                    .candidate(FIREWORKS, fireworks)
+                    .candidate(GROQ, groq)
+                    .ledger(ledger)
+                    .build();
+            // The first-ranked candidate fails its first 3 calls before streaming: those fail over to the other.
+            (model.routingDecision().chosen().key().equals(GROQ) ? groq : fireworks).failuresLeft.set(3);
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            int before = threads.getThreadCount();
+            List<Recorder> handlers = new java.util.ArrayList<>();
+            int peak = before;
+            for (int i = 0; i < 200; i++) {
+                Recorder h = new Recorder();
+                handlers.add(h);
+                model.chat(hello(), h);
+                peak = Math.max(peak, threads.getThreadCount());
+            }
+            for (Recorder h : handlers) {
+                h.done.get(30, TimeUnit.SECONDS);
+                peak = Math.max(peak, threads.getThreadCount());
+            }
 
-        model.chat(hello(), handler);
-
-        assertThat(handler.done).isDone();
-        assertThat(CarbonReceipt.of(handler.response())).isPresent();
+            // A thread per stream would add ~200; the shared scheduler and the JVM's own threads stay within a few.
+            assertThat(peak - before).isLessThanOrEqualTo(4);
+            assertThat(handlers).allSatisfy(h -> assertThat(CarbonReceipt.of(h.done.join())).isPresent());
+            assertThat(ledger.total().calls()).isEqualTo(200);
+            assertThat(ledger.total().inputTokens()).isEqualTo(2000);
+            assertThat(handlers.stream().filter(h -> !CarbonReceipt.of(h.done.join()).orElseThrow().failedOver()
+                    .isEmpty()).count()).isEqualTo(3);
+        } finally {
+            scheduler.shutdownNow();
+        }
     }
 }

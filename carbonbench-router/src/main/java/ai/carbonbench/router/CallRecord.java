@@ -4,8 +4,10 @@ import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.score.Boundary;
 import ai.carbonbench.core.score.Range;
+import ai.carbonbench.core.score.Score;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One successful call as the {@link EmissionsLedger} recorded it. Grams are held as whole micrograms
@@ -24,12 +26,24 @@ import java.util.Objects;
  * @param baseline           the endpoint savings are measured against
  * @param baselineMicrograms central estimate had the call gone to the baseline, µg CO2e
  * @param boundary           what the grams count (the accounting boundary of the scores they come from)
+ * @param score              the score that priced the call: the one the router ranked the endpoint with when the
+ *                           call started (its intensity, range and provenance); empty for a record rebuilt from
+ *                           storage, which keeps the figures but not the score
  */
 public record CallRecord(Instant at, OfferingKey endpoint, String zone, long inputTokens, long outputTokens,
         long microgramsLow, long microgramsCentral, long microgramsHigh, Provenance provenance, OfferingKey baseline,
-        long baselineMicrograms, Boundary boundary) {
+        long baselineMicrograms, Boundary boundary, Optional<Score> score) {
+
+    /** A record without its score, e.g. rebuilt from storage. */
+    public CallRecord(Instant at, OfferingKey endpoint, String zone, long inputTokens, long outputTokens,
+            long microgramsLow, long microgramsCentral, long microgramsHigh, Provenance provenance,
+            OfferingKey baseline, long baselineMicrograms, Boundary boundary) {
+        this(at, endpoint, zone, inputTokens, outputTokens, microgramsLow, microgramsCentral, microgramsHigh,
+                provenance, baseline, baselineMicrograms, boundary, Optional.empty());
+    }
 
     public CallRecord {
+        Objects.requireNonNull(score, "score");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(zone, "zone");

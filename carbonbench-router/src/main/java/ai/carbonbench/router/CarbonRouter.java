@@ -17,7 +17,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.BiConsumer;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,26 +46,39 @@ import org.slf4j.LoggerFactory;
  * <p><b>Ranking.</b> The router scores every endpoint with the {@link CarbonBench}, ranks them by the
  * {@link RoutingPolicy} and publishes the result as one immutable snapshot through a volatile field. It
  * recomputes the ranking when the hour changes, every {@linkplain Builder#refreshInterval(Duration) refresh
- * interval} (default 1 min, so that new live intensities are picked up), when a cooldown starts or ends, and
- * on {@link #refresh()}. {@link #select()} reads the snapshot: no lock, no I/O, no allocation, the same
+ * interval} (default 1 min, so that new live intensities are picked up), when an endpoint's health changes,
+ * and on {@link #refresh()}. A recompute for health re-uses the scores only while they are current: after the
+ * hour or the refresh interval it scores again. {@link #select()} reads the snapshot: no lock, no I/O, no allocation, the same
  * {@link RoutingDecision} instance until the next recompute. When a caller finds the snapshot expired, it
  * recomputes it in line if no other thread is doing so (others keep the previous ranking meanwhile);
  * recomputing asks the {@code CarbonBench}, which never blocks on the network.
  *
  * <p><b>Expiry without a clock read per call.</b> With the system clock (the default), a shared daemon timer
  * thread marks each snapshot due when its expiry time comes, and callers read the clock only once it is
- * marked: reading the wall clock costs more than the rest of {@code select()}. The ranking therefore turns
+ * marked: reading the wall clock costs more than the rest of {@code select()}. (A fixed offset of the system
+ * clock counts as the system clock.) The ranking therefore turns
  * over at the first call after the timer fires (normally within a millisecond of the hour; later if the
  * machine is overloaded or the wall clock is stepped). The timer holds no reference to the router, so an
  * unused router needs no closing. With any other clock (e.g. a test's), every call reads the clock.
  *
- * <p><b>Failures.</b> {@link #call(CallFunction, UsageExtractor)} tries the endpoints in rank order. A failure
- * the {@link FailureClassifier} calls retriable (default: I/O errors, timeouts, HTTP 408/429/5xx) moves on
- * to the next endpoint; any other failure is rethrown at once (a checked one wrapped in a non-retriable
- * {@link CarbonBenchException}) without affecting the endpoint's health. After
- * {@link CooldownPolicy#failureThreshold()} consecutive retriable failures an endpoint cools down
- * (exponential, capped), then one probe call decides whether it is back. When every endpoint has failed,
- * {@link NoEndpointAvailableException} carries each failure as suppressed.
+ * <p><b>Cleanest.</b> Under the default lowest-carbon policy endpoints are ordered by {@link
+ * ai.carbonbench.core.score.CleanestFirst}, the same order {@link CarbonBench#recommend(String)} uses: the
+ * lower central estimate first (offerings of one model compared on what differs between them), then price,
+ * then observed latency, then declared order. So for the same offerings at the same hour the router chooses
+ * what {@code recommend} names best.
+ *
+ * <p><b>Failures and health.</b> {@link #call(CallFunction, UsageExtractor)} tries the endpoints in rank order.
+ * A failure the {@link FailureClassifier} calls retriable (default: I/O errors, timeouts, HTTP 408/429/5xx)
+ * moves on to the next endpoint; any other failure is rethrown at once (a checked one wrapped in a
+ * non-retriable {@link CarbonBenchException}) and is ignored by the endpoint's health. Each endpoint has a
+ * small circuit breaker ({@link HealthPolicy}): failure and slow-call rates over a sliding window open it
+ * (exponential wait, then one probe call), and a slow call ranks it down at once. Durations are timed with
+ * {@link System#nanoTime()} (with a non-system clock, by that clock, so that tests control them). When every
+ * endpoint has failed, {@link NoEndpointAvailableException} carries each failure as suppressed.
+ *
+ * <p><b>Asynchronous calls.</b> {@link #callAsync(AsyncCallFunction, UsageExtractor)} starts the call and
+ * returns a {@link CompletableFuture}; the fail-over to the next endpoint is chained on the completion of the
+ * previous attempt, so no thread waits for a call.
  *
  * <p><b>Time shifting.</b> {@link #bestWindow(Duration, Instant)} finds when (and where) deferrable work
  * emits least among the allowed endpoints ({@link CarbonBench#bestWindow} for any offerings).
@@ -83,7 +101,7 @@ public final class CarbonRouter<C> {
     private final List<Endpoint<C>> endpoints;
     private final RoutingPolicy policy;
     private final FailureClassifier classifier;
-    private final CooldownPolicy cooldown;
+    private final HealthPolicy health;
     private final EmissionsLedger ledger;
     private final Listeners listeners;
     private final Clock clock;
@@ -94,19 +112,23 @@ public final class CarbonRouter<C> {
     /** The timer task that marks the current snapshot due; guarded by {@link #rankLock}. */
     private ScheduledFuture<?> expiryTask;
     private volatile Snapshot snapshot;
-    private volatile boolean scoringFailureLogged;
+    /** Whether a scoring failure has been logged since scoring last succeeded; guarded by {@link #rankLock}. */
+    private boolean scoringFailureLogged;
+    /** Scoring warnings logged so far; guarded by {@link #rankLock}. For tests. */
+    private int scoringWarnings;
 
     private CarbonRouter(Builder<C> b, List<Endpoint<C>> endpoints) {
         this.carbonBench = b.carbonBench;
         this.endpoints = List.copyOf(endpoints);
         this.policy = b.policy;
         this.classifier = b.classifier;
-        this.cooldown = b.cooldown;
+        this.health = b.health;
         this.ledger = b.ledger;
         this.listeners = new Listeners(b.listeners);
-        this.clock = b.clock;
+        this.clock = b.clock != null ? b.clock : b.carbonBench.clock();
         this.refreshMillis = b.refreshInterval.toMillis();
-        this.probeTimeoutMillis = Math.max(cooldown.max().toMillis(), Duration.ofMinutes(1).toMillis());
+        this.probeTimeoutMillis = Math.max(health.maxWaitDurationInOpenState().toMillis(),
+                Duration.ofMinutes(1).toMillis());
         this.timed = ExpiryTimer.tracks(clock);
         rankLock.lock();
         try {
@@ -185,16 +207,17 @@ public final class CarbonRouter<C> {
                 continue;
             }
             CallGuard.Permit permit = admitted.get();
-            long start = clock.millis();
-            if (!e.health().tryAcquire(start, probeTimeoutMillis)) {
+            if (!acquire(e)) {
                 permit.release();
                 skipped++;
                 continue;
             }
+            long start = nanoTime();
             R result;
             try {
                 result = fn.apply(e.client());
             } catch (Throwable t) {
+                long nanos = nanoTime() - start;
                 permit.release();
                 if (!retriable(t)) {
                     e.health().abandonProbe(clock.millis());
@@ -204,23 +227,188 @@ public final class CarbonRouter<C> {
                     failures = new ArrayList<>(order.length);
                 }
                 failures.add(t);
-                onRetriableFailure(e, t, k + 1 < order.length ? Optional.of(endpoints.get(order[k + 1]).key())
-                        : Optional.empty());
+                onRetriableFailure(e, t, nanos, nextKey(order, k));
                 continue;
             }
+            long nanos = nanoTime() - start;
             long end = clock.millis();
-            if (e.health().onSuccess(end - start)) {
+            onSuccess(e, nanos, end);
+            CallRecord recorded = record(s, e, result, usage, end);
+            permit.settle(recorded);
+            // feed the leaderboard: an observed speed beats the catalog's figure for this endpoint
+            carbonBench.observedSpeeds().record(recorded.endpoint(), recorded.outputTokens(), Duration.ofNanos(nanos));
+            return new Recorded<>(result, recorded);
+        }
+        throw allFailed(failures, skipped, order.length);
+    }
+
+    /**
+     * Starts {@code fn} on the best endpoint's client and returns at once. When the call's stage fails with a
+     * retriable failure, the next endpoint in rank order is tried from the thread that completed it; the
+     * returned future completes with the first success, recorded in the ledger, or with the first non-retriable
+     * failure (as thrown, unwrapped from {@link CompletionException}), or with a
+     * {@link NoEndpointAvailableException} when every endpoint failed. The router's health, cooldowns and
+     * listeners work as for {@link #call(CallFunction, UsageExtractor)}. No thread is held while a call runs.
+     */
+    public <R> CompletableFuture<R> callAsync(AsyncCallFunction<? super C, ? extends R> fn,
+            UsageExtractor<? super R> usage) {
+        return callRecordedAsync(fn, usage).thenApply(Recorded::result);
+    }
+
+    /** Like {@link #callAsync(AsyncCallFunction, UsageExtractor)}, completing with the ledger's record of the call too. */
+    public <R> CompletableFuture<Recorded<R>> callRecordedAsync(AsyncCallFunction<? super C, ? extends R> fn,
+            UsageExtractor<? super R> usage) {
+        Objects.requireNonNull(fn, "fn");
+        Objects.requireNonNull(usage, "usage");
+        CompletableFuture<Recorded<R>> out = new CompletableFuture<>();
+        Snapshot s;
+        try {
+            s = current();
+        } catch (RuntimeException e) {
+            out.completeExceptionally(e);
+            return out;
+        }
+        if (s.order.length == 0) {
+            out.completeExceptionally(new NoEndpointAvailableException(s.unavailableReason, s.unavailableRetriable));
+            return out;
+        }
+        new AsyncCall<R>(s, fn, usage, out).next();
+        return out;
+    }
+
+    /** One asynchronous call: its attempts run one after another, each started when the previous one failed. */
+    private final class AsyncCall<R> implements BiConsumer<R, Throwable> {
+        private final Snapshot s;
+        private final AsyncCallFunction<? super C, ? extends R> fn;
+        private final UsageExtractor<? super R> usage;
+        private final CompletableFuture<Recorded<R>> out;
+        // Written by one attempt before the next starts; the futures' completion orders the accesses.
+        private int k;
+        private int skipped;
+        private List<Throwable> failures;
+        private Endpoint<C> current;
+        private long start;
+
+        AsyncCall(Snapshot s, AsyncCallFunction<? super C, ? extends R> fn, UsageExtractor<? super R> usage,
+                CompletableFuture<Recorded<R>> out) {
+            this.s = s;
+            this.fn = fn;
+            this.usage = usage;
+            this.out = out;
+        }
+
+        @SuppressWarnings("unchecked")
+        void next() {
+            int[] order = s.order;
+            while (k < order.length) {
+                Endpoint<C> e = endpoints.get(order[k]);
+                if (!acquire(e)) {
+                    skipped++;
+                    k++;
+                    continue;
+                }
+                current = e;
+                start = nanoTime();
+                CompletionStage<? extends R> stage;
+                try {
+                    stage = Objects.requireNonNull(fn.apply(e.client()), "the call function returned no stage");
+                } catch (Throwable t) {
+                    if (failed(t)) {
+                        return;
+                    }
+                    continue;
+                }
+                ((CompletionStage<R>) stage).whenComplete(this);
+                return;
+            }
+            out.completeExceptionally(allFailed(failures, skipped, order.length));
+        }
+
+        /** Handles a failed attempt; true when the call is over (a non-retriable failure). */
+        private boolean failed(Throwable failure) {
+            long nanos = nanoTime() - start;
+            Throwable t = unwrap(failure);
+            if (!retriable(t)) {
+                current.health().abandonProbe(clock.millis());
+                if (t instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                out.completeExceptionally(t);
+                return true;
+            }
+            if (failures == null) {
+                failures = new ArrayList<>(s.order.length);
+            }
+            failures.add(t);
+            onRetriableFailure(current, t, nanos, nextKey(s.order, k));
+            k++;
+            return false;
+        }
+
+        @Override
+        public void accept(R result, Throwable failure) {
+            if (failure != null) {
+                if (!failed(failure)) {
+                    next();
+                }
+                return;
+            }
+            long nanos = nanoTime() - start;
+            long end = clock.millis();
+            try {
+                onSuccess(current, nanos, end);
+                CallRecord recorded = record(s, current, result, usage, end);
+                carbonBench.observedSpeeds().record(recorded.endpoint(), recorded.outputTokens(), Duration.ofNanos(nanos));
+                out.complete(new Recorded<>(result, recorded));
+            } catch (Throwable t) {
+                out.completeExceptionally(t);
+            }
+        }
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable x = t;
+        while ((x instanceof CompletionException || x instanceof ExecutionException) && x.getCause() != null) {
+            x = x.getCause();
+        }
+        return x;
+    }
+
+    /** The endpoint tried after the {@code k}-th, for the fail-over listener. */
+    private Optional<OfferingKey> nextKey(int[] order, int k) {
+        return k + 1 < order.length ? Optional.of(endpoints.get(order[k + 1]).key()) : Optional.empty();
+    }
+
+    /** Whether a call may go to the endpoint: closed, or this caller won the single probe after a wait. */
+    private boolean acquire(Endpoint<C> e) {
+        Health h = e.health();
+        return h.state().mode() == Health.Mode.CLOSED || h.tryAcquire(clock.millis(), probeTimeoutMillis);
+    }
+
+    /** Monotonic nanoseconds: {@link System#nanoTime()} with the system clock, else the router's clock. */
+    private long nanoTime() {
+        return timed ? System.nanoTime() : clock.millis() * 1_000_000L;
+    }
+
+    private void onSuccess(Endpoint<C> e, long nanos, long nowMillis) {
+        Health.Change change = e.health().onSuccess(nanos, nowMillis);
+        switch (change) {
+            case NONE -> {
+            }
+            case RECOVERED -> {
                 LOG.info("Endpoint {} recovered after its cooldown", e.key());
                 republish();
                 listeners.onRecovery(e.key());
             }
-            CallRecord recorded = record(s, e, result, usage, end);
-            permit.settle(recorded);
-            // feed the leaderboard: an observed speed beats the catalog's figure for this endpoint
-            carbonBench.observedSpeeds().record(recorded.endpoint(), recorded.outputTokens(), Duration.ofMillis(end - start));
-            return new Recorded<>(result, recorded);
+            case OPENED -> opened(e);
+            case RANKED_DOWN -> {
+                LOG.warn("Endpoint {} answered slowly ({} ms, threshold {}); ranked down", e.key(), nanos / 1_000_000,
+                        health.slowCallDurationThreshold());
+                republish();
+            }
+            case RANKED_UP -> republish();
+            default -> throw new IllegalStateException("unknown change " + change);
         }
-        throw allFailed(failures, skipped, order.length);
     }
 
     /** Like {@link #call(CallFunction, UsageExtractor)} for results that carry no usage: calls are counted with zero tokens. */
@@ -248,7 +436,9 @@ public final class CarbonRouter<C> {
             LOG.warn("Usage extractor failed on a result from {}; recording the call with no tokens", e.key(), ex);
             u = Usage.NONE;
         }
-        CallRecord r = ledger.record(Instant.ofEpochMilli(endMillis), s.scores[e.index()], s.scores[0], u);
+        // The score that ranked the endpoint for this call prices it: the receipt and the ledger agree with it.
+        CallRecord r = ledger.record(Instant.ofEpochMilli(endMillis), e.key(), s.priced[e.index()],
+                endpoints.get(0).key(), s.scores[0], u);
         if (!listeners.isEmpty()) {
             listeners.onRecorded(r);
         }
@@ -267,18 +457,32 @@ public final class CarbonRouter<C> {
         }
     }
 
-    private void onRetriableFailure(Endpoint<C> e, Throwable t, Optional<OfferingKey> next) {
+    private void onRetriableFailure(Endpoint<C> e, Throwable t, long nanos, Optional<OfferingKey> next) {
         LOG.debug("Retriable failure on {}: {}", e.key(), t.toString());
-        Health.State cooled = e.health().onFailure(clock.millis(), cooldown);
+        Health.Change change = e.health().onFailure(nanos, clock.millis());
         listeners.onFailover(e.key(), t, next);
-        if (cooled != null) {
-            Duration length = cooldown.cooldown(cooled.cooldowns() - 1);
-            Instant until = Instant.ofEpochMilli(cooled.untilMillis());
-            LOG.warn("Endpoint {} failed {} time(s) in a row; cooling down for {} until {}", e.key(),
-                    cooled.cooldowns() == 1 ? cooldown.failureThreshold() : 1, length, until);
+        if (change == Health.Change.OPENED) {
+            opened(e);
+        } else if (change == Health.Change.RANKED_DOWN) {
+            LOG.warn("Endpoint {} failed slowly ({} ms, threshold {}); ranked down", e.key(), nanos / 1_000_000,
+                    health.slowCallDurationThreshold());
             republish();
-            listeners.onCooldown(e.key(), length, until, cooled.cooldowns() == 1 ? cooldown.failureThreshold() : 1);
         }
+    }
+
+    /** The endpoint's circuit opened: log, re-rank, tell the listeners. */
+    private void opened(Endpoint<C> e) {
+        Health.State cooled = e.health().state();
+        if (cooled.mode() != Health.Mode.OPEN) {
+            return; // already probed again by another thread
+        }
+        Duration length = health.waitDuration(cooled.opened() - 1);
+        Instant until = Instant.ofEpochMilli(cooled.untilMillis());
+        int failures = e.health().failuresWhenOpened();
+        LOG.warn("Endpoint {} is failing or slow ({} failure(s) in its window); cooling down for {} until {}", e.key(),
+                failures, length, until);
+        republish();
+        listeners.onCooldown(e.key(), length, until, failures);
     }
 
     private static RuntimeException rethrow(Endpoint<?> e, Throwable t) {
@@ -419,57 +623,84 @@ public final class CarbonRouter<C> {
         }
     }
 
-    /** Builds a new snapshot. Called with {@link #rankLock} held. */
+    /**
+     * Builds a new snapshot. Called with {@link #rankLock} held. Scores are reused only when {@code rescore} is
+     * false and they are still current (same hour, within the refresh interval); otherwise every endpoint is
+     * scored again, so that a re-rank for health after the hour never republishes the previous hour's scores.
+     */
     private Snapshot compute(boolean rescore) {
         long now = clock.millis();
         Instant at = Instant.ofEpochMilli(now);
         Snapshot previous = snapshot;
-        Score[] scores = rescore || previous == null ? scoreAll(at, previous) : previous.scores;
-        List<Ranker.Candidate> candidates = new ArrayList<>(endpoints.size());
-        List<String> excluded = new ArrayList<>();
+        boolean fresh = rescore || previous == null || now >= previous.scoresExpireAtMillis
+                || now < previous.scoredAtMillis;
+        Score[] scores = fresh ? scoreAll(at, previous) : previous.scores;
+        long scoresExpire = fresh
+                ? Math.min(now + refreshMillis, Math.floorDiv(now, 3_600_000L) * 3_600_000L + 3_600_000L)
+                : previous.scoresExpireAtMillis;
+        long scoredAt = fresh ? now : previous.scoredAtMillis;
+        Ranker.Candidate[] candidates = new Ranker.Candidate[endpoints.size()];
+        int n = 0;
+        List<Ranker.Excluded> excluded = List.of();
         boolean anyCooling = false;
-        long expires = Math.min(now + refreshMillis, Math.floorDiv(now, 3_600_000L) * 3_600_000L + 3_600_000L);
+        long expires = scoresExpire;
         for (Endpoint<C> e : endpoints) {
             Score score = scores[e.index()];
             String why = e.staticViolation() != null ? e.staticViolation() : policy.dynamicViolation(score);
-            Health.State h = e.health().state();
-            if (why == null && !e.health().rankable(now)) {
-                why = "cooling down until " + Instant.ofEpochMilli(h.untilMillis());
+            Health h = e.health();
+            Health.State state = h.state();
+            long coolingUntil = 0;
+            if (why == null && !h.rankable(now)) {
+                coolingUntil = state.untilMillis();
                 anyCooling = true;
             }
-            if (h.mode() != Health.Mode.HEALTHY && h.untilMillis() > now) {
-                expires = Math.min(expires, h.untilMillis());
+            if (state.mode() != Health.Mode.CLOSED && state.untilMillis() > now) {
+                expires = Math.min(expires, state.untilMillis());
             }
-            if (why != null) {
-                excluded.add(e.key() + " (" + why + ")");
+            boolean down = h.rankedDown(now);
+            if (down) {
+                expires = Math.min(expires, h.rankedDownUntilMillis());
+            }
+            if (why != null || coolingUntil != 0) {
+                if (excluded.isEmpty()) {
+                    excluded = new ArrayList<>(2);
+                }
+                excluded.add(new Ranker.Excluded(e.key(), why, coolingUntil));
             } else {
-                candidates.add(new Ranker.Candidate(e.index(), e.key(), score, e.health().latencyMillis()));
+                candidates[n++] = new Ranker.Candidate(e.index(), e.key(), score, h.latencyMillis(), down);
             }
         }
         Endpoint<C> first = endpoints.get(0);
         Ranker.Candidate baseline = new Ranker.Candidate(0, first.key(), scores[0], first.health().latencyMillis());
-        if (candidates.isEmpty()) {
-            return new Snapshot(null, new int[0], scores, expires,
-                    "No endpoint is usable: " + String.join("; ", excluded), anyCooling
-                            || policy.maxGramsPerMillionTokens().isPresent());
+        if (n == 0) {
+            StringBuilder why = new StringBuilder("No endpoint is usable: ");
+            for (int i = 0; i < excluded.size(); i++) {
+                why.append(i > 0 ? "; " : "").append(excluded.get(i).describe());
+            }
+            return new Snapshot(null, new int[0], scores, expires, scoresExpire, scoredAt, why.toString(),
+                    anyCooling || policy.maxGramsPerMillionTokens().isPresent());
         }
-        Ranker.Ranking ranking = Ranker.rank(policy, candidates, baseline, excluded);
-        List<Ranker.Candidate> ranked = ranking.ranked();
-        int[] order = new int[ranked.size()];
-        List<RoutingDecision.Option> fallbacks = new ArrayList<>(ranked.size() - 1);
-        for (int i = 0; i < ranked.size(); i++) {
-            order[i] = ranked.get(i).index();
+        Ranker.Ranking ranking = Ranker.rank(policy, n == candidates.length ? candidates
+                : java.util.Arrays.copyOf(candidates, n));
+        Ranker.Candidate[] ranked = ranking.ranked();
+        int[] order = new int[ranked.length];
+        List<RoutingDecision.Option> fallbacks = new ArrayList<>(ranked.length - 1);
+        for (int i = 0; i < ranked.length; i++) {
+            order[i] = ranked[i].index();
             if (i > 0) {
-                fallbacks.add(ranked.get(i).option());
+                fallbacks.add(ranked[i].option());
             }
         }
-        RoutingDecision decision = new RoutingDecision(ranked.get(0).option(), fallbacks, baseline.option(),
-                ranking.reason(), ranking.tieBroken(), at);
-        return new Snapshot(decision, order, scores, expires, null, false);
+        List<Ranker.Excluded> out = excluded;
+        RoutingPolicy p = policy;
+        RoutingDecision decision = new RoutingDecision(ranked[0].option(), fallbacks, baseline.option(),
+                ranking.rule(), ranking.tieBroken(), at, () -> Ranker.explain(p, ranking, baseline, out));
+        return new Snapshot(decision, order, scores, expires, scoresExpire, scoredAt, null, false);
     }
 
     private Score[] scoreAll(Instant at, Snapshot previous) {
         Score[] scores = new Score[endpoints.size()];
+        boolean failed = false;
         for (Endpoint<C> e : endpoints) {
             try {
                 scores[e.index()] = carbonBench.scoreAt(e.key(), at);
@@ -477,15 +708,31 @@ public final class CarbonRouter<C> {
                 if (previous == null) {
                     throw ex;
                 }
-                // Keep the last good score; warn once, not once per refresh.
+                failed = true;
+                // Keep the last good score; warn once per run of failures, not once per refresh.
                 if (!scoringFailureLogged) {
                     scoringFailureLogged = true;
-                    LOG.warn("Scoring {} failed; keeping its previous score", e.key(), ex);
+                    scoringWarnings++;
+                    LOG.warn("Scoring {} failed; keeping its previous score until scoring works again", e.key(), ex);
                 }
                 scores[e.index()] = previous.scores[e.index()];
             }
         }
+        if (!failed && scoringFailureLogged) {
+            scoringFailureLogged = false; // the next failure is news again
+            LOG.info("Scoring works again");
+        }
         return scores;
+    }
+
+    /** Scoring warnings logged so far (one per run of failures). For tests. */
+    int scoringWarnings() {
+        rankLock.lock();
+        try {
+            return scoringWarnings;
+        } finally {
+            rankLock.unlock();
+        }
     }
 
     @Override
@@ -495,8 +742,9 @@ public final class CarbonRouter<C> {
 
     /**
      * Builds a {@link CarbonRouter}. Not thread-safe; the router is. Defaults: {@link RoutingPolicy#lowestCarbon()},
-     * {@link FailureClassifier#defaults()}, {@link CooldownPolicy#DEFAULT}, a new aggregates-only
-     * {@link EmissionsLedger}, no listener, the UTC system clock, a 1-minute refresh interval.
+     * {@link FailureClassifier#defaults()}, {@link HealthPolicy#DEFAULT}, a new aggregates-only
+     * {@link EmissionsLedger}, no listener, the {@link CarbonBench#clock() CarbonBench's clock}, a 1-minute
+     * refresh interval.
      *
      * @param <C> the client type
      */
@@ -506,10 +754,10 @@ public final class CarbonRouter<C> {
         private final List<C> clients = new ArrayList<>();
         private RoutingPolicy policy = RoutingPolicy.lowestCarbon();
         private FailureClassifier classifier = FailureClassifier.defaults();
-        private CooldownPolicy cooldown = CooldownPolicy.DEFAULT;
+        private HealthPolicy health = HealthPolicy.DEFAULT;
         private EmissionsLedger ledger;
         private final List<RouterListener> listeners = new ArrayList<>();
-        private Clock clock = Clock.systemUTC();
+        private Clock clock;
         private Duration refreshInterval = Duration.ofMinutes(1);
 
         private Builder(CarbonBench carbonBench) {
@@ -536,8 +784,26 @@ public final class CarbonRouter<C> {
             return this;
         }
 
+        /**
+         * The older cooldown setting, kept for compatibility: its threshold becomes the health policy's minimum
+         * number of calls, its initial and maximum cooldown the wait in the open state. Prefer
+         * {@link #health(HealthPolicy)}.
+         */
+        @Deprecated
         public Builder<C> cooldown(CooldownPolicy cooldown) {
-            this.cooldown = Objects.requireNonNull(cooldown, "cooldown");
+            this.health = HealthPolicy.of(Objects.requireNonNull(cooldown, "cooldown"));
+            return this;
+        }
+
+        /** When an endpoint is cooled down or ranked down; default {@link HealthPolicy#DEFAULT}. */
+        public Builder<C> health(HealthPolicy health) {
+            this.health = Objects.requireNonNull(health, "health");
+            return this;
+        }
+
+        /** Adds the listeners, in order, after any added before. */
+        public Builder<C> listeners(List<? extends RouterListener> listeners) {
+            Objects.requireNonNull(listeners, "listeners").forEach(this::listener);
             return this;
         }
 
@@ -554,9 +820,11 @@ public final class CarbonRouter<C> {
         }
 
         /**
-         * The clock for cooldowns, latency, ranking expiry and ledger times; use the CarbonBench's clock. With the
-         * system clock (default) ranking expiry is signalled by a shared timer thread; with any other clock
-         * {@code select()} reads the clock on every call.
+         * The clock for cooldowns, ranking expiry and ledger times; default the {@link CarbonBench#clock()
+         * CarbonBench's clock}, so that the two agree on the hour. With the system clock (or a fixed offset of it)
+         * ranking expiry is signalled by a shared timer thread and call durations are timed with
+         * {@link System#nanoTime()}; with any other clock {@code select()} reads the clock on every call and
+         * durations are timed by it.
          */
         public Builder<C> clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -605,7 +873,7 @@ public final class CarbonRouter<C> {
                 if (violation != null) {
                     violations.add(key + " (" + violation + ")");
                 }
-                built.add(new Endpoint<>(i, key, o, clients.get(i), new Health(), violation));
+                built.add(new Endpoint<>(i, key, o, clients.get(i), new Health(health), violation));
             }
             if (violations.size() == built.size()) {
                 throw new NoEndpointAvailableException("No endpoint meets " + policy + ": "

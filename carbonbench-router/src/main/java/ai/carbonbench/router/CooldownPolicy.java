@@ -11,10 +11,14 @@ import java.util.Objects;
  *
  * <p>Default: {@link #DEFAULT} = 3 failures, 5 s initially, at most 5 min. Immutable.
  *
+ * @deprecated health is a rate, not a streak: use {@link HealthPolicy}; {@link CarbonRouter.Builder#cooldown}
+ *             maps this policy onto one (threshold = minimum number of calls, 50 % failures).
+ *
  * @param failureThreshold consecutive retriable failures that trigger a cooldown, {@code >= 1}
  * @param initial          the first cooldown, positive
  * @param max              the longest cooldown, {@code >= initial}
  */
+@Deprecated
 public record CooldownPolicy(int failureThreshold, Duration initial, Duration max) {
 
     public static final CooldownPolicy DEFAULT = new CooldownPolicy(3, Duration.ofSeconds(5), Duration.ofMinutes(5));

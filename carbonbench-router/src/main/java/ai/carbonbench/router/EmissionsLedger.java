@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * every export.
  *
  * <p><b>Exact.</b> Each call's grams are rounded once to whole micrograms when it is recorded; totals are
- * sums of those integers in {@link LongAdder}s, so they equal the sum of the recorded calls exactly,
+ * sums of those integers in striped cells (one compare-and-set per bucket per call), so they equal the sum
+ * of the recorded calls exactly,
  * whatever the interleaving of threads. (Summing {@code double}s concurrently would depend on the order.)
  *
  * <p><b>Bounded.</b> Aggregates are always kept; their number grows with the endpoints used and the days
@@ -85,22 +87,36 @@ public final class EmissionsLedger {
      * @return the record, with grams rounded to micrograms
      */
     public CallRecord record(Instant at, Score actual, Score baseline, Usage usage) {
-        if (actual.boundary() != baseline.boundary()) {
-            throw new IllegalArgumentException("actual and baseline must be scored at one boundary, were "
-                    + actual.boundary().id() + " and " + baseline.boundary().id());
-        }
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(actual, "actual");
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(usage, "usage");
-        Range grams = actual.gramsFor(usage.inputTokens(), usage.outputTokens());
-        double baseGrams = baseline.gramsPerMillionInput().central() * (usage.inputTokens() / 1e6)
-                + baseline.gramsPerMillionOutput().central() * (usage.outputTokens() / 1e6);
-        Offering o = actual.offering();
-        CallRecord r = new CallRecord(at, o.key(), actual.zone(), usage.inputTokens(), usage.outputTokens(),
-                micrograms(grams.low()), micrograms(grams.central()), micrograms(grams.high()), actual.provenance(),
-                baseline.offering().key(), micrograms(baseGrams), actual.boundary());
-        add(r, o);
+        if (actual.boundary() != baseline.boundary()) {
+            throw new IllegalArgumentException("actual and baseline must be scored at one boundary, were "
+                    + actual.boundary().id() + " and " + baseline.boundary().id());
+        }
+        return record(at, actual.offering().key(), Optional.of(actual), baseline.offering().key(), baseline, usage);
+    }
+
+    /**
+     * The router's path: the endpoints' keys and the score's {@code Optional} come precomputed with its ranking,
+     * so that recording a call allocates only the record and its time.
+     */
+    CallRecord record(Instant at, OfferingKey key, Optional<Score> priced, OfferingKey baselineKey, Score baseline,
+            Usage usage) {
+        Score actual = priced.get();
+        // Score.gramsFor's arithmetic, term by term, without allocating three ranges per call.
+        double in = usage.inputTokens() / 1e6;
+        double out = usage.outputTokens() / 1e6;
+        Range gi = actual.gramsPerMillionInput();
+        Range go = actual.gramsPerMillionOutput();
+        double baseGrams = baseline.gramsPerMillionInput().central() * in
+                + baseline.gramsPerMillionOutput().central() * out;
+        CallRecord r = new CallRecord(at, key, actual.zone(), usage.inputTokens(), usage.outputTokens(),
+                micrograms(gi.low() * in + go.low() * out), micrograms(gi.central() * in + go.central() * out),
+                micrograms(gi.high() * in + go.high() * out), actual.provenance(), baselineKey,
+                micrograms(baseGrams), actual.boundary(), priced);
+        add(r, actual.offering());
         if (!subscribers.isEmpty()) {
             notify(r);
         }
@@ -280,39 +296,79 @@ public final class EmissionsLedger {
     }
 
     /** One set of running totals; every field an exact integer sum. */
+    /**
+     * Seven running sums, striped over a few cells like a {@link LongAdder}, but one compare-and-set per call for
+     * all seven instead of one per sum: a thread takes a cell (hashed from the thread, moving on when it is busy),
+     * adds plain longs and releases it. Sums stay exact integers; reading locks each cell in turn.
+     */
     private static final class Bucket {
-        final LongAdder calls = new LongAdder();
-        final LongAdder in = new LongAdder();
-        final LongAdder out = new LongAdder();
-        final LongAdder low = new LongAdder();
-        final LongAdder central = new LongAdder();
-        final LongAdder high = new LongAdder();
-        final LongAdder baseline = new LongAdder();
+        private static final int CELLS = Integer.highestOneBit(
+                Math.max(2, Runtime.getRuntime().availableProcessors() * 2) - 1) << 1;
+
+        private final Cell[] cells = new Cell[CELLS];
         /** The boundaries of the calls added, one bit per {@link Boundary} ordinal. */
-        final AtomicInteger boundaryBits = new AtomicInteger();
+        private final AtomicInteger boundaryBits = new AtomicInteger();
+
+        Bucket() {
+            for (int i = 0; i < CELLS; i++) {
+                cells[i] = new Cell();
+            }
+        }
 
         void add(CallRecord r) {
             int bit = 1 << r.boundary().ordinal();
             if ((boundaryBits.get() & bit) == 0) { // one plain read per call once the boundary is known
                 boundaryBits.getAndUpdate(bits -> bits | bit);
             }
-            calls.increment();
-            in.add(r.inputTokens());
-            out.add(r.outputTokens());
-            low.add(r.microgramsLow());
-            central.add(r.microgramsCentral());
-            high.add(r.microgramsHigh());
-            baseline.add(r.baselineMicrograms());
+            int h = mix(Thread.currentThread().getId());
+            for (;;) {
+                Cell c = cells[h & (CELLS - 1)];
+                if (c.tryLock()) {
+                    c.calls++;
+                    c.in += r.inputTokens();
+                    c.out += r.outputTokens();
+                    c.low += r.microgramsLow();
+                    c.central += r.microgramsCentral();
+                    c.high += r.microgramsHigh();
+                    c.baseline += r.baselineMicrograms();
+                    c.unlock();
+                    return;
+                }
+                h++;
+                if ((h & (CELLS - 1)) == 0) {
+                    Thread.onSpinWait();
+                }
+            }
+        }
+
+        private static int mix(long id) {
+            long z = id * 0x9E3779B97F4A7C15L;
+            return (int) (z ^ (z >>> 32));
         }
 
         LedgerTotals totals() {
-            // The sums are read one after another; while calls are being recorded a later sum may include a
-            // call an earlier one did not, so clamp to keep low <= central <= high. Once recording stops,
-            // the clamps do nothing.
-            long c = central.sum();
-            long l = Math.min(low.sum(), c);
-            long h = Math.max(high.sum(), c);
-            return new LedgerTotals(calls.sum(), in.sum(), out.sum(), l, c, h, baseline.sum());
+            long calls = 0;
+            long in = 0;
+            long out = 0;
+            long low = 0;
+            long central = 0;
+            long high = 0;
+            long baseline = 0;
+            for (Cell c : cells) {
+                c.lock();
+                try {
+                    calls += c.calls;
+                    in += c.in;
+                    out += c.out;
+                    low += c.low;
+                    central += c.central;
+                    high += c.high;
+                    baseline += c.baseline;
+                } finally {
+                    c.unlock();
+                }
+            }
+            return new LedgerTotals(calls, in, out, low, central, high, baseline);
         }
 
         /** The boundary ids of the calls added, in enum order, joined by {@code ;}; empty before any call. */
@@ -325,6 +381,39 @@ public final class EmissionsLedger {
                 }
             }
             return sb.toString();
+        }
+    }
+
+    /** One stripe of a {@link Bucket}: seven sums behind a spin lock (held for seven additions). */
+    @SuppressWarnings("unused") // padding keeps neighbouring cells off each other's cache lines
+    private static final class Cell {
+        private static final java.lang.invoke.VarHandle LOCK;
+
+        static {
+            try {
+                LOCK = java.lang.invoke.MethodHandles.lookup().findVarHandle(Cell.class, "locked", int.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        long p1, p2, p3, p4, p5, p6, p7;
+        private volatile int locked;
+        long calls, in, out, low, central, high, baseline;
+        long q1, q2, q3, q4, q5, q6, q7;
+
+        boolean tryLock() {
+            return locked == 0 && LOCK.compareAndSet(this, 0, 1);
+        }
+
+        void lock() {
+            while (!tryLock()) {
+                Thread.onSpinWait();
+            }
+        }
+
+        void unlock() {
+            locked = 0;
         }
     }
 }

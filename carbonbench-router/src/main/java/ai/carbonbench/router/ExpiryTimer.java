@@ -21,12 +21,19 @@ final class ExpiryTimer {
     private ExpiryTimer() {
     }
 
+    private static final Class<?> OFFSET_CLOCK = Clock.offset(Clock.systemUTC(), java.time.Duration.ofSeconds(1)).getClass();
+
     /**
-     * Whether real-time scheduling matches {@code clock}: true for the system clock in any zone. Any other
-     * clock (a test's fixed or hand-moved clock, an offset clock) may not move with real time.
+     * Whether real-time scheduling matches {@code clock}: true for the system clock in any zone, and for a
+     * {@link Clock#offset(Clock, java.time.Duration) fixed offset} of it (which moves in real time too). Any other
+     * clock (a test's fixed or hand-moved clock) may not move with real time.
      */
     static boolean tracks(Clock clock) {
-        return clock.getClass() == SYSTEM_CLOCK;
+        if (clock.getClass() == SYSTEM_CLOCK) {
+            return true;
+        }
+        // The JDK's offset clock does not expose its base; its toString does ("OffsetClock[SystemClock[Z],PT1H]").
+        return clock.getClass() == OFFSET_CLOCK && clock.toString().startsWith("OffsetClock[SystemClock[");
     }
 
     /**

@@ -3,6 +3,8 @@ package ai.carbonbench.router;
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.score.Score;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -114,6 +116,15 @@ public final class ModelRouting<M> {
         if (b.ledger != null) {
             rb.ledger(b.ledger);
         }
+        if (b.health != null) {
+            rb.health(b.health);
+        }
+        if (b.clock != null) {
+            rb.clock(b.clock);
+        }
+        if (b.refreshInterval != null) {
+            rb.refreshInterval(b.refreshInterval);
+        }
         b.listeners.forEach(rb::listener);
         this.router = rb.build();
     }
@@ -215,22 +226,12 @@ public final class ModelRouting<M> {
         }
     }
 
-    /** The score the router used for the endpoint: from its current decision, else scored afresh for the call's hour. */
+    /**
+     * The score that priced the call: it travels with the record, so no second ranking can disagree with the
+     * grams. A record without one (rebuilt from storage) is scored afresh for the call's hour.
+     */
     private Score scoreOf(CallRecord record) {
-        try {
-            RoutingDecision d = router.select();
-            if (d.chosen().key().equals(record.endpoint())) {
-                return d.chosen().score();
-            }
-            for (RoutingDecision.Option o : d.fallbacks()) {
-                if (o.key().equals(record.endpoint())) {
-                    return o.score();
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.debug("No routing decision to read the score from: {}", e.toString());
-        }
-        return carbonBench.scoreAt(record.endpoint(), record.at());
+        return record.score().orElseGet(() -> carbonBench.scoreAt(record.endpoint(), record.at()));
     }
 
     /**
@@ -256,7 +257,8 @@ public final class ModelRouting<M> {
             msg.append(f.candidate()).append(" -> ").append(describe(f.error()));
         }
         msg.append(" (").append(e.getMessage()).append(')');
-        NoEndpointAvailableException out = new NoEndpointAvailableException(msg.toString(), e.retriable());
+        // Keep the router's exception as the cause: its message and stack say where the call gave up.
+        NoEndpointAvailableException out = new NoEndpointAvailableException(msg.toString(), e.retriable(), e);
         for (Throwable s : e.getSuppressed()) {
             out.addSuppressed(s);
         }
@@ -307,6 +309,9 @@ public final class ModelRouting<M> {
         private EmissionsLedger ledger;
         private FailureClassifier classifier = FailureClassifier.defaults();
         private final List<RouterListener> listeners = new ArrayList<>();
+        private HealthPolicy health;
+        private Clock clock;
+        private Duration refreshInterval;
 
         private Builder(CarbonBench carbonBench) {
             this.carbonBench = Objects.requireNonNull(carbonBench, "carbonBench");
@@ -332,6 +337,24 @@ public final class ModelRouting<M> {
         /** How the framework's failures are classified for fail-over. */
         public Builder<M> failureClassifier(FailureClassifier classifier) {
             this.classifier = Objects.requireNonNull(classifier, "classifier");
+            return this;
+        }
+
+        /** When a candidate is cooled down or ranked down; default {@link HealthPolicy#DEFAULT}. */
+        public Builder<M> health(HealthPolicy health) {
+            this.health = Objects.requireNonNull(health, "health");
+            return this;
+        }
+
+        /** The router's clock; default the {@link CarbonBench#clock() CarbonBench's clock}. */
+        public Builder<M> clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How often the ranking is re-scored at the latest; default 1 minute. */
+        public Builder<M> refreshInterval(Duration interval) {
+            this.refreshInterval = Objects.requireNonNull(interval, "interval");
             return this;
         }
 

@@ -19,4 +19,9 @@ public final class NoEndpointAvailableException extends CarbonBenchException {
     public NoEndpointAvailableException(String message, boolean retriable) {
         super(message, retriable);
     }
+
+    /** With a cause, e.g. the router's own exception when an adapter rewords it. */
+    public NoEndpointAvailableException(String message, boolean retriable, Throwable cause) {
+        super(message, retriable, cause);
+    }
 }

@@ -1,17 +1,22 @@
 package ai.carbonbench.router;
 
 import ai.carbonbench.core.catalog.OfferingKey;
+import ai.carbonbench.core.score.CleanestFirst;
 import ai.carbonbench.core.score.Range;
 import ai.carbonbench.core.score.Score;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
  * Ranks endpoints by a {@link RoutingPolicy}. Pure: the inputs are this moment's scores, which endpoints
- * are usable, and their latencies; the output is an order and the words that explain it.
+ * are usable, ranked down or excluded, and their latencies; the output is an order, the {@link CleanestFirst}
+ * rule that decided, and a reason that is put into words only when someone reads it.
  */
 final class Ranker {
 
@@ -19,7 +24,11 @@ final class Ranker {
     }
 
     /** One endpoint as the ranker sees it. */
-    record Candidate(int index, OfferingKey key, Score score, OptionalDouble latencyMillis) {
+    record Candidate(int index, OfferingKey key, Score score, OptionalDouble latencyMillis, boolean rankedDown) {
+        Candidate(int index, OfferingKey key, Score score, OptionalDouble latencyMillis) {
+            this(index, key, score, latencyMillis, false);
+        }
+
         double carbon() {
             return score.gramsPerMillionTokens().central();
         }
@@ -37,144 +46,187 @@ final class Ranker {
         }
     }
 
-    /** The ranked candidates, the reason and whether a tie was broken. */
-    record Ranking(List<Candidate> ranked, String reason, boolean tieBroken) {
+    /** An endpoint left out of the ranking; its words are built only when a reason is read. */
+    record Excluded(OfferingKey key, String why, long coolingUntilMillis) {
+        String describe() {
+            return key + " (" + (why != null ? why : "cooling down until " + Instant.ofEpochMilli(coolingUntilMillis))
+                    + ")";
+        }
+    }
+
+    /**
+     * The ranked candidates, the rule that put the first before the runner-up (lowest-carbon objective only),
+     * whether that was a tie on carbon ranges, and the weighted values (weighted objective only).
+     */
+    record Ranking(Candidate[] ranked, Optional<CleanestFirst.Rule> rule, boolean tieBroken, double[] weights) {
     }
 
     private static final Comparator<Candidate> BY_INDEX = Comparator.comparingInt(Candidate::index);
     private static final Comparator<Candidate> BY_LATENCY = Comparator.comparingDouble(Candidate::latencyOrMax);
     private static final Comparator<Candidate> BY_CARBON = Comparator.comparingDouble(Candidate::carbon);
     private static final Comparator<Candidate> BY_COST = Comparator.comparingDouble(Candidate::cost);
+    /** An endpoint ranked down by a slow call goes after every endpoint that is not. */
+    private static final Comparator<Candidate> HEALTH = (a, b) -> Boolean.compare(a.rankedDown, b.rankedDown);
+    private static final Comparator<Candidate> CLEANEST = HEALTH.thenComparing(
+            CleanestFirst.order(Candidate::score, BY_LATENCY.thenComparing(BY_INDEX)));
+    private static final Comparator<Candidate> CHEAPEST = HEALTH.thenComparing(
+            BY_COST.thenComparing(BY_CARBON).thenComparing(BY_LATENCY).thenComparing(BY_INDEX));
 
-    /**
-     * @param candidates usable endpoints, non-empty
-     * @param baseline   the first declared endpoint's option, for the reason's saving figure
-     * @param excluded   human-readable exclusions ("x (cooling down)"), appended to the reason
-     */
-    static Ranking rank(RoutingPolicy policy, List<Candidate> candidates, Candidate baseline, List<String> excluded) {
-        List<Candidate> ranked = new ArrayList<>(candidates);
-        StringBuilder reason = new StringBuilder();
-        boolean tie = false;
+    /** Ranks usable endpoints ({@code candidates} non-empty; sorted in place). */
+    static Ranking rank(RoutingPolicy policy, Candidate[] candidates) {
         switch (policy.objective()) {
             case LOWEST_CARBON -> {
-                ranked.sort(BY_CARBON.thenComparing(BY_COST).thenComparing(BY_LATENCY).thenComparing(BY_INDEX));
-                Candidate best = ranked.get(0);
-                boolean sameModel = ranked.stream().allMatch(c -> c.key().model().equals(best.key().model()));
-                Range bestRange = comparable(best, sameModel);
-                List<Candidate> group = new ArrayList<>();
-                List<Candidate> rest = new ArrayList<>();
-                for (Candidate c : ranked) {
-                    (comparable(c, sameModel).overlaps(bestRange) ? group : rest).add(c);
+                Arrays.sort(candidates, CLEANEST);
+                Candidate best = candidates[0];
+                if (candidates.length == 1) {
+                    return new Ranking(candidates, Optional.empty(), false, null);
                 }
-                if (group.size() > 1) {
-                    tie = true;
-                    group.sort(BY_COST.thenComparing(BY_LATENCY).thenComparing(BY_CARBON).thenComparing(BY_INDEX));
-                    ranked.clear();
-                    ranked.addAll(group);
-                    ranked.addAll(rest);
-                    describeTie(reason, group, sameModel);
-                } else {
-                    reason.append(best.key()).append(" has the lowest carbon: ").append(describe(best.score()));
-                    if (ranked.size() > 1) {
-                        Candidate second = ranked.get(1);
-                        reason.append(String.format(Locale.ROOT, "; next is %s at %.1f g/Mtok", second.key(),
-                                second.carbon()));
-                    }
+                Candidate second = candidates[1];
+                if (second.rankedDown != best.rankedDown) {
+                    return new Ranking(candidates, Optional.empty(), false, null);
                 }
+                CleanestFirst.Rule rule = CleanestFirst.rule(best.score, second.score);
+                return new Ranking(candidates, Optional.of(rule), rule != CleanestFirst.Rule.CLEARLY_LOWER, null);
             }
             case LOWEST_COST -> {
-                ranked.sort(BY_COST.thenComparing(BY_CARBON).thenComparing(BY_LATENCY).thenComparing(BY_INDEX));
-                Candidate best = ranked.get(0);
-                reason.append(best.key()).append(String.format(Locale.ROOT, " is the cheapest at $%.2f/Mtok, ",
-                        best.cost())).append(describe(best.score()));
+                Arrays.sort(candidates, CHEAPEST);
+                return new Ranking(candidates, Optional.empty(), false, null);
             }
             case WEIGHTED -> {
-                RoutingPolicy.Weights w = policy.weights();
-                double[] value = weighted(ranked, w);
-                List<Integer> idx = new ArrayList<>();
-                for (int i = 0; i < ranked.size(); i++) {
-                    idx.add(i);
+                double[] value = weighted(Arrays.asList(candidates), policy.weights());
+                Integer[] idx = new Integer[candidates.length];
+                for (int i = 0; i < idx.length; i++) {
+                    idx[i] = i;
                 }
-                List<Candidate> copy = List.copyOf(ranked);
-                idx.sort(Comparator.<Integer>comparingDouble(i -> value[i])
-                        .thenComparing(i -> copy.get(i).carbon())
-                        .thenComparing(i -> copy.get(i).index()));
-                ranked.clear();
-                idx.forEach(i -> ranked.add(copy.get(i)));
-                Candidate best = ranked.get(0);
-                reason.append(best.key()).append(String.format(Locale.ROOT,
-                        " has the best weighted score (carbon %s, cost %s, latency %s; each relative to the worst) of %.3f: ",
-                        num(w.carbon()), num(w.cost()), num(w.latency()), value[idx.get(0)]))
-                        .append(describe(best.score()))
+                Candidate[] copy = candidates.clone();
+                Arrays.sort(idx, Comparator.<Integer, Boolean>comparing(i -> copy[i].rankedDown)
+                        .thenComparingDouble(i -> value[i])
+                        .thenComparingDouble(i -> copy[i].carbon())
+                        .thenComparingInt(i -> copy[i].index()));
+                double[] sortedValues = new double[idx.length];
+                for (int i = 0; i < idx.length; i++) {
+                    candidates[i] = copy[idx[i]];
+                    sortedValues[i] = value[idx[i]];
+                }
+                return new Ranking(candidates, Optional.empty(), false, sortedValues);
+            }
+            default -> throw new IllegalStateException("unknown objective " + policy.objective());
+        }
+    }
+
+    /**
+     * The reason for a ranking in words. Called lazily, the first time a decision's reason is read.
+     *
+     * @param baseline the first declared endpoint, for the saving figure
+     * @param excluded endpoints left out (constraints, cooling down), appended to the reason
+     */
+    static String explain(RoutingPolicy policy, Ranking ranking, Candidate baseline, List<Excluded> excluded) {
+        Candidate[] ranked = ranking.ranked();
+        Candidate best = ranked[0];
+        StringBuilder reason = new StringBuilder(256);
+        switch (policy.objective()) {
+            case LOWEST_CARBON -> explainCarbon(reason, ranking);
+            case LOWEST_COST -> reason.append(best.key()).append(" is the cheapest at $").append(f2(best.cost()))
+                    .append("/Mtok, ").append(describe(best.score()));
+            case WEIGHTED -> {
+                RoutingPolicy.Weights w = policy.weights();
+                reason.append(best.key()).append(" has the best weighted score (carbon ").append(num(w.carbon()))
+                        .append(", cost ").append(num(w.cost())).append(", latency ").append(num(w.latency()))
+                        .append("; each relative to the worst) of ").append(String.format(Locale.ROOT, "%.3f",
+                                ranking.weights()[0]))
+                        .append(": ").append(describe(best.score()))
                         .append(best.latencyMillis().isPresent()
                                 ? String.format(Locale.ROOT, ", %.0f ms observed", best.latencyMillis().getAsDouble())
                                 : ", no latency observed yet");
-                if (ranked.size() > 1) {
-                    reason.append(String.format(Locale.ROOT, "; next is %s at %.3f", ranked.get(1).key(),
-                            value[idx.get(1)]));
+                if (ranked.length > 1) {
+                    reason.append("; next is ").append(ranked[1].key()).append(" at ")
+                            .append(String.format(Locale.ROOT, "%.3f", ranking.weights()[1]));
                 }
             }
             default -> throw new IllegalStateException("unknown objective " + policy.objective());
         }
-        Candidate chosen = ranked.get(0);
-        if (baseline != null && baseline.index() != chosen.index()) {
+        List<String> down = new ArrayList<>();
+        for (Candidate c : ranked) {
+            if (c.rankedDown()) {
+                down.add(c.key().toString());
+            }
+        }
+        if (!down.isEmpty()) {
+            reason.append(". Ranked down after a slow call: ").append(String.join(", ", down));
+        }
+        if (baseline != null && baseline.index() != best.index()) {
             double base = baseline.carbon();
-            double saved = base - chosen.carbon();
-            reason.append(String.format(Locale.ROOT, ". Against the baseline %s (%.1f g/Mtok): %s %.0f%%",
-                    baseline.key(), base, saved >= 0 ? "saves" : "costs", base == 0 ? 0 : Math.abs(saved) / base * 100));
+            double saved = base - best.carbon();
+            reason.append(". Against the baseline ").append(baseline.key()).append(" (").append(f1(base))
+                    .append(" g/Mtok): ").append(saved >= 0 ? "saves " : "costs ")
+                    .append(String.format(Locale.ROOT, "%.0f%%", base == 0 ? 0 : Math.abs(saved) / base * 100));
         } else if (baseline != null) {
             reason.append(". It is the baseline (first declared)");
         }
         if (!excluded.isEmpty()) {
-            reason.append(". Excluded: ").append(String.join("; ", excluded));
+            reason.append(". Excluded: ");
+            for (int i = 0; i < excluded.size(); i++) {
+                reason.append(i > 0 ? "; " : "").append(excluded.get(i).describe());
+            }
         }
-        return new Ranking(List.copyOf(ranked), reason.append('.').toString(), tie);
+        return reason.append('.').toString();
+    }
+
+    private static void explainCarbon(StringBuilder reason, Ranking ranking) {
+        Candidate[] ranked = ranking.ranked();
+        Candidate best = ranked[0];
+        if (ranking.rule().isEmpty()) {
+            reason.append(best.key()).append(ranked.length == 1 ? " is the only usable endpoint: "
+                    : " has the lowest carbon among the endpoints not ranked down: ").append(describe(best.score()));
+            return;
+        }
+        Candidate second = ranked[1];
+        Score a = best.score();
+        Score b = second.score();
+        Range ra = CleanestFirst.comparableRange(a, b);
+        Range rb = CleanestFirst.comparableRange(b, a);
+        String ranges = " (" + best.key() + " " + f1(ra.low()) + "–" + f1(ra.high()) + " g/Mtok, " + second.key() + " "
+                + f1(rb.low()) + "–" + f1(rb.high()) + " g/Mtok, " + CleanestFirst.basis(a, b) + ")";
+        switch (ranking.rule().get()) {
+            case CLEARLY_LOWER -> reason.append(best.key()).append(" has the lowest carbon: ").append(describe(a))
+                    .append("; next is ").append(second.key()).append(" at ").append(f1(second.carbon()))
+                    .append(" g/Mtok. Rule: clearly lower, the carbon ranges do not overlap").append(ranges);
+            case LOWER_CENTRAL -> {
+                reason.append(best.key()).append(" has the lowest carbon: ").append(describe(a)).append("; next is ")
+                        .append(second.key()).append(" at ").append(f1(second.carbon()))
+                        .append(" g/Mtok. Rule: lower central estimate; the carbon ranges overlap").append(ranges)
+                        .append(", so neither is certainly cleaner, and price decides only between equal estimates");
+                if (second.cost() < best.cost()) {
+                    reason.append(" (").append(second.key()).append(" is cheaper at $").append(f2(second.cost()))
+                            .append("/Mtok)");
+                }
+            }
+            case LOWER_COST -> reason.append(best.key()).append(" and ").append(second.key())
+                    .append(" have equal central estimates (").append(f1(best.carbon()))
+                    .append(" g/Mtok). Rule: lower price; ").append(best.key()).append(" is cheaper ($")
+                    .append(f2(best.cost())).append(" vs $").append(f2(second.cost())).append("/Mtok), at ")
+                    .append(describe(a));
+            case SAME_CARBON_AND_COST -> {
+                reason.append(best.key()).append(" and ").append(second.key())
+                        .append(" have equal central estimates and prices. Rule: ");
+                if (best.latencyOrMax() < second.latencyOrMax()) {
+                    reason.append("lower observed latency (").append(String.format(Locale.ROOT, "%.0f",
+                            best.latencyOrMax())).append(" ms)");
+                } else {
+                    reason.append("declared order");
+                }
+                reason.append(", at ").append(describe(a));
+            }
+            default -> throw new IllegalStateException("unknown rule " + ranking.rule().get());
+        }
     }
 
     /**
-     * The carbon range used to decide whether two endpoints are clearly different. When every candidate runs
-     * the same model, its energy uncertainty is common to all of them and cancels out of the comparison, so
-     * only the grid-intensity range (alternative zones, execution regions) counts; otherwise the full range.
+     * The carbon range used to decide whether two endpoints are clearly different ({@link CleanestFirst}): for
+     * the same model, grid intensity alone; otherwise the full range.
      */
     static Range comparable(Candidate c, boolean sameModel) {
-        Range g = c.score().gramsPerMillionTokens();
-        if (!sameModel) {
-            return g;
-        }
-        Range i = c.score().intensityGramsPerKwh();
-        if (i.central() == 0) {
-            return Range.exactly(g.central());
-        }
-        // c × low / central can round above c (and c × high / central below it): clamp to keep a valid range.
-        double mid = g.central();
-        return new Range(Math.min(mid, mid * i.low() / i.central()), mid,
-                Math.max(mid, mid * i.high() / i.central()));
-    }
-
-    private static void describeTie(StringBuilder reason, List<Candidate> group, boolean sameModel) {
-        Candidate chosen = group.get(0);
-        reason.append("carbon ranges overlap (");
-        for (int i = 0; i < group.size(); i++) {
-            Candidate c = group.get(i);
-            Range r = comparable(c, sameModel);
-            if (i > 0) {
-                reason.append(", ");
-            }
-            reason.append(String.format(Locale.ROOT, "%s %.1f–%.1f g/Mtok", c.key(), r.low(), r.high()));
-        }
-        reason.append(sameModel ? " from grid intensity alone, the model's energy range being common to all"
-                : " including energy ranges");
-        reason.append("), so none is clearly cleaner; tie broken by price, then latency: ").append(chosen.key());
-        Candidate second = group.get(1);
-        if (chosen.cost() < second.cost()) {
-            reason.append(String.format(Locale.ROOT, " is cheaper ($%.2f vs $%.2f/Mtok)", chosen.cost(), second.cost()));
-        } else if (chosen.latencyOrMax() < second.latencyOrMax()) {
-            reason.append(String.format(Locale.ROOT, " costs the same and is faster (%.0f ms observed)",
-                    chosen.latencyOrMax()));
-        } else {
-            reason.append(" costs the same and has the lower central estimate");
-        }
-        reason.append(" at ").append(describe(chosen.score()));
+        return sameModel ? CleanestFirst.intensityOnly(c.score()) : c.score().gramsPerMillionTokens();
     }
 
     /**
@@ -206,6 +258,14 @@ final class Ranker {
 
     private static String num(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    private static String f1(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String f2(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
     }
 
     static String describe(Score s) {

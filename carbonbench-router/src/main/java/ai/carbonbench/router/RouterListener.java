@@ -26,7 +26,11 @@ public interface RouterListener {
     default void onFailover(OfferingKey from, Throwable failure, Optional<OfferingKey> next) {
     }
 
-    /** {@code endpoint} failed {@code consecutiveFailures} times in a row and is out of rotation until {@code until}. */
+    /**
+     * {@code endpoint}'s circuit opened (too many failures or slow calls in its window, or a failed probe) and it is
+     * out of rotation until {@code until}; {@code consecutiveFailures} is the number of failures in the window when
+     * it opened (1 for a failed probe, 0 when slow calls alone opened it).
+     */
     default void onCooldown(OfferingKey endpoint, Duration cooldown, Instant until, int consecutiveFailures) {
     }
 

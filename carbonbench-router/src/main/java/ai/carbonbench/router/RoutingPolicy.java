@@ -15,8 +15,10 @@ import java.util.TreeSet;
  * remove endpoints from consideration.
  *
  * <p>Default ({@link #lowestCarbon()}): lowest grams of CO2e per million tokens, no constraints. When the
- * best endpoints' carbon ranges overlap (neither is clearly cleaner), the tie is broken by price, then
- * by observed latency, and the {@link RoutingDecision#reason() decision} says so.
+ * best endpoints' carbon ranges overlap (neither is clearly cleaner), the lower central estimate still ranks
+ * first ({@link ai.carbonbench.core.score.CleanestFirst}, the order {@code recommend} uses); price, then
+ * observed latency, decide only between equal central estimates, and the
+ * {@link RoutingDecision#reason() decision} says which rule decided.
  *
  * <p>Constraints: allowed providers, regions and countries; EU-only data residency (every region the
  * call may run in is in an EU member state); a maximum blended price (USD per million tokens) and a
@@ -30,7 +32,7 @@ public final class RoutingPolicy {
 
     /** What the ranking minimises. */
     public enum Objective {
-        /** Central grams of CO2e per million tokens; overlapping ranges are tie-broken by price, then latency. */
+        /** Central grams of CO2e per million tokens ({@code CleanestFirst}): then price, then latency. */
         LOWEST_CARBON,
         /** Blended USD per million tokens, then carbon, then latency. */
         LOWEST_COST,

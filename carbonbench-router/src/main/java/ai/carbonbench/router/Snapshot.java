@@ -15,8 +15,14 @@ final class Snapshot {
     final int[] order;
     /** Every endpoint's score at the ranking time, by declared index (baseline at 0). */
     final Score[] scores;
-    /** When the ranking must be recomputed (next hour, refresh interval or end of a cooldown). */
+    /** The same scores wrapped once for {@link CallRecord#score()}, so that recording a call need not. */
+    final java.util.Optional<Score>[] priced;
+    /** When the ranking must be recomputed (next hour, refresh interval, end of a cooldown or ranked-down period). */
     final long expiresAtMillis;
+    /** When {@link #scores} stop being current (next hour or refresh interval): a re-rank after it rescores. */
+    final long scoresExpireAtMillis;
+    /** When {@link #scores} were computed. */
+    final long scoredAtMillis;
     /** Why no endpoint is usable, when {@link #decision} is null. */
     final String unavailableReason;
     /** Whether waiting may help, when {@link #decision} is null. */
@@ -28,13 +34,25 @@ final class Snapshot {
      */
     volatile boolean due;
 
-    Snapshot(RoutingDecision decision, int[] order, Score[] scores, long expiresAtMillis, String unavailableReason,
-            boolean unavailableRetriable) {
+    Snapshot(RoutingDecision decision, int[] order, Score[] scores, long expiresAtMillis, long scoresExpireAtMillis,
+            long scoredAtMillis, String unavailableReason, boolean unavailableRetriable) {
+        this.scoresExpireAtMillis = scoresExpireAtMillis;
+        this.priced = wrap(scores);
+        this.scoredAtMillis = scoredAtMillis;
         this.decision = decision;
         this.order = order;
         this.scores = scores;
         this.expiresAtMillis = expiresAtMillis;
         this.unavailableReason = unavailableReason;
         this.unavailableRetriable = unavailableRetriable;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Optional<Score>[] wrap(Score[] scores) {
+        java.util.Optional<Score>[] out = new java.util.Optional[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            out[i] = java.util.Optional.of(scores[i]);
+        }
+        return out;
     }
 }

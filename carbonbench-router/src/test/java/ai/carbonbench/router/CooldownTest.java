@@ -133,16 +133,17 @@ final class CooldownTest {
     }
 
     @Test
-    void a_success_resets_the_consecutive_failure_count() {
+    void failures_count_as_a_rate_over_the_window_not_as_a_streak() {
+        // Threshold 3 -> at least 3 calls in the window, 50 % failures. F F S: 2 of 3 fail -> opens on the next failure.
         call();
         call();
         northDown.set(false);
         call();
+        assertThat(events).isEmpty(); // a success never opens an endpoint
         northDown.set(true);
         call();
-        call();
 
-        assertThat(events).isEmpty();
+        assertThat(events).containsExactly("cooldown eu-north 5s after 3");
     }
 
     @Test

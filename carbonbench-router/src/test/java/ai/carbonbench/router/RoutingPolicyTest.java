@@ -140,15 +140,17 @@ final class RoutingPolicyTest {
     }
 
     @Test
-    void overlapping_carbon_ranges_are_tie_broken_by_price_and_the_decision_says_so() {
+    void overlapping_carbon_ranges_leave_the_lower_central_estimate_first_and_the_decision_says_so() {
         // eu-north: 16 g/Mtok exactly; eu-west: 20 g/Mtok central but its grid may be 30..50 g/kWh -> 12..20.
+        // eu-west is cheaper, but price decides only between equal central estimates.
         RoutingDecision d = router(RoutingPolicy.lowestCarbon(), EU_NORTH, EU_WEST, EU_EAST).select();
 
-        assertThat(order(d)).containsExactly(EU_WEST, EU_NORTH, EU_EAST);
+        assertThat(order(d)).containsExactly(EU_NORTH, EU_WEST, EU_EAST);
         assertThat(d.tieBroken()).isTrue();
-        assertThat(d.reason()).contains("carbon ranges overlap")
+        assertThat(d.decidedBy()).contains(ai.carbonbench.core.score.CleanestFirst.Rule.LOWER_CENTRAL);
+        assertThat(d.reason()).contains("Rule: lower central estimate; the carbon ranges overlap")
                 .contains("alpha/eu-west/test-model 12.0–20.0 g/Mtok")
-                .contains("tie broken by price, then latency: alpha/eu-west/test-model is cheaper ($0.40 vs $1.00/Mtok)");
+                .contains("alpha/eu-west/test-model is cheaper at $0.40/Mtok");
     }
 
     @Test
@@ -156,10 +158,10 @@ final class RoutingPolicyTest {
         OfferingKey other = OfferingKey.of("alpha", "eu-north", "other-model"); // 0.8 kWh/Mtok × 40 = 32 g/Mtok
         RoutingDecision d = router(RoutingPolicy.lowestCarbon(), other, FR_PAR).select();
 
-        // 28.8 (14.4..57.6) and 32 (16..64) overlap once energy uncertainty counts: price decides.
+        // 28.8 (14.4..57.6) and 32 (16..64) overlap once energy uncertainty counts: the lower central value decides.
         assertThat(d.tieBroken()).isTrue();
         assertThat(d.chosen().key()).isEqualTo(FR_PAR);
-        assertThat(d.reason()).contains("including energy ranges");
+        assertThat(d.reason()).contains("full ranges, energy uncertainty included");
     }
 
     @Test
@@ -227,7 +229,9 @@ final class RoutingPolicyTest {
         assertThat(ExpiryTimer.tracks(Clock.systemUTC())).isTrue();
         assertThat(ExpiryTimer.tracks(Clock.systemDefaultZone())).isTrue();
         assertThat(ExpiryTimer.tracks(clock)).isFalse();
-        assertThat(ExpiryTimer.tracks(Clock.offset(Clock.systemUTC(), Duration.ofHours(1)))).isFalse();
+        // A fixed offset of the system clock moves in real time too.
+        assertThat(ExpiryTimer.tracks(Clock.offset(Clock.systemUTC(), Duration.ofHours(1)))).isTrue();
+        assertThat(ExpiryTimer.tracks(Clock.offset(clock, Duration.ofHours(1)))).isFalse();
     }
 
     @Test

@@ -21,7 +21,8 @@ import java.util.Optional;
  * @param cleanestHour           the lowest point of the best region's curve: the live forecast's reach
  *                               (24 to 72 hours) when there is one, else the typical 24-hour profile; empty
  *                               when the region has neither (a flat annual average has no cleanest hour)
- * @param rangesOverlap          whether the best option's range overlaps the runner-up's: no clear winner
+ * @param rangesOverlap          whether the best option and the runner-up are tied by {@link CleanestFirst}'s rule
+ *                               (their compared ranges overlap): the data cannot call a clear winner
  * @param insight                a short plain-English summary assembled from the figures above
  */
 public record Recommendation(Model model, Score best, List<Score> alternatives, int candidates,

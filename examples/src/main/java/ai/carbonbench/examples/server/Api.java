@@ -2,6 +2,7 @@ package ai.carbonbench.examples.server;
 
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.Family;
+import ai.carbonbench.core.score.Boundary;
 import ai.carbonbench.core.score.LeaderboardQuery;
 import ai.carbonbench.core.score.RecommendationRequest;
 import ai.carbonbench.core.json.JsonViews;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +22,9 @@ import java.util.function.BiFunction;
 /**
  * The JSON API's endpoints: each parses its parameters, asks {@link CarbonBench}, and renders the
  * answer with {@link JsonViews} (the CLI's field names). No ranking, filtering or arithmetic happens
- * here beyond choosing which catalog listing to render. Thread-safe: it holds only the facade.
+ * here beyond choosing which catalog listing to render. The scoring endpoints ({@code leaderboard},
+ * {@code recommend}, {@code about}) take {@code boundary=gpu|server|lifecycle} and ask the facade of that
+ * boundary ({@link Boundaries}); the default is the server's own. Thread-safe: it holds only the facades.
  */
 final class Api {
 
@@ -29,21 +33,44 @@ final class Api {
     }
 
     static final Map<String, Endpoint> ENDPOINTS = Map.of(
-            "/api/leaderboard", new Endpoint(Set.of("family", "provider", "region", "model", "eu_only", "sort", "limit", "include_retired"),
+            "/api/leaderboard", new Endpoint(Set.of("family", "provider", "region", "model", "eu_only", "sort", "limit", "include_retired",
+                    "boundary"),
                     Api::leaderboard),
-            "/api/recommend", new Endpoint(Set.of("model", "provider", "region", "eu_only", "max_price"), Api::recommend),
+            "/api/recommend", new Endpoint(Set.of("model", "provider", "region", "eu_only", "max_price", "boundary"), Api::recommend),
             "/api/intensity", new Endpoint(Set.of("region"), Api::intensity),
             "/api/models", new Endpoint(Set.of("family", "all"), Api::models),
             "/api/providers", new Endpoint(Set.of(), Api::providers),
             "/api/regions", new Endpoint(Set.of("provider"), Api::regions),
-            "/api/about", new Endpoint(Set.of(), Api::about));
+            "/api/about", new Endpoint(Set.of("boundary"), Api::about));
+
+    /** One line per boundary: what it counts and which public figures it is comparable with (the page's selector). */
+    static final Map<Boundary, String> BOUNDARY_SUMMARY = summaries();
+
+    private static Map<Boundary, String> summaries() {
+        Map<Boundary, String> m = new EnumMap<>(Boundary.class);
+        m.put(Boundary.GPU, "Accelerator energy only, times PUE: the formula of CarbonBench 0.1, comparable with "
+                + "ML.ENERGY and the AI Energy Score.");
+        m.put(Boundary.SERVER, "Accelerator plus host CPU and memory and idle provisioned capacity, times PUE: "
+                + "comparable with Google's, Microsoft's and OpenAI's per-prompt figures.");
+        m.put(Boundary.LIFECYCLE, "Server plus the embodied emissions of the accelerator and its server: comparable "
+                + "with Mistral's life-cycle analysis and EcoLogits with embodied impacts.");
+        return Map.copyOf(m);
+    }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    private final Boundaries boundaries;
+    /** The server's own facade: the default boundary, and everything that does not depend on one. */
     private final CarbonBench bench;
 
-    Api(CarbonBench bench) {
-        this.bench = bench;
+    Api(Boundaries boundaries) {
+        this.boundaries = boundaries;
+        this.bench = boundaries.own();
+    }
+
+    /** The facade at the request's {@code boundary}, the server's own when none is given. */
+    private CarbonBench bench(Params p) {
+        return p.boundary("boundary").map(boundaries::at).orElse(bench);
     }
 
     /** The endpoint at this exact path, if any. */
@@ -68,8 +95,9 @@ final class Api {
         p.text("model").ifPresent(q::model);
         p.sort("sort").ifPresent(q::sort);
         p.limit("limit").ifPresent(q::limit);
+        CarbonBench at = bench(p);
         ArrayNode rows = NODES.arrayNode();
-        bench.leaderboard(q.build()).forEach(s -> rows.add(JsonViews.option(s)));
+        at.leaderboard(q.build()).forEach(s -> rows.add(JsonViews.option(s)));
         return rows;
     }
 
@@ -79,7 +107,7 @@ final class Api {
         p.text("provider").ifPresent(r::provider);
         p.text("region").ifPresent(r::region);
         p.decimal("max_price").ifPresent(r::maxUsdPerMillionTokens);
-        return JsonViews.recommendation(bench.recommend(r.build()));
+        return JsonViews.recommendation(bench(p).recommend(r.build()));
     }
 
     JsonNode intensity(Params p) {
@@ -100,20 +128,27 @@ final class Api {
     /**
      * What the page's footer and filters need: the catalog's date and sources with their licences, the
      * accounting boundary, what each provenance word means, where grid data come from, and the models
-     * that can be run (at least one of the catalog's offerings, which leave retired ones out).
+     * that can be run (at least one of the catalog's offerings, which leave retired ones out). {@code boundary}
+     * is the id the figures are computed at ({@code boundary=} or the server's own), {@code boundaryText} says
+     * what it counts, and {@code boundaries} lists every boundary with its one-line summary and the server's
+     * default.
      */
     JsonNode about(Params p) {
+        CarbonBench at = bench(p);
+        Boundary boundary = at.boundary();
         ObjectNode n = NODES.objectNode();
         n.put("dataVersion", bench.catalog().dataVersion().toString());
         ArrayNode sources = n.putArray("sources");
         bench.catalog().sources().values().forEach(s -> sources.add(JsonViews.source(s)));
-        n.put("boundary", "Energy per token of the model at the provider's data centre (measured where published, "
-                + "estimated otherwise; each model's basis is shown) multiplied by the provider's PUE and the grid's "
-                + bench.emissionFactor().name().toLowerCase(Locale.ROOT) + " intensity. Embodied emissions of the "
-                + "hardware and the network are not included.");
+        n.put("boundary", boundary.id());
+        n.put("boundaryText", boundaryText(boundary, bench.emissionFactor().name().toLowerCase(Locale.ROOT)));
+        ArrayNode all = n.putArray("boundaries");
+        for (Boundary b : Boundary.values()) {
+            all.addObject().put("id", b.id()).put("summary", BOUNDARY_SUMMARY.get(b)).put("default", b == bench.boundary());
+        }
         n.put("emissionFactor", bench.emissionFactor().name().toLowerCase(Locale.ROOT));
         n.put("inputShare", bench.tokenMix().inputShare());
-        n.put("gridSource", bench.toString().replaceFirst(".*source=([^\\]]*)].*", "$1"));
+        n.put("gridSource", at.toString().replaceFirst(".*source=([^\\]]*)].*", "$1"));
         ObjectNode legend = n.putObject("provenance");
         legend.put("LIVE", "a live reading from a grid-data API, within its freshness limit");
         legend.put("FORECAST", "the grid operator's forecast for that hour");
@@ -127,6 +162,20 @@ final class Api {
                 .filter(m -> offered.contains(m.id()))
                 .forEach(m -> models.add(JsonViews.modelSummary(m)));
         return n;
+    }
+
+    private static String boundaryText(Boundary b, String factor) {
+        String energy = "Energy per token of the model at the provider's data centre (measured where published, "
+                + "estimated otherwise; each model's basis is shown)";
+        String tail = " multiplied by the provider's PUE and the grid's " + factor + " intensity.";
+        return switch (b) {
+            case GPU -> energy + ", accelerator only," + tail + " Host, idle capacity and embodied emissions are not "
+                    + "included.";
+            case SERVER -> energy + ", accelerator plus host CPU, memory and idle provisioned capacity," + tail
+                    + " Embodied emissions of the hardware and the network are not included.";
+            case LIFECYCLE -> energy + ", accelerator plus host CPU, memory and idle provisioned capacity," + tail
+                    + " Plus the embodied emissions of the accelerator and its server; the network is not included.";
+        };
     }
 
     JsonNode providers(Params p) {

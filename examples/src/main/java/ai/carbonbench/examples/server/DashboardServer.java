@@ -4,6 +4,7 @@ import ai.carbonbench.core.json.JsonViews;
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.CarbonBenchException;
 import ai.carbonbench.core.UnknownIdException;
+import ai.carbonbench.core.grid.GridIntensitySource;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,11 +45,16 @@ import org.slf4j.LoggerFactory;
  * {@code /} that shows it, on Javalin 7 (Jetty 12). What {@code carbonbench serve} runs.
  *
  * <ul>
- *   <li>{@code GET /api/leaderboard?family=&provider=&region=&model=&eu_only=&sort=carbon|cost|speed&limit=}
- *   <li>{@code GET /api/recommend?model=&provider=&region=&eu_only=&max_price=}
+ *   <li>{@code GET /api/leaderboard?family=&provider=&region=&model=&eu_only=&sort=carbon|cost|speed&limit=&boundary=}
+ *   <li>{@code GET /api/recommend?model=&provider=&region=&eu_only=&max_price=&boundary=}
  *   <li>{@code GET /api/intensity?region=} (the 24-hour curve, minimum marked, provenance per point)
- *   <li>{@code GET /api/models?family=}, {@code /api/providers}, {@code /api/regions?provider=}, {@code /api/about}
+ *   <li>{@code GET /api/models?family=}, {@code /api/providers}, {@code /api/regions?provider=}, {@code /api/about?boundary=}
  * </ul>
+ *
+ * <p>{@code boundary=gpu|server|lifecycle} scores at that accounting boundary instead of the CarbonBench's own
+ * (the default); each other boundary is served by one CarbonBench built on first demand and kept
+ * ({@link Boundaries}). The boundary is part of the query, hence of the answer cache's key, and of every
+ * answer's body ({@code boundary} field), hence of its ETag.
  *
  * <p>Field names are the CLI's {@code --json} ones. Errors are {@code {"error": ..., "suggestions": [...]}}
  * with the same headers as any answer, whoever refuses the request (this class or Jetty's parser):
@@ -98,23 +104,45 @@ public final class DashboardServer implements AutoCloseable {
     private final Javalin app;
     private final InetSocketAddress address;
     private final Api api;
+    private final Boundaries boundaries;
 
-    private DashboardServer(Javalin app, InetSocketAddress address, Api api) {
+    private DashboardServer(Javalin app, InetSocketAddress address, Api api, Boundaries boundaries) {
         this.app = app;
         this.address = address;
         this.api = api;
+        this.boundaries = boundaries;
     }
 
     /**
      * Starts serving {@code bench} on {@code address} (port 0 picks a free one). The caller keeps
-     * ownership of {@code bench}: closing the server does not close it.
+     * ownership of {@code bench}: closing the server does not close it. Answers at another boundary
+     * ({@code boundary=}) use the catalog's typical grid profiles, since a CarbonBench does not hand out
+     * its grid source; pass that source to {@link #start(CarbonBench, InetSocketAddress, GridIntensitySource)}
+     * to have them read it too.
      *
      * @throws UncheckedIOException when the address cannot be bound (in use, not local, no permission)
      */
     public static DashboardServer start(CarbonBench bench, InetSocketAddress address) {
         Objects.requireNonNull(bench, "bench");
+        return start(new Boundaries(bench, Optional.empty()), address);
+    }
+
+    /**
+     * As {@link #start(CarbonBench, InetSocketAddress)}, for a {@code bench} built with {@code gridSource}:
+     * the server's CarbonBench instances at other boundaries read the same source (one cache, one set of
+     * fetches). The caller keeps ownership of both; the server never closes the source.
+     *
+     * @throws UncheckedIOException when the address cannot be bound (in use, not local, no permission)
+     */
+    public static DashboardServer start(CarbonBench bench, InetSocketAddress address, GridIntensitySource gridSource) {
+        Objects.requireNonNull(bench, "bench");
+        Objects.requireNonNull(gridSource, "gridSource");
+        return start(new Boundaries(bench, Optional.of(gridSource)), address);
+    }
+
+    private static DashboardServer start(Boundaries boundaries, InetSocketAddress address) {
         Objects.requireNonNull(address, "address");
-        Api api = new Api(bench);
+        Api api = new Api(boundaries);
         Handler handler = new Handler(api);
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
         threads.setName("carbonbench-http");
@@ -159,6 +187,7 @@ public final class DashboardServer implements AutoCloseable {
             app.start(address.getAddress().getHostAddress(), address.getPort());
         } catch (RuntimeException e) {
             app.stop();
+            boundaries.close();
             throw new UncheckedIOException("cannot listen on " + address + ": " + rootMessage(e),
                     new IOException(e));
         }
@@ -167,7 +196,8 @@ public final class DashboardServer implements AutoCloseable {
                 a.setIdleTimeout(IDLE_TIMEOUT.toMillis());
             }
         }
-        DashboardServer server = new DashboardServer(app, new InetSocketAddress(address.getAddress(), app.port()), api);
+        DashboardServer server = new DashboardServer(app, new InetSocketAddress(address.getAddress(), app.port()), api,
+                boundaries);
         LOG.info("CarbonBench dashboard listening on {}", server.uri());
         return server;
     }
@@ -192,10 +222,14 @@ public final class DashboardServer implements AutoCloseable {
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + "/");
     }
 
-    /** Stops accepting, lets running requests finish, then stops the threads. Idempotent. */
+    /**
+     * Stops accepting, lets running requests finish, then stops the threads and closes the CarbonBench
+     * instances it built for other boundaries. Idempotent.
+     */
     @Override
     public void close() {
         app.stop();
+        boundaries.close();
     }
 
     @Override

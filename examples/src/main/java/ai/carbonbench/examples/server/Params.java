@@ -1,6 +1,7 @@
 package ai.carbonbench.examples.server;
 
 import ai.carbonbench.core.catalog.Family;
+import ai.carbonbench.core.score.Boundary;
 import ai.carbonbench.core.score.SortOrder;
 import java.nio.charset.StandardCharsets;
 import java.net.URLDecoder;
@@ -107,6 +108,18 @@ final class Params {
                 throw new BadRequest("parameter '" + name + "' must be one of " + valid, valid);
             }
             return SortOrder.valueOf(v.toUpperCase(Locale.ROOT));
+        });
+    }
+
+    /** The accounting boundary ({@code gpu}, {@code server} or {@code lifecycle}, any case), if given. */
+    Optional<Boundary> boundary(String name) {
+        List<String> valid = Arrays.stream(Boundary.values()).map(Boundary::id).toList();
+        return text(name).map(v -> {
+            try {
+                return Boundary.of(v);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("parameter '" + name + "' must be one of " + valid, valid);
+            }
         });
     }
 

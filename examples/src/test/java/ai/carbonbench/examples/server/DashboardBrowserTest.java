@@ -80,6 +80,8 @@ final class DashboardBrowserTest {
         server = TestServer.on(CarbonBench.builder().catalog(withSpeeds()).clock(TestServer.NOON).build());
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // A table re-rendered while a condition reads its rows: read again rather than fail (slow, loaded machines).
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     /**
@@ -397,6 +399,49 @@ final class DashboardBrowserTest {
         assertThat(driver.switchTo().activeElement().getAttribute("class")).contains("skip-link");
         assertThat(driver.findElement(By.cssSelector("link[rel=icon]")).getAttribute("href")).endsWith("/favicon.svg");
         assertThat(server.get("/favicon.ico").status()).isEqualTo(200);
+    }
+
+    @Test
+    void the_boundary_selector_rescores_the_table_box_and_insight_and_the_footer_names_it() {
+        WebElement footer = driver.findElement(By.id("boundary"));
+        wait.until(d -> footer.getText().startsWith("Boundary: server (default)"));
+        Select selector = new Select(driver.findElement(By.id("boundary-select")));
+        assertThat(selector.getFirstSelectedOption().getText()).isEqualTo("Server (default)");
+        assertThat(selector.getOptions()).extracting(WebElement::getText).containsExactly("GPU", "Server (default)", "Lifecycle");
+        String serverHelp = driver.findElement(By.id("boundary-help")).getText();
+        assertThat(serverHelp).isNotEmpty();
+        String serverFirst = firstGrams().getText();
+        double serverValue = Double.parseDouble(rows().get(0).getAttribute("data-grams"));
+        recommend("llama-3.1-70b");
+        wait.until(d -> "server".equals(box().getAttribute("data-boundary")));
+        String serverInsight = driver.findElement(By.cssSelector("#rec-result .insight")).getText();
+
+        selector.selectByValue("gpu");
+        wait.until(d -> "gpu".equals(d.findElement(By.id("leaderboard")).getAttribute("data-boundary")));
+        wait.until(d -> !firstGrams().getText().equals(serverFirst));
+        assertThat(Double.parseDouble(rows().get(0).getAttribute("data-grams"))).isLessThan(serverValue);
+        assertThat(driver.findElement(By.id("board-caption")).getText()).contains("gpu boundary");
+        wait.until(d -> footer.getText().startsWith("Boundary: gpu. "));
+        assertThat(driver.findElement(By.id("boundary-help")).getText()).isNotEmpty().isNotEqualTo(serverHelp);
+        wait.until(d -> "gpu".equals(box().getAttribute("data-boundary")));
+        wait.until(d -> !d.findElement(By.cssSelector("#rec-result .insight")).getText().equals(serverInsight));
+        screenshot("17-boundary-gpu");
+
+        selector.selectByValue("lifecycle");
+        wait.until(d -> "lifecycle".equals(d.findElement(By.id("leaderboard")).getAttribute("data-boundary")));
+        assertThat(Double.parseDouble(rows().get(0).getAttribute("data-grams"))).isGreaterThan(serverValue);
+        wait.until(d -> footer.getText().startsWith("Boundary: lifecycle. "));
+        wait.until(d -> "lifecycle".equals(box().getAttribute("data-boundary")));
+        screenshot("18-boundary-lifecycle");
+    }
+
+    /** The first row's g/M tok cell, as shown. */
+    private static WebElement firstGrams() {
+        return rows().get(0).findElements(By.tagName("td")).get(4);
+    }
+
+    private static WebElement box() {
+        return driver.findElement(By.cssSelector("#rec-result .best"));
     }
 
     private static Region region(WebElement row) {

@@ -39,6 +39,16 @@ final class TestServer implements AutoCloseable {
         this.server = DashboardServer.start(bench, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     }
 
+    private TestServer(CarbonBench bench, ai.carbonbench.core.grid.GridIntensitySource source) {
+        this.bench = bench;
+        this.server = DashboardServer.start(bench, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), source);
+    }
+
+    /** On this CarbonBench, built with {@code source}, which the server shares with its other boundaries. */
+    static TestServer on(CarbonBench bench, ai.carbonbench.core.grid.GridIntensitySource source) {
+        return new TestServer(bench, source);
+    }
+
     /** On the small fixture catalog of the CLI tests, at a fixed noon. */
     static TestServer onFixture() {
         return new TestServer(CarbonBench.builder().catalog(Catalog.load(fixture())).clock(NOON).build());

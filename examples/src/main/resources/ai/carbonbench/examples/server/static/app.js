@@ -4,10 +4,11 @@
   "use strict";
 
   var SVG = "http://www.w3.org/2000/svg";
-  var state = { sort: "carbon", family: "", provider: "", euOnly: false, selected: null,
-    rows: [], page: 0, pageSize: 50, models: [] };
+  var state = { sort: "carbon", family: "", provider: "", euOnly: false, selected: null, selectedRow: null,
+    rows: [], page: 0, pageSize: 50, models: [], boundary: "", boundaries: [], lastModel: "" };
   var boardRequest = 0;
   var chartRequest = 0;
+  var recommendRequest = 0;
 
   function $(id) { return document.getElementById(id); }
 
@@ -111,7 +112,8 @@
       $("mix").textContent = input + "% input and " + (100 - input) + "% output tokens";
       $("data-version").textContent = "Catalog data of " + a.dataVersion + "; grid data from " + a.gridSource
         + "; emission factors: " + a.emissionFactor + ".";
-      $("boundary").textContent = "Boundary: " + a.boundary;
+      state.boundaries = a.boundaries || [];
+      boundaryControls(a);
       var legend = $("legend");
       Object.keys(a.provenance).forEach(function (k) {
         legend.appendChild(el("dt", null, k.toLowerCase()));
@@ -132,6 +134,39 @@
       var select = $("provider");
       r.body.forEach(function (p) { select.appendChild(el("option", { value: p.id }, p.name)); });
     });
+  }
+
+  // ---- accounting boundary: what every gram on the page counts ------------------------------------
+
+  // The selector's labels and one-line explanations, and the footer's statement, for the boundary of answer a.
+  function boundaryControls(a) {
+    var select = $("boundary-select");
+    state.boundaries.forEach(function (b) {
+      var option = select.querySelector("option[value='" + b.id + "']");
+      if (option) {
+        option.textContent = b.id === "gpu" ? "GPU" : b.id.charAt(0).toUpperCase() + b.id.slice(1);
+        if (b["default"]) { option.textContent += " (default)"; }
+        option.setAttribute("title", b.summary);
+      }
+    });
+    select.value = a.boundary;
+    var current = state.boundaries.filter(function (b) { return b.id === a.boundary; })[0];
+    $("boundary-help").textContent = current ? current.summary : "";
+    var isDefault = current && current["default"];
+    $("boundary").textContent = "Boundary: " + a.boundary + (isDefault ? " (default)" : "") + ". " + a.boundaryText;
+    $("boundary").setAttribute("data-boundary", a.boundary);
+  }
+
+  // Another boundary: the footer, the table, the box and its insight are asked again at it; the chart
+  // (grid intensity per kWh, the same at every boundary) is redrawn for the selected row.
+  function setBoundary(id) {
+    state.boundary = id;
+    getJson("/api/about", { boundary: id }).then(function (r) {
+      if (r.ok && r.body.boundary === state.boundary) { boundaryControls(r.body); }
+    });
+    loadBoard();
+    if (state.lastModel) { recommend(state.lastModel, false); }
+    if (state.selectedRow) { loadChart(state.selectedRow); }
   }
 
   // An id, display name or alias typed in the box, as the model's id; the input itself when nothing matches
@@ -163,7 +198,7 @@
     var mine = ++boardRequest;
     status("board-status", "Loading…");
     getJson("/api/leaderboard", { family: state.family, provider: state.provider, eu_only: state.euOnly,
-      sort: state.sort }).then(function (r) {
+      sort: state.sort, boundary: state.boundary }).then(function (r) {
       if (mine !== boardRequest) { return; } // a newer request is on its way
       var parts = [state.family && ("family " + state.family), state.provider && ("provider " + state.provider),
         state.euOnly && "EU only"].filter(Boolean);
@@ -177,6 +212,10 @@
       }
       state.rows = r.body;
       state.page = 0;
+      if (r.body.length) {
+        $("board-caption").textContent += " · " + r.body[0].boundary + " boundary";
+        $("leaderboard").setAttribute("data-boundary", r.body[0].boundary);
+      }
       renderPage();
       dataStatus(r.body);
     });
@@ -259,6 +298,7 @@
 
   function select(tr, o) {
     state.selected = o.provider + "/" + o.region;
+    state.selectedRow = o;
     document.querySelectorAll("#leaderboard tbody tr.selected").forEach(function (r) { r.classList.remove("selected"); });
     tr.classList.add("selected");
     loadChart(o);
@@ -391,7 +431,10 @@
     var out = $("rec-result");
     clear(out);
     out.appendChild(el("p", { class: "status" }, "Asking…"));
-    getJson("/api/recommend", { model: modelId(typed) }).then(function (r) {
+    state.lastModel = typed;
+    var mine = ++recommendRequest;
+    getJson("/api/recommend", { model: modelId(typed), boundary: state.boundary }).then(function (r) {
+      if (mine !== recommendRequest) { return; } // a newer question (or boundary) is on its way
       clear(out);
       if (fromSuggestion) { $("rec-model").focus(); } // the clicked button is gone: keep focus in the form
       if (!r.ok) {
@@ -411,7 +454,7 @@
       var b = rec.best;
       // When ranges overlap the data cannot call a winner (the insight says so): no "Best" then.
       var label = rec.rangesOverlap ? "Lowest central estimate: " : "Best: ";
-      out.appendChild(el("div", { class: "best", "data-overlap": rec.rangesOverlap },
+      out.appendChild(el("div", { class: "best", "data-overlap": rec.rangesOverlap, "data-boundary": b.boundary },
         el("strong", null, label + b.provider + "/" + b.region), " (" + b.country + ", zone " + b.zone + ")",
         el("br"), num(b.gramsPerMillionTokens) + " gCO₂e per M tokens (" + num(b.gramsLow) + "–" + num(b.gramsHigh)
         + "), " + usd(b.usdPerMillionTokens) + " per M tokens",
@@ -438,6 +481,7 @@
     $("family").addEventListener("change", function (e) { state.family = e.target.value; loadBoard(); });
     $("provider").addEventListener("change", function (e) { state.provider = e.target.value; loadBoard(); });
     $("eu-only").addEventListener("change", function (e) { state.euOnly = e.target.checked; loadBoard(); });
+    $("boundary-select").addEventListener("change", function (e) { setBoundary(e.target.value); });
     $("page-size").addEventListener("change", function (e) {
       state.pageSize = parseInt(e.target.value, 10);
       state.page = 0;
