@@ -1,16 +1,12 @@
 package ai.carbonbench.langchain4j;
 
 import ai.carbonbench.core.CarbonBench;
-import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.langchain4j.Failures.AfterFirstToken;
 import ai.carbonbench.router.ModelRouting;
 import ai.carbonbench.router.ModelRouting.Failure;
 import ai.carbonbench.router.EmissionsLedger;
-import ai.carbonbench.router.FailureClassifier;
-import ai.carbonbench.router.HealthPolicy;
 import ai.carbonbench.router.CarbonRouter;
 import ai.carbonbench.router.NoEndpointAvailableException;
-import ai.carbonbench.router.RouterListener;
 import ai.carbonbench.router.RoutingDecision;
 import ai.carbonbench.router.RoutingPolicy;
 import dev.langchain4j.model.ModelProvider;
@@ -22,9 +18,6 @@ import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -216,99 +209,10 @@ public final class CarbonAwareStreamingChatModel implements StreamingChatModel {
      * candidate. Defaults: {@link RoutingPolicy#lowestCarbon()}, a new aggregates-only {@link EmissionsLedger},
      * no listeners, calls started on the caller's thread. Not thread-safe; the built model is.
      */
-    public static final class Builder {
-        private final Routing.Settings<StreamingChatModel> settings = new Routing.Settings<>();
-        private final List<ChatModelListener> listeners = new ArrayList<>();
+    public static final class Builder extends RoutingBuilder<StreamingChatModel, Builder> {
         private Executor executor;
 
         private Builder() {
-        }
-
-        /** The CarbonBench that scores the candidates. Required. */
-        public Builder carbonBench(CarbonBench carbonBench) {
-            settings.carbonBench = Objects.requireNonNull(carbonBench, "carbonBench");
-            return this;
-        }
-
-        /**
-         * Adds a candidate: the catalog offering ({@code provider} and {@code region} ids, {@code model} id or
-         * alias) and the streaming model that serves it. The first candidate is the baseline.
-         */
-        public Builder candidate(String provider, String region, String model, StreamingChatModel streamingModel) {
-            settings.candidate(provider, region, model, streamingModel);
-            return this;
-        }
-
-        /**
-         * Adds a candidate by its catalog offering key (the model may be an alias). The first candidate is the
-         * baseline.
-         */
-        public Builder candidate(OfferingKey key, StreamingChatModel streamingModel) {
-            settings.candidate(key, streamingModel);
-            return this;
-        }
-
-        /** Adds LangChain4j listeners, in order, after any added before. */
-        public Builder listeners(List<ChatModelListener> listeners) {
-            Objects.requireNonNull(listeners, "listeners").forEach(this::listener);
-            return this;
-        }
-
-        /**
-         * When a candidate is cooled down or ranked down (failure and slow-call rates, waits); default
-         * {@link HealthPolicy#DEFAULT}.
-         */
-        public Builder health(HealthPolicy health) {
-            settings.health = Objects.requireNonNull(health, "health");
-            return this;
-        }
-
-        /**
-         * Which failures move the call to the next candidate; default LangChain4j's own taxonomy (see the class
-         * comment). A stream that fails after its first partial response never fails over, whatever the classifier says.
-         */
-        public Builder failureClassifier(FailureClassifier classifier) {
-            settings.classifier = Objects.requireNonNull(classifier, "classifier");
-            return this;
-        }
-
-        /**
-         * The clock for cooldowns, ranking expiry and receipt times; default the {@link CarbonBench#clock()
-         * CarbonBench's clock}.
-         */
-        public Builder clock(Clock clock) {
-            settings.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /** How often the ranking is re-scored at the latest (it is also at every hour); default 1 minute. */
-        public Builder refreshInterval(Duration interval) {
-            settings.refreshInterval = Objects.requireNonNull(interval, "interval");
-            return this;
-        }
-
-        /** How candidates are ranked and which are allowed; default {@link RoutingPolicy#lowestCarbon()}. */
-        public Builder policy(RoutingPolicy policy) {
-            settings.policy = Objects.requireNonNull(policy, "policy");
-            return this;
-        }
-
-        /** The ledger completed streams are recorded in; default a new one. */
-        public Builder ledger(EmissionsLedger ledger) {
-            settings.ledger = Objects.requireNonNull(ledger, "ledger");
-            return this;
-        }
-
-        /** Adds a LangChain4j listener; its {@code onResponse} sees the response with its receipt. */
-        public Builder listener(ChatModelListener listener) {
-            listeners.add(Objects.requireNonNull(listener, "listener"));
-            return this;
-        }
-
-        /** Adds a listener for routing events: decisions, fail-overs, cooldowns, recorded calls. */
-        public Builder routerListener(RouterListener listener) {
-            settings.routerListeners.add(Objects.requireNonNull(listener, "listener"));
-            return this;
         }
 
         /**
