@@ -7,20 +7,15 @@ import ai.carbonbench.router.EmissionsLedger;
 import ai.carbonbench.router.HealthPolicy;
 import ai.carbonbench.router.CarbonRouter;
 import ai.carbonbench.router.NoEndpointAvailableException;
-import ai.carbonbench.router.RoutingDecision;
 import ai.carbonbench.router.RoutingPolicy;
 import dev.langchain4j.model.ModelProvider;
-import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
-import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * A LangChain4j {@link ChatModel} that sends each call to the cleanest healthy one of several provider models
@@ -72,18 +67,11 @@ import java.util.Set;
  *
  * <p>Immutable and thread-safe when the candidate models are (LangChain4j's are).
  */
-public final class CarbonAwareChatModel implements ChatModel {
+public final class CarbonAwareChatModel extends RoutedChatModel<ChatModel> implements ChatModel {
 
-    private final Routing<ChatModel> routing;
-    private final List<ChatModelListener> listeners;
-    private final Set<Capability> capabilities;
-    private final ModelProvider provider;
 
     private CarbonAwareChatModel(Builder b) {
-        this.routing = new Routing<>(b.settings);
-        this.listeners = List.copyOf(b.listeners);
-        this.capabilities = Capabilities.common(routing.each(ChatModel::supportedCapabilities));
-        this.provider = Capabilities.commonProvider(routing.each(ChatModel::provider));
+        super(b, ChatModel::supportedCapabilities, ChatModel::provider);
     }
 
     public static Builder builder() {
@@ -116,48 +104,6 @@ public final class CarbonAwareChatModel implements ChatModel {
             throw ModelRouting.explain(e, failures);
         }
         return routing.withReceipt(answer.result().response(), answer.record(), failures);
-    }
-
-    /** The capabilities every candidate supports. */
-    @Override
-    public Set<Capability> supportedCapabilities() {
-        return capabilities;
-    }
-
-    /**
-     * Empty: each candidate applies its own default parameters (model name, temperature, …), which
-     * LangChain4j merges under the request's parameters when the call reaches it.
-     */
-    @Override
-    public ChatRequestParameters defaultRequestParameters() {
-        return DefaultChatRequestParameters.EMPTY;
-    }
-
-    /** The LangChain4j listeners configured on this model, in order. */
-    @Override
-    public List<ChatModelListener> listeners() {
-        return listeners;
-    }
-
-    /** The candidates' provider when all report the same one, {@link ModelProvider#OTHER} otherwise. */
-    @Override
-    public ModelProvider provider() {
-        return provider;
-    }
-
-    /** Where calls go now and why (chosen candidate, ranked fall-backs, their scores, the baseline). */
-    public RoutingDecision routingDecision() {
-        return routing.router().select();
-    }
-
-    /** The ledger every successful call is recorded in. */
-    public EmissionsLedger ledger() {
-        return routing.router().ledger();
-    }
-
-    @Override
-    public String toString() {
-        return "CarbonAwareChatModel" + routing.candidates().stream().map(c -> c.key().toString()).toList();
     }
 
     /**

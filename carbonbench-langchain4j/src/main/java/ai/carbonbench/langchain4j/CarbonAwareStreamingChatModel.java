@@ -5,22 +5,15 @@ import ai.carbonbench.langchain4j.Failures.AfterFirstToken;
 import ai.carbonbench.router.ModelRouting;
 import ai.carbonbench.router.ModelRouting.Failure;
 import ai.carbonbench.router.EmissionsLedger;
-import ai.carbonbench.router.CarbonRouter;
 import ai.carbonbench.router.NoEndpointAvailableException;
-import ai.carbonbench.router.RoutingDecision;
 import ai.carbonbench.router.RoutingPolicy;
 import dev.langchain4j.model.ModelProvider;
-import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
-import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -68,21 +61,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Immutable and thread-safe when the candidate models are.
  */
-public final class CarbonAwareStreamingChatModel implements StreamingChatModel {
+public final class CarbonAwareStreamingChatModel extends RoutedChatModel<StreamingChatModel>
+        implements StreamingChatModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(CarbonAwareStreamingChatModel.class);
 
-    private final Routing<StreamingChatModel> routing;
-    private final List<ChatModelListener> listeners;
-    private final Set<Capability> capabilities;
-    private final ModelProvider provider;
     private final Executor executor;
 
     private CarbonAwareStreamingChatModel(Builder b) {
-        this.routing = new Routing<>(b.settings);
-        this.listeners = List.copyOf(b.listeners);
-        this.capabilities = Capabilities.common(routing.each(StreamingChatModel::supportedCapabilities));
-        this.provider = Capabilities.commonProvider(routing.each(StreamingChatModel::provider));
+        super(b, StreamingChatModel::supportedCapabilities, StreamingChatModel::provider);
         this.executor = b.executor;
     }
 
@@ -163,45 +150,6 @@ public final class CarbonAwareStreamingChatModel implements StreamingChatModel {
         } catch (RuntimeException e) {
             LOG.warn("Streaming handler threw from onError; ignored", e);
         }
-    }
-
-    /** The capabilities every candidate supports. */
-    @Override
-    public Set<Capability> supportedCapabilities() {
-        return capabilities;
-    }
-
-    /** Empty: each candidate applies its own default parameters (model name, temperature, …). */
-    @Override
-    public ChatRequestParameters defaultRequestParameters() {
-        return DefaultChatRequestParameters.EMPTY;
-    }
-
-    /** The LangChain4j listeners configured on this model, in order. */
-    @Override
-    public List<ChatModelListener> listeners() {
-        return listeners;
-    }
-
-    /** The candidates' provider when all report the same one, {@link ModelProvider#OTHER} otherwise. */
-    @Override
-    public ModelProvider provider() {
-        return provider;
-    }
-
-    /** Where calls go now and why. */
-    public RoutingDecision routingDecision() {
-        return routing.router().select();
-    }
-
-    /** The ledger every completed stream is recorded in. */
-    public EmissionsLedger ledger() {
-        return routing.router().ledger();
-    }
-
-    @Override
-    public String toString() {
-        return "CarbonAwareStreamingChatModel" + routing.candidates().stream().map(c -> c.key().toString()).toList();
     }
 
     /**
