@@ -1,17 +1,12 @@
 package ai.carbonbench.langchain4j;
 
 import ai.carbonbench.core.CarbonBench;
-import ai.carbonbench.core.catalog.OfferingKey;
-import ai.carbonbench.core.score.Score;
-import ai.carbonbench.router.CallRecord;
 import ai.carbonbench.router.EmissionsLedger;
-import ai.carbonbench.router.OfferingResolver;
+import ai.carbonbench.router.ResponseAccounting;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.listener.ChatModelResponseContext;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import java.util.Objects;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,14 +44,10 @@ public final class CarbonFootprintListener implements ChatModelListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(CarbonFootprintListener.class);
 
-    private final CarbonBench carbonBench;
-    private final OfferingResolver offerings;
-    private final EmissionsLedger ledger;
+    private final ResponseAccounting accounting;
 
-    private CarbonFootprintListener(Builder b) {
-        this.carbonBench = Objects.requireNonNull(b.carbonBench, "carbonBench");
-        this.offerings = new OfferingResolver(carbonBench, b.provider, b.region, b.defaultModel);
-        this.ledger = b.ledger != null ? b.ledger : EmissionsLedger.create();
+    private CarbonFootprintListener(ResponseAccounting accounting) {
+        this.accounting = accounting;
     }
 
     public static Builder builder() {
@@ -80,69 +71,26 @@ public final class CarbonFootprintListener implements ChatModelListener {
         if (name == null || name.isBlank()) {
             name = request == null ? null : request.modelName();
         }
-        Optional<OfferingKey> key = offerings.resolve(name);
-        if (key.isEmpty()) {
-            if (name == null || name.isBlank()) {
-                LOG.debug("A response without a model name and no default model; not accounted");
-            }
-            return;
-        }
-        Score score = carbonBench.score(key.get());
-        CallRecord r = ledger.record(score.at(), score, score, Routing.usage(response));
-        LOG.debug("Accounted {} g CO2e on {}", r.grams().central(), r.endpoint());
+        accounting.record(name, Routing.reported(response));
     }
 
     /** The ledger responses are recorded in. */
     public EmissionsLedger ledger() {
-        return ledger;
+        return accounting.ledger();
     }
 
     @Override
     public String toString() {
-        return "CarbonFootprintListener" + offerings.toString().substring("OfferingResolver".length());
+        return "CarbonFootprintListener" + accounting;
     }
 
     /**
      * Builds a {@link CarbonFootprintListener}. Required: the {@link CarbonBench}, the provider and the region.
      * Defaults: no default model, a new aggregates-only {@link EmissionsLedger}. Not thread-safe; the listener is.
      */
-    public static final class Builder {
-        private CarbonBench carbonBench;
-        private String provider;
-        private String region;
-        private String defaultModel;
-        private EmissionsLedger ledger;
+    public static final class Builder extends ResponseAccounting.Builder<Builder> {
 
         private Builder() {
-        }
-
-        public Builder carbonBench(CarbonBench carbonBench) {
-            this.carbonBench = Objects.requireNonNull(carbonBench, "carbonBench");
-            return this;
-        }
-
-        /** The catalog provider id of the model the listener is attached to, e.g. {@code groq}. Required. */
-        public Builder provider(String provider) {
-            this.provider = Objects.requireNonNull(provider, "provider");
-            return this;
-        }
-
-        /** The catalog region id, e.g. {@code us-east-1} or {@code us}. Required. */
-        public Builder region(String region) {
-            this.region = Objects.requireNonNull(region, "region");
-            return this;
-        }
-
-        /** The model (id or alias) to account when a response's model name is unknown to the catalog. */
-        public Builder defaultModel(String model) {
-            this.defaultModel = Objects.requireNonNull(model, "model");
-            return this;
-        }
-
-        /** The ledger to record in, e.g. one shared with carbon-aware models; default a new one. */
-        public Builder ledger(EmissionsLedger ledger) {
-            this.ledger = Objects.requireNonNull(ledger, "ledger");
-            return this;
         }
 
         /**
@@ -153,7 +101,7 @@ public final class CarbonFootprintListener implements ChatModelListener {
          *                                                or the default model there (naming close ids)
          */
         public CarbonFootprintListener build() {
-            return new CarbonFootprintListener(this);
+            return new CarbonFootprintListener(accounting());
         }
     }
 }

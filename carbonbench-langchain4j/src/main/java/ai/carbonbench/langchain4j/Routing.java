@@ -102,7 +102,8 @@ final class Routing<M> {
         return reported(response).orElse(Usage.NONE);
     }
 
-    private static Optional<Usage> reported(ChatResponse response) {
+    /** Token usage the response reported; empty when it reported none. */
+    static Optional<Usage> reported(ChatResponse response) {
         TokenUsage u = response == null ? null : response.tokenUsage();
         return u == null ? Optional.empty() : ModelRouting.usage(u.inputTokenCount(), u.outputTokenCount());
     }

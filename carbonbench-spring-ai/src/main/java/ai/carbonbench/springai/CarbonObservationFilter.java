@@ -1,22 +1,14 @@
 package ai.carbonbench.springai;
 
 import ai.carbonbench.core.CarbonBench;
-import ai.carbonbench.core.catalog.OfferingKey;
-import ai.carbonbench.core.score.Score;
-import ai.carbonbench.router.CallReceipt;
-import ai.carbonbench.router.CallRecord;
 import ai.carbonbench.router.CarbonAttributes;
 import ai.carbonbench.router.EmissionsLedger;
 import ai.carbonbench.router.OfferingResolver;
-import ai.carbonbench.router.Usage;
+import ai.carbonbench.router.ResponseAccounting;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationFilter;
 import io.micrometer.observation.ObservationView;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -50,14 +42,10 @@ public final class CarbonObservationFilter implements ObservationFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(CarbonObservationFilter.class);
 
-    private final CarbonBench carbonBench;
-    private final OfferingResolver offerings;
-    private final EmissionsLedger ledger;
+    private final ResponseAccounting accounting;
 
-    private CarbonObservationFilter(Builder b) {
-        this.carbonBench = Objects.requireNonNull(b.carbonBench, "carbonBench");
-        this.offerings = new OfferingResolver(carbonBench, b.provider, b.region, b.defaultModel);
-        this.ledger = b.ledger != null ? b.ledger : EmissionsLedger.create();
+    private CarbonObservationFilter(ResponseAccounting accounting) {
+        this.accounting = accounting;
     }
 
     public static Builder builder() {
@@ -81,17 +69,9 @@ public final class CarbonObservationFilter implements ObservationFilter {
         if (response == null || chat.getError() != null) {
             return;
         }
-        Optional<OfferingKey> key = offerings.resolve(modelName(response, chat.getRequest()));
-        if (key.isEmpty()) {
-            return;
-        }
-        Optional<Usage> usage = CarbonAwareChatModel.usage(response);
-        Score score = carbonBench.score(key.get());
-        CallRecord r = ledger.record(score.at(), score, score, usage.orElse(Usage.NONE));
-        CallReceipt receipt = CallReceipt.of(r, score.intensityGramsPerKwh(), List.of(), usage.isPresent());
-        for (Map.Entry<String, Object> e : CarbonAttributes.of(receipt).entrySet()) {
-            chat.addHighCardinalityKeyValue(KeyValue.of(e.getKey(), String.valueOf(e.getValue())));
-        }
+        accounting.record(modelName(response, chat.getRequest()), CarbonAwareChatModel.usage(response))
+                .ifPresent(receipt -> CarbonAttributes.of(receipt).forEach((name, value) ->
+                        chat.addHighCardinalityKeyValue(KeyValue.of(name, String.valueOf(value)))));
     }
 
     private static String modelName(ChatResponse response, Prompt request) {
@@ -116,55 +96,21 @@ public final class CarbonObservationFilter implements ObservationFilter {
 
     /** The ledger observations are recorded in. */
     public EmissionsLedger ledger() {
-        return ledger;
+        return accounting.ledger();
     }
 
     @Override
     public String toString() {
-        return "CarbonObservationFilter" + offerings.toString().substring("OfferingResolver".length());
+        return "CarbonObservationFilter" + accounting;
     }
 
     /**
      * Builds a {@link CarbonObservationFilter}. Required: the {@link CarbonBench}, the provider and the region.
      * Defaults: no default model, a new aggregates-only {@link EmissionsLedger}. Not thread-safe.
      */
-    public static final class Builder {
-        private CarbonBench carbonBench;
-        private String provider;
-        private String region;
-        private String defaultModel;
-        private EmissionsLedger ledger;
+    public static final class Builder extends ResponseAccounting.Builder<Builder> {
 
         private Builder() {
-        }
-
-        public Builder carbonBench(CarbonBench carbonBench) {
-            this.carbonBench = Objects.requireNonNull(carbonBench, "carbonBench");
-            return this;
-        }
-
-        /** The catalog provider id of the chat models observed, e.g. {@code groq}. Required. */
-        public Builder provider(String provider) {
-            this.provider = Objects.requireNonNull(provider, "provider");
-            return this;
-        }
-
-        /** The catalog region id, e.g. {@code us}. Required. */
-        public Builder region(String region) {
-            this.region = Objects.requireNonNull(region, "region");
-            return this;
-        }
-
-        /** The model (id or alias) to account when a response's model name is unknown to the catalog. */
-        public Builder defaultModel(String model) {
-            this.defaultModel = Objects.requireNonNull(model, "model");
-            return this;
-        }
-
-        /** The ledger to record in, e.g. the one the application's meters follow; default a new one. */
-        public Builder ledger(EmissionsLedger ledger) {
-            this.ledger = Objects.requireNonNull(ledger, "ledger");
-            return this;
         }
 
         /**
@@ -174,7 +120,7 @@ public final class CarbonObservationFilter implements ObservationFilter {
          * @throws ai.carbonbench.core.UnknownIdException when the catalog does not know them (naming close ids)
          */
         public CarbonObservationFilter build() {
-            return new CarbonObservationFilter(this);
+            return new CarbonObservationFilter(accounting());
         }
     }
 }

@@ -1,0 +1,137 @@
+package ai.carbonbench.router;
+
+import ai.carbonbench.core.CarbonBench;
+import ai.carbonbench.core.catalog.OfferingKey;
+import ai.carbonbench.core.score.Score;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Accounts calls to one provider and region from what a framework reports of each response (its model name,
+ * its token usage), without routing: what LangChain4j's {@code CarbonFootprintListener} and Spring AI's
+ * {@code CarbonObservationFilter} share, so that each only reads its framework's response.
+ *
+ * <p>The model name is resolved by an {@link OfferingResolver} (provider model ids, catalog ids and aliases,
+ * then the default model); the call is scored at the offering's current intensity and recorded in the
+ * {@link EmissionsLedger} with the offering itself as baseline, so the ledger's savings are zero.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class ResponseAccounting {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResponseAccounting.class);
+
+    private final CarbonBench carbonBench;
+    private final OfferingResolver offerings;
+    private final EmissionsLedger ledger;
+
+    private ResponseAccounting(Builder<?> b) {
+        this.carbonBench = Objects.requireNonNull(b.carbonBench, "carbonBench");
+        this.offerings = new OfferingResolver(carbonBench, b.provider, b.region, b.defaultModel);
+        this.ledger = b.ledger != null ? b.ledger : EmissionsLedger.create();
+    }
+
+    /**
+     * Records one call in the ledger.
+     *
+     * @param modelName the model name the response (else the request) reported; null or blank: the default
+     *                  model
+     * @param usage     the tokens the response reported; empty counts as none
+     * @return the call's receipt, or empty when the model cannot be resolved (nothing is recorded then)
+     */
+    public Optional<CallReceipt> record(@Nullable String modelName, Optional<Usage> usage) {
+        Optional<OfferingKey> key = offerings.resolve(modelName);
+        if (key.isEmpty()) {
+            if (modelName == null || modelName.isBlank()) {
+                LOG.debug("A response without a model name and no default model; not accounted");
+            }
+            return Optional.empty();
+        }
+        Score score = carbonBench.score(key.get());
+        CallRecord r = ledger.record(score.at(), score, score, usage.orElse(Usage.NONE));
+        LOG.debug("Accounted {} g CO2e on {}", r.grams().central(), r.endpoint());
+        return Optional.of(CallReceipt.of(r, score.intensityGramsPerKwh(), List.of(), usage.isPresent()));
+    }
+
+    /** The ledger calls are recorded in. */
+    public EmissionsLedger ledger() {
+        return ledger;
+    }
+
+    /** {@code [provider/region]}, with the default model when one is configured. */
+    @Override
+    public String toString() {
+        return offerings.toString().substring("OfferingResolver".length());
+    }
+
+    /**
+     * The settings of a {@link ResponseAccounting}, for an adapter's builder to extend. Required: the
+     * {@link CarbonBench}, the provider and the region. Defaults: no default model, a new aggregates-only
+     * {@link EmissionsLedger}. Not thread-safe.
+     *
+     * @param <B> the adapter's builder, returned by every setter
+     */
+    public abstract static class Builder<B extends Builder<B>> {
+        private @Nullable CarbonBench carbonBench;
+        private @Nullable String provider;
+        private @Nullable String region;
+        private @Nullable String defaultModel;
+        private @Nullable EmissionsLedger ledger;
+
+        protected Builder() {
+        }
+
+        @SuppressWarnings("unchecked")
+        private B self() {
+            return (B) this;
+        }
+
+        /** The CarbonBench that scores the calls (its catalog, grid source and clock). Required. */
+        public B carbonBench(CarbonBench carbonBench) {
+            this.carbonBench = Objects.requireNonNull(carbonBench, "carbonBench");
+            return self();
+        }
+
+        /** The catalog provider id of the models whose calls are accounted, e.g. {@code groq}. Required. */
+        public B provider(String provider) {
+            this.provider = Objects.requireNonNull(provider, "provider");
+            return self();
+        }
+
+        /** The catalog region id, e.g. {@code us-east-1} or {@code us}. Required. */
+        public B region(String region) {
+            this.region = Objects.requireNonNull(region, "region");
+            return self();
+        }
+
+        /** The model (id or alias) to account when a response's model name is unknown to the catalog. */
+        public B defaultModel(String model) {
+            this.defaultModel = Objects.requireNonNull(model, "model");
+            return self();
+        }
+
+        /**
+         * The ledger to record in, e.g. one shared with carbon-aware models or followed by the application's
+         * meters; default a new one.
+         */
+        public B ledger(EmissionsLedger ledger) {
+            this.ledger = Objects.requireNonNull(ledger, "ledger");
+            return self();
+        }
+
+        /**
+         * Validates the settings and makes the accounting, for the adapter's {@code build()}.
+         *
+         * @throws NullPointerException                   when the CarbonBench, provider or region is missing
+         * @throws ai.carbonbench.core.UnknownIdException when the catalog does not know the provider, the region,
+         *                                                or the default model there (naming close ids)
+         */
+        protected final ResponseAccounting accounting() {
+            return new ResponseAccounting(this);
+        }
+    }
+}
