@@ -1,5 +1,7 @@
 package ai.carbonbench.router;
 
+import ai.carbonbench.core.catalog.Checks;
+
 /**
  * Tokens one call consumed, as the provider reported them.
  *
@@ -12,12 +14,8 @@ public record Usage(long inputTokens, long outputTokens) {
     public static final Usage NONE = new Usage(0, 0);
 
     public Usage {
-        if (inputTokens < 0) {
-            throw new IllegalArgumentException("inputTokens must be >= 0, was " + inputTokens);
-        }
-        if (outputTokens < 0) {
-            throw new IllegalArgumentException("outputTokens must be >= 0, was " + outputTokens);
-        }
+        Checks.count("inputTokens", inputTokens);
+        Checks.count("outputTokens", outputTokens);
     }
 
     public static Usage of(long inputTokens, long outputTokens) {

@@ -17,6 +17,14 @@ public final class Checks {
         return atLeast(field, value, 0);
     }
 
+    /** {@code value}, a count {@code >= 0} (tokens, micrograms); else {@link IllegalArgumentException}. */
+    public static long count(String field, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(field + " must be >= 0, was " + value);
+        }
+        return value;
+    }
+
     /** {@code value}, a finite number {@code > 0}; else {@link IllegalArgumentException}. */
     public static double positive(String field, double value) {
         if (!Double.isFinite(value) || value <= 0) {

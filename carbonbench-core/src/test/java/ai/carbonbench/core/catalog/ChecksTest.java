@@ -39,4 +39,12 @@ final class ChecksTest {
         assertThatThrownBy(() -> Checks.atLeast("pue", Double.NaN, 1)).hasMessage("pue must be a finite number >= 1, was NaN");
         assertThatThrownBy(() -> Checks.within("share", 1.5, 0, 1)).hasMessage("share must be within 0..1, was 1.5");
     }
+
+    @Test
+    void a_count_is_a_whole_number_from_zero_and_its_message_shows_it_whole() {
+        assertThat(Checks.count("inputTokens", 0)).isZero();
+        assertThat(Checks.count("inputTokens", Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
+        assertThatThrownBy(() -> Checks.count("inputTokens", -1)).isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("inputTokens must be >= 0, was -1");
+    }
 }

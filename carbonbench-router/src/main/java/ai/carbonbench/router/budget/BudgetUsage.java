@@ -1,8 +1,8 @@
 package ai.carbonbench.router.budget;
 
+import ai.carbonbench.core.catalog.Checks;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * One key's use of a {@link CarbonBudget} at one moment, in whole micrograms of CO2e (central estimates, as
@@ -20,10 +20,7 @@ public record BudgetUsage(String budget, String key, long limitMicrograms, long 
         long reservedMicrograms, Instant periodStart, Instant resetAt) {
 
     public BudgetUsage {
-        Objects.requireNonNull(budget, "budget");
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(periodStart, "periodStart");
-        Objects.requireNonNull(resetAt, "resetAt");
+        Checks.nonNull("budget, key, periodStart, resetAt", budget, key, periodStart, resetAt);
     }
 
     public double limitGrams() {

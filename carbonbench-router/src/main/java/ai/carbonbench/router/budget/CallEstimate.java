@@ -1,5 +1,7 @@
 package ai.carbonbench.router.budget;
 
+import ai.carbonbench.core.catalog.Checks;
+
 /**
  * An upper estimate of one call's tokens, from which a budget reserves grams before the call: the prompt's
  * tokens (or a bound on them) and the maximum output tokens the call may generate. When a call's real tokens
@@ -14,12 +16,8 @@ public record CallEstimate(long inputTokens, long maxOutputTokens) {
     public static final CallEstimate DEFAULT = new CallEstimate(2_000, 1_000);
 
     public CallEstimate {
-        if (inputTokens < 0) {
-            throw new IllegalArgumentException("inputTokens must be >= 0, was " + inputTokens);
-        }
-        if (maxOutputTokens < 0) {
-            throw new IllegalArgumentException("maxOutputTokens must be >= 0, was " + maxOutputTokens);
-        }
+        Checks.count("inputTokens", inputTokens);
+        Checks.count("maxOutputTokens", maxOutputTokens);
     }
 
     public static CallEstimate of(long inputTokens, long maxOutputTokens) {

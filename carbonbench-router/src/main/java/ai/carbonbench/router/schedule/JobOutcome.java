@@ -1,9 +1,9 @@
 package ai.carbonbench.router.schedule;
 
+import ai.carbonbench.core.catalog.Checks;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.router.Usage;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * What a scheduled job produced, where and when it ran, and the grams it avoided.
@@ -27,11 +27,7 @@ public record JobOutcome<R>(String jobId, R result, OfferingKey endpoint, Instan
         double grams, double gramsIfRunAtSubmission, JobPlan plan) {
 
     public JobOutcome {
-        Objects.requireNonNull(jobId, "jobId");
-        Objects.requireNonNull(endpoint, "endpoint");
-        Objects.requireNonNull(startedAt, "startedAt");
-        Objects.requireNonNull(usage, "usage");
-        Objects.requireNonNull(plan, "plan");
+        Checks.nonNull("jobId, endpoint, startedAt, usage, plan", jobId, endpoint, startedAt, usage, plan);
     }
 
     /** Central grams avoided against running at submission; negative if waiting emitted more. */

@@ -1,6 +1,7 @@
 package ai.carbonbench.router.schedule;
 
 import ai.carbonbench.core.CarbonBench;
+import ai.carbonbench.core.catalog.Checks;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.json.JsonViews;
@@ -29,11 +30,8 @@ public record JobPlan(OfferingKey endpoint, Instant start, Instant latestStart, 
         Provenance provenance, OfferingKey submissionEndpoint, double submissionGramsPerMillionTokens, int replans) {
 
     public JobPlan {
-        Objects.requireNonNull(endpoint, "endpoint");
-        Objects.requireNonNull(start, "start");
-        Objects.requireNonNull(latestStart, "latestStart");
-        Objects.requireNonNull(provenance, "provenance");
-        Objects.requireNonNull(submissionEndpoint, "submissionEndpoint");
+        Checks.nonNull("endpoint, start, latestStart, provenance, submissionEndpoint", endpoint, start, latestStart,
+                provenance, submissionEndpoint);
     }
 
     /**
