@@ -1,8 +1,8 @@
 package ai.carbonbench.langchain4j;
 
 import ai.carbonbench.core.CarbonBench;
-import ai.carbonbench.langchain4j.Failures.AfterFirstToken;
 import ai.carbonbench.router.ModelRouting;
+import ai.carbonbench.router.ModelRouting.CommittedFailure;
 import ai.carbonbench.router.ModelRouting.Failure;
 import ai.carbonbench.router.EmissionsLedger;
 import ai.carbonbench.router.NoEndpointAvailableException;
@@ -104,7 +104,7 @@ public final class CarbonAwareStreamingChatModel extends RoutedChatModel<Streami
                 attempt.onError(e);
             }
             return attempt.outcome().whenComplete((r, t) -> {
-                if (t != null && !(t instanceof AfterFirstToken)) {
+                if (t != null && !(t instanceof CommittedFailure)) {
                     failures.add(new Failure(c.key(), t));
                 }
             }).thenApply(r -> new Routing.Answer<>(c, r));
@@ -133,7 +133,7 @@ public final class CarbonAwareStreamingChatModel extends RoutedChatModel<Streami
         while (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) {
             e = e.getCause();
         }
-        if (e instanceof AfterFirstToken after) {
+        if (e instanceof CommittedFailure after) {
             if (!(after.getCause() instanceof CancellationException)) {
                 deliverError(handler, after.getCause());
             }

@@ -9,18 +9,6 @@ import dev.langchain4j.exception.RetriableException;
 final class Failures {
 
     /**
-     * Thrown inside a streaming attempt when the stream failed after the handler had seen a partial response:
-     * never retriable, so the router neither fails over nor counts it against the endpoint's health.
-     */
-    static final class AfterFirstToken extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        AfterFirstToken(Throwable cause) {
-            super(cause.toString(), cause, false, false);
-        }
-    }
-
-    /**
      * LangChain4j's own taxonomy decides first: {@link RetriableException} (rate limit, 5xx, timeout) fails
      * over, {@link NonRetriableException} (authentication, invalid request, model not found) does not; an
      * unmapped {@link HttpException} goes by its status (408, 429, 5xx); anything else by the router's
@@ -31,15 +19,7 @@ final class Failures {
     private Failures() {
     }
 
-    /** A user's classifier, except that a stream failing after its first token never fails over. */
-    static FailureClassifier classifier(FailureClassifier user) {
-        return failure -> !(failure instanceof AfterFirstToken) && user.isRetriable(failure);
-    }
-
     static boolean isRetriable(Throwable failure) {
-        if (failure instanceof AfterFirstToken) {
-            return false;
-        }
         Throwable t = failure;
         for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
             if (t instanceof RetriableException) {

@@ -42,7 +42,7 @@ final class Routing<M> {
     Routing(Settings<M> s) {
         Objects.requireNonNull(s.carbonBench, "carbonBench");
         ModelRouting.Builder<M> b = ModelRouting.<M>builder(s.carbonBench)
-                .failureClassifier(s.classifier == null ? Failures.CLASSIFIER : Failures.classifier(s.classifier));
+                .failureClassifier(s.classifier == null ? Failures.CLASSIFIER : s.classifier);
         s.candidates.forEach(c -> b.candidate(c.key(), c.model()));
         if (s.policy != null) {
             b.policy(s.policy);

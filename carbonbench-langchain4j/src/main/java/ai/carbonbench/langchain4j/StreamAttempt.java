@@ -1,5 +1,6 @@
 package ai.carbonbench.langchain4j;
 
+import ai.carbonbench.router.ModelRouting.CommittedFailure;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.CompleteToolCall;
 import dev.langchain4j.model.chat.response.PartialResponse;
@@ -36,8 +37,8 @@ final class StreamAttempt implements StreamingChatResponseHandler {
 
     /**
      * Completes with the candidate's response, or with its failure: as reported while nothing has been
-     * streamed (the router may fail over), wrapped in {@link Failures.AfterFirstToken} once something has (it
-     * may not); a user's cancellation ends it with an {@code AfterFirstToken} around a {@link CancellationException}.
+     * streamed (the router may fail over), wrapped in a {@link CommittedFailure} once something has (it
+     * may not); a user's cancellation ends it with a {@code CommittedFailure} around a {@link CancellationException}.
      */
     CompletableFuture<ChatResponse> outcome() {
         return outcome;
@@ -58,7 +59,7 @@ final class StreamAttempt implements StreamingChatResponseHandler {
                         delegate.cancel();
                     }
                 } finally {
-                    outcome.completeExceptionally(new Failures.AfterFirstToken(
+                    outcome.completeExceptionally(new CommittedFailure(
                             new CancellationException("cancelled by the caller")));
                 }
             }
@@ -128,6 +129,6 @@ final class StreamAttempt implements StreamingChatResponseHandler {
 
     @Override
     public void onError(Throwable error) {
-        outcome.completeExceptionally(committed ? new Failures.AfterFirstToken(error) : error);
+        outcome.completeExceptionally(committed ? new CommittedFailure(error) : error);
     }
 }

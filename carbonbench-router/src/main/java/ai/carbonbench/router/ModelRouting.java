@@ -67,6 +67,20 @@ public final class ModelRouting<M> {
         }
     }
 
+    /**
+     * What a streaming attempt throws when its stream failed after content had reached the caller: the caller
+     * cannot take back what it has shown, so this routing never fails over on it, whatever the classifier says,
+     * nor counts it against the candidate's health. The adapter unwraps the {@linkplain #getCause() cause} for
+     * its caller.
+     */
+    public static final class CommittedFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public CommittedFailure(Throwable cause) {
+            super(Objects.requireNonNull(cause, "cause").toString(), cause, false, false);
+        }
+    }
+
     /** One attempt of a call on one candidate. */
     @FunctionalInterface
     public interface Attempt<M, R> {
@@ -96,7 +110,8 @@ public final class ModelRouting<M> {
             throw new IllegalArgumentException("a carbon-aware model needs at least one candidate");
         }
         this.carbonBench = b.carbonBench;
-        this.classifier = b.classifier;
+        FailureClassifier framework = b.classifier;
+        this.classifier = failure -> !(failure instanceof CommittedFailure) && framework.isRetriable(failure);
         List<Candidate<M>> resolved = new ArrayList<>(b.keys.size());
         for (int i = 0; i < b.keys.size(); i++) {
             // validates provider, region and model (aliases allowed), naming close ids when one is unknown

@@ -71,6 +71,19 @@ final class ModelRoutingTest {
     }
 
     @Test
+    void a_failure_after_streamed_content_never_fails_over_whatever_the_classifier_says() {
+        ModelRouting<String> everythingRetriable = ModelRouting.<String>builder(cb).candidate(US_WEST, "us-west")
+                .candidate(EU_NORTH, "eu-north").failureClassifier(failure -> true).build();
+        ModelRouting.CommittedFailure committed = new ModelRouting.CommittedFailure(new IOException("reset"));
+
+        assertThatThrownBy(() -> everythingRetriable.call(failingOn("eu-north", committed), a -> Optional.empty()))
+                .isSameAs(committed);
+        assertThat(tried).containsExactly("eu-north");
+        assertThat(everythingRetriable.isRetriable(committed)).isFalse();
+        assertThat(everythingRetriable.isRetriable(committed.getCause())).isTrue();
+    }
+
+    @Test
     void when_every_candidate_fails_the_message_names_each_one_and_its_failure() {
         ModelRouting.Attempt<String, String> allFail = c -> {
             throw new IOException("down at " + c.model());

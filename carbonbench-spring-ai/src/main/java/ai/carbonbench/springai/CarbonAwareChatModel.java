@@ -6,12 +6,12 @@ import ai.carbonbench.router.CallReceipt;
 import ai.carbonbench.router.CarbonAttributes;
 import ai.carbonbench.router.EmissionsLedger;
 import ai.carbonbench.router.ModelRouting;
+import ai.carbonbench.router.ModelRouting.CommittedFailure;
 import ai.carbonbench.router.NoEndpointAvailableException;
 import ai.carbonbench.router.RouterListener;
 import ai.carbonbench.router.RoutingDecision;
 import ai.carbonbench.router.RoutingPolicy;
 import ai.carbonbench.router.Usage;
-import ai.carbonbench.springai.SpringAiFailures.AfterFirstChunk;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -172,7 +172,7 @@ public final class CarbonAwareChatModel implements ChatModel {
                     return attempt.run(flux);
                 } catch (Exception e) {
                     if (attempt.committed()) {
-                        throw new AfterFirstChunk(e);
+                        throw new CommittedFailure(e);
                     }
                     throw e;
                 }
@@ -184,7 +184,7 @@ public final class CarbonAwareChatModel implements ChatModel {
             sink.complete();
         } catch (CancellationException e) {
             obs.error(e);
-        } catch (AfterFirstChunk e) {
+        } catch (CommittedFailure e) {
             obs.error(e.getCause());
             if (!(e.getCause() instanceof CancellationException)) {
                 sink.error(e.getCause());

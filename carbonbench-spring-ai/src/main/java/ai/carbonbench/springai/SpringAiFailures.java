@@ -9,18 +9,6 @@ import org.springframework.ai.retry.TransientAiException;
 final class SpringAiFailures {
 
     /**
-     * Thrown inside a streaming attempt when the stream failed after chunks had reached the subscriber: never
-     * retriable, so the router neither fails over nor counts it against the endpoint's health.
-     */
-    static final class AfterFirstChunk extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        AfterFirstChunk(Throwable cause) {
-            super(cause.toString(), cause, false, false);
-        }
-    }
-
-    /**
      * Spring AI's taxonomy decides first: {@link TransientAiException} (what its clients throw for 5xx, 429 and
      * I/O errors) fails over, {@link NonTransientAiException} (4xx: authentication, bad request, unknown model)
      * does not. Then the HTTP status of an OpenAI SDK exception (Spring AI's OpenAI chat model), when that SDK
@@ -36,9 +24,6 @@ final class SpringAiFailures {
     }
 
     static boolean isRetriable(Throwable failure) {
-        if (failure instanceof AfterFirstChunk) {
-            return false;
-        }
         Throwable t = failure;
         for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
             if (t instanceof TransientAiException) {
