@@ -21,11 +21,12 @@ import dev.langchain4j.service.TokenStream;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 final class AiServicesTest {
 
+    @RegisterExtension
     static final OpenAiStubs STUBS = new OpenAiStubs();
     static final CarbonBench CB = OpenAiStubs.carbonBench();
 
@@ -36,11 +37,6 @@ final class AiServicesTest {
         Result<String> ask(String message);
 
         TokenStream stream(String message);
-    }
-
-    @AfterAll
-    static void stop() {
-        STUBS.close();
     }
 
     @Test

@@ -1,5 +1,8 @@
 package ai.carbonbench.langchain4j;
 
+import static ai.carbonbench.langchain4j.OpenAiStubs.FIREWORKS;
+import static ai.carbonbench.langchain4j.OpenAiStubs.GROQ;
+import static ai.carbonbench.langchain4j.OpenAiStubs.TOGETHER;
 import static ai.carbonbench.langchain4j.OpenAiStubs.FIREWORKS_MODEL;
 import static ai.carbonbench.langchain4j.OpenAiStubs.GROQ_MODEL;
 import static ai.carbonbench.langchain4j.OpenAiStubs.TOGETHER_MODEL;
@@ -16,7 +19,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.UnknownIdException;
-import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.score.Range;
 import ai.carbonbench.router.CallRecord;
@@ -36,31 +38,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 final class CarbonAwareChatModelTest {
 
-    static final OfferingKey TOGETHER = OfferingKey.of("together", "us", "llama-3.3-70b");
-    static final OfferingKey GROQ = OfferingKey.of("groq", "us", "llama-3.3-70b");
-    static final OfferingKey FIREWORKS = OfferingKey.of("fireworks", "us", "llama-3.3-70b");
-
+    @RegisterExtension
     static final OpenAiStubs STUBS = new OpenAiStubs();
     static final CarbonBench CB = OpenAiStubs.carbonBench();
 
-    EmissionsLedger ledger;
-
-    @AfterAll
-    static void stop() {
-        STUBS.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        STUBS.reset();
-        ledger = EmissionsLedger.withCallLog(100);
-    }
+    final EmissionsLedger ledger = EmissionsLedger.withCallLog(100);
 
     /** Together (the baseline, dirtiest), Groq, Fireworks (cleanest), as real OpenAI-compatible clients. */
     CarbonAwareChatModel model(ChatModelListener... listeners) {
@@ -201,18 +188,20 @@ final class CarbonAwareChatModelTest {
     @Test
     void a_500_on_the_cleanest_fails_over_to_the_next_cleanest() {
         STUBS.fails("fireworks", 500);
-        STUBS.answers("groq", GROQ_MODEL, "Hello from Groq", 100, 20);
 
-        ChatResponse response = model().chat(hello());
-
-        assertThat(response.aiMessage().text()).isEqualTo("Hello from Groq");
-        assertThat(CarbonReceipt.of(response).orElseThrow().failedOver()).containsExactly(FIREWORKS);
+        assertGroqAnswersAfterFireworksFailed();
     }
 
     @Test
     void a_timeout_on_the_cleanest_fails_over_to_the_next_cleanest() {
         STUBS.server.stubFor(post(urlPathEqualTo(path("fireworks"))).willReturn(
                 okJson(OpenAiStubs.completion(FIREWORKS_MODEL, "too late", 1, 1)).withFixedDelay(3_000)));
+
+        assertGroqAnswersAfterFireworksFailed();
+    }
+
+    /** With Fireworks (the cleanest) failing as stubbed, Groq (the next cleanest) answers. */
+    private void assertGroqAnswersAfterFireworksFailed() {
         STUBS.answers("groq", GROQ_MODEL, "Hello from Groq", 100, 20);
 
         ChatResponse response = model().chat(hello());

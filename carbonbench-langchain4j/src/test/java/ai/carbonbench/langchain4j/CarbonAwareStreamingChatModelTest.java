@@ -1,5 +1,7 @@
 package ai.carbonbench.langchain4j;
 
+import static ai.carbonbench.langchain4j.OpenAiStubs.FIREWORKS;
+import static ai.carbonbench.langchain4j.OpenAiStubs.GROQ;
 import static ai.carbonbench.langchain4j.OpenAiStubs.FIREWORKS_MODEL;
 import static ai.carbonbench.langchain4j.OpenAiStubs.GROQ_MODEL;
 import static ai.carbonbench.langchain4j.OpenAiStubs.TOGETHER_MODEL;
@@ -12,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.carbonbench.core.CarbonBench;
-import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.score.Range;
 import ai.carbonbench.router.EmissionsLedger;
 import ai.carbonbench.router.NoEndpointAvailableException;
@@ -28,30 +29,16 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 final class CarbonAwareStreamingChatModelTest {
 
-    static final OfferingKey GROQ = OfferingKey.of("groq", "us", "llama-3.3-70b");
-    static final OfferingKey FIREWORKS = OfferingKey.of("fireworks", "us", "llama-3.3-70b");
-
+    @RegisterExtension
     static final OpenAiStubs STUBS = new OpenAiStubs();
     static final CarbonBench CB = OpenAiStubs.carbonBench();
 
-    EmissionsLedger ledger;
-
-    @AfterAll
-    static void stop() {
-        STUBS.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        STUBS.reset();
-        ledger = EmissionsLedger.withCallLog(100);
-    }
+    final EmissionsLedger ledger = EmissionsLedger.withCallLog(100);
 
     CarbonAwareStreamingChatModel model(StreamingChatModel fireworks) {
         return CarbonAwareStreamingChatModel.builder()

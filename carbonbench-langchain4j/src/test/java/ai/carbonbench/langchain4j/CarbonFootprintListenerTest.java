@@ -1,5 +1,6 @@
 package ai.carbonbench.langchain4j;
 
+import static ai.carbonbench.langchain4j.OpenAiStubs.GROQ;
 import static ai.carbonbench.langchain4j.OpenAiStubs.GROQ_MODEL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +8,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.UnknownIdException;
-import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.score.Range;
 import ai.carbonbench.router.CallRecord;
 import ai.carbonbench.router.EmissionsLedger;
@@ -16,28 +16,16 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 final class CarbonFootprintListenerTest {
 
-    static final OfferingKey GROQ = OfferingKey.of("groq", "us", "llama-3.3-70b");
+    @RegisterExtension
     static final OpenAiStubs STUBS = new OpenAiStubs();
     static final CarbonBench CB = OpenAiStubs.carbonBench();
 
-    EmissionsLedger ledger;
-
-    @AfterAll
-    static void stop() {
-        STUBS.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        STUBS.reset();
-        ledger = EmissionsLedger.withCallLog(10);
-    }
+    final EmissionsLedger ledger = EmissionsLedger.withCallLog(10);
 
     ChatModel plainModel(CarbonFootprintListener listener) {
         return OpenAiChatModel.builder().baseUrl(STUBS.baseUrl("groq")).apiKey("key-groq").modelName(GROQ_MODEL)

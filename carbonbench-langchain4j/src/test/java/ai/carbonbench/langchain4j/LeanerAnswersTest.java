@@ -20,26 +20,16 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Together's grid is 400 g/kWh, Groq's 200 (see {@link OpenAiStubs}); the threshold here is 300. */
 final class LeanerAnswersTest {
 
+    @RegisterExtension
     static final OpenAiStubs STUBS = new OpenAiStubs();
     static final CarbonBench CB = OpenAiStubs.carbonBench();
     static final LeanerAnswers LEAN = LeanerAnswers.builder().aboveGramsPerKwh(300).maxOutputTokens(400).build();
-
-    @AfterAll
-    static void stop() {
-        STUBS.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        STUBS.reset();
-    }
 
     private static CarbonAwareChatModel model() {
         return CarbonAwareChatModel.builder().carbonBench(CB)

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.Catalog;
+import ai.carbonbench.core.catalog.OfferingKey;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.langchain4j.model.openai.OpenAiChatModel;
@@ -16,6 +17,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One WireMock server on loopback speaking the OpenAI chat-completions protocol for three OpenAI-compatible
@@ -26,8 +30,15 @@ import java.util.List;
  * range ×0.5..×2), PUE 1.0 everywhere; together/us on a 400 g/kWh grid (the baseline, declared first in the
  * tests), groq/us 200, fireworks/us 50. So per million tokens: fireworks 10 input / 50 output, groq 40 / 200,
  * together 80 / 400.
+ *
+ * <p>A test class registers it with {@code @RegisterExtension static final OpenAiStubs STUBS = new OpenAiStubs();}:
+ * the stubs are reset before each test and the server stops after the class.
  */
-final class OpenAiStubs implements AutoCloseable {
+final class OpenAiStubs implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
+
+    static final OfferingKey TOGETHER = OfferingKey.of("together", "us", "llama-3.3-70b");
+    static final OfferingKey GROQ = OfferingKey.of("groq", "us", "llama-3.3-70b");
+    static final OfferingKey FIREWORKS = OfferingKey.of("fireworks", "us", "llama-3.3-70b");
 
     static final String TOGETHER_MODEL = "meta-llama/Llama-3.3-70B-Instruct-Turbo";
     static final String GROQ_MODEL = "llama-3.3-70b-versatile";
@@ -153,5 +164,15 @@ final class OpenAiStubs implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 }

@@ -40,15 +40,9 @@ public record CallReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, lo
         Instant at, OfferingKey baseline, double baselineGrams, Boundary boundary) {
 
     public CallReceipt {
-        Objects.requireNonNull(endpoint, "endpoint");
+        Checks.nonNull("endpoint, grams, intensityGramsPerKwh, zone, provenance, at, baseline, boundary",
+                endpoint, grams, intensityGramsPerKwh, zone, provenance, at, baseline, boundary);
         failedOver = List.copyOf(failedOver);
-        Objects.requireNonNull(grams, "grams");
-        Objects.requireNonNull(intensityGramsPerKwh, "intensityGramsPerKwh");
-        Objects.requireNonNull(zone, "zone");
-        Objects.requireNonNull(provenance, "provenance");
-        Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(baseline, "baseline");
-        Objects.requireNonNull(boundary, "boundary");
         if (inputTokens < 0 || outputTokens < 0) {
             throw new IllegalArgumentException("token counts must be >= 0, were " + inputTokens + " and " + outputTokens);
         }

@@ -32,6 +32,12 @@ public final class LangChain4jQuickStart {
     private LangChain4jQuickStart() {
     }
 
+    /** An OpenAI-compatible chat model; no retries of its own, so that a rate limit fails over at once. */
+    private static ChatModel openAi(String baseUrl, String apiKey, String modelName) {
+        return OpenAiChatModel.builder().baseUrl(baseUrl).apiKey(apiKey).modelName(modelName)
+                .timeout(Duration.ofSeconds(30)).maxRetries(0).build();
+    }
+
     public static void main(String[] args) throws IOException {
         boolean emulate = args.length > 0 && args[0].equals("--emulate");
         String togetherKey = System.getenv("TOGETHER_API_KEY");
@@ -44,18 +50,10 @@ public final class LangChain4jQuickStart {
         String root = emulate ? "http://127.0.0.1:" + emulator.getAddress().getPort() : null;
         try (CarbonBench cb = CarbonBench.create()) {
             // The models you already have; maxRetries(0) so that a rate limit fails over at once.
-            ChatModel together = OpenAiChatModel.builder()
-                    .baseUrl(emulate ? root + "/together/v1" : "https://api.together.xyz/v1")
-                    .apiKey(emulate ? "emulated" : togetherKey)
-                    .modelName("meta-llama/Llama-3.3-70B-Instruct-Turbo")
-                    .timeout(Duration.ofSeconds(30)).maxRetries(0)
-                    .build();
-            ChatModel groq = OpenAiChatModel.builder()
-                    .baseUrl(emulate ? root + "/groq/v1" : "https://api.groq.com/openai/v1")
-                    .apiKey(emulate ? "emulated" : groqKey)
-                    .modelName("llama-3.3-70b-versatile")
-                    .timeout(Duration.ofSeconds(30)).maxRetries(0)
-                    .build();
+            ChatModel together = openAi(emulate ? root + "/together/v1" : "https://api.together.xyz/v1",
+                    emulate ? "emulated" : togetherKey, "meta-llama/Llama-3.3-70B-Instruct-Turbo");
+            ChatModel groq = openAi(emulate ? root + "/groq/v1" : "https://api.groq.com/openai/v1",
+                    emulate ? "emulated" : groqKey, "llama-3.3-70b-versatile");
 
             // One carbon-aware model over both; the first candidate is the baseline for savings.
             CarbonAwareChatModel model = CarbonAwareChatModel.builder()

@@ -51,6 +51,21 @@ public final class Checks {
         return value;
     }
 
+    /**
+     * Checks a record's reference components at once: {@code names} lists them in the order of {@code values},
+     * separated by commas ({@code "model, provider, region"}). The first null one is reported as
+     * {@code Objects.requireNonNull(value, name)} would report it, with a {@link NullPointerException} whose
+     * message is its name.
+     */
+    public static void nonNull(String names, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                String[] split = names.split(",");
+                throw new NullPointerException(i < split.length ? split[i].strip() : "component " + i + " of " + names);
+            }
+        }
+    }
+
     /** {@code 1} for 1.0, {@code 0.5} for 0.5: bounds as people write them. */
     private static String number(double d) {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);

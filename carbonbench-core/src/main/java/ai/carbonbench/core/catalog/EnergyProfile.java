@@ -1,6 +1,5 @@
 package ai.carbonbench.core.catalog;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -37,11 +36,7 @@ public record EnergyProfile(
             throw new IllegalArgumentException("expected low <= output <= high, was " + lowWhPer1kTokens + " / "
                     + outputWhPer1kTokens + " / " + highWhPer1kTokens);
         }
-        Objects.requireNonNull(basis, "basis");
-        Objects.requireNonNull(hardware, "hardware");
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(note, "note");
+        Checks.nonNull("basis, hardware, method, source, note", basis, hardware, method, source, note);
     }
 
     /** Input energy scaled like the output range: the same relative uncertainty applies to prefill. */

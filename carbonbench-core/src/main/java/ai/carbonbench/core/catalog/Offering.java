@@ -21,16 +21,9 @@ public record Offering(Model model, Provider provider, Region region, String pro
         Hardware hardware) {
 
     public Offering {
-        Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(provider, "provider");
-        Objects.requireNonNull(region, "region");
-        Objects.requireNonNull(providerModelId, "providerModelId");
+        Checks.nonNull("model, provider, region, providerModelId, price, speed, retired, availabilitySource, hardware",
+                model, provider, region, providerModelId, price, speed, retired, availabilitySource, hardware);
         servedFrom = List.copyOf(servedFrom);
-        Objects.requireNonNull(price, "price");
-        Objects.requireNonNull(speed, "speed");
-        Objects.requireNonNull(retired, "retired");
-        Objects.requireNonNull(availabilitySource, "availabilitySource");
-        Objects.requireNonNull(hardware, "hardware");
     }
 
     /** A live offering (not retired) without an end date. */

@@ -1,6 +1,5 @@
 package ai.carbonbench.core.catalog;
 
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -17,12 +16,8 @@ public record Parameters(
         Source source) {
 
     public Parameters {
-        Objects.requireNonNull(totalBillions, "totalBillions");
-        Objects.requireNonNull(activeBillions, "activeBillions");
-        Objects.requireNonNull(assumedTotalBillions, "assumedTotalBillions");
-        Objects.requireNonNull(assumedActiveBillions, "assumedActiveBillions");
-        Objects.requireNonNull(assumption, "assumption");
-        Objects.requireNonNull(source, "source");
+        Checks.nonNull("totalBillions, activeBillions, assumedTotalBillions, assumedActiveBillions, assumption, source",
+                totalBillions, activeBillions, assumedTotalBillions, assumedActiveBillions, assumption, source);
         totalBillions.ifPresent(v -> Checks.positive("totalBillions", v));
         activeBillions.ifPresent(v -> Checks.positive("activeBillions", v));
     }

@@ -212,14 +212,20 @@ public final class JsonViews {
         return n;
     }
 
-    /** A model: parameters (or the assumption behind them) and energy per 1,000 tokens with its source. */
-    public static ObjectNode model(Model m) {
+    /** A model's names only: {@code {id, name, family, aliases}}, the head of {@link #model(Model)}. */
+    public static ObjectNode modelSummary(Model m) {
         ObjectNode n = NODES.objectNode();
         n.put("id", m.id());
         n.put("name", m.name());
         n.put("family", m.family().id());
         ArrayNode aliases = n.putArray("aliases");
         m.aliases().forEach(aliases::add);
+        return n;
+    }
+
+    /** A model: parameters (or the assumption behind them) and energy per 1,000 tokens with its source. */
+    public static ObjectNode model(Model m) {
+        ObjectNode n = modelSummary(m);
         ObjectNode p = n.putObject("parameters");
         Parameters params = m.parameters();
         if (params.totalBillions().isPresent()) {

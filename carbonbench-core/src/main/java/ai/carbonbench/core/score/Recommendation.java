@@ -1,8 +1,8 @@
 package ai.carbonbench.core.score;
 
+import ai.carbonbench.core.catalog.Checks;
 import ai.carbonbench.core.catalog.Model;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -32,11 +32,7 @@ public record Recommendation(Model model, Score best, List<Score> alternatives, 
         String insight) {
 
     public Recommendation {
-        Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(best, "best");
+        Checks.nonNull("model, best, worst, cleanestHour, insight", model, best, worst, cleanestHour, insight);
         alternatives = List.copyOf(alternatives);
-        Objects.requireNonNull(worst, "worst");
-        Objects.requireNonNull(cleanestHour, "cleanestHour");
-        Objects.requireNonNull(insight, "insight");
     }
 }

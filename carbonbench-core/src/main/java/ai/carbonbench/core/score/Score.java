@@ -4,7 +4,6 @@ import ai.carbonbench.core.catalog.Checks;
 import ai.carbonbench.core.catalog.Offering;
 import ai.carbonbench.core.grid.Provenance;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
@@ -32,15 +31,9 @@ public record Score(Offering offering, String zone, Range intensityGramsPerKwh, 
         double usdPerMillionTokens, Boundary boundary) {
 
     public Score {
-        Objects.requireNonNull(offering, "offering");
-        Objects.requireNonNull(zone, "zone");
-        Objects.requireNonNull(intensityGramsPerKwh, "intensityGramsPerKwh");
-        Objects.requireNonNull(provenance, "provenance");
-        Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(gramsPerMillionInput, "gramsPerMillionInput");
-        Objects.requireNonNull(gramsPerMillionOutput, "gramsPerMillionOutput");
-        Objects.requireNonNull(gramsPerMillionTokens, "gramsPerMillionTokens");
-        Objects.requireNonNull(boundary, "boundary");
+        Checks.nonNull("offering, zone, intensityGramsPerKwh, provenance, at, gramsPerMillionInput, "
+                + "gramsPerMillionOutput, gramsPerMillionTokens, boundary", offering, zone, intensityGramsPerKwh,
+                provenance, at, gramsPerMillionInput, gramsPerMillionOutput, gramsPerMillionTokens, boundary);
         Checks.nonNegative("usdPerMillionTokens", usdPerMillionTokens);
     }
 

@@ -1,5 +1,6 @@
 package ai.carbonbench.core.score;
 
+import ai.carbonbench.core.catalog.Checks;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
 import java.time.Instant;
@@ -44,10 +45,7 @@ public record WindowChoice(Window best, Window startingNow) {
     public record Window(OfferingKey endpoint, Instant start, Instant end, double meanGramsPerMillionTokens,
             double meanIntensityGramsPerKwh, Provenance provenance) {
         public Window {
-            Objects.requireNonNull(endpoint, "endpoint");
-            Objects.requireNonNull(start, "start");
-            Objects.requireNonNull(end, "end");
-            Objects.requireNonNull(provenance, "provenance");
+            Checks.nonNull("endpoint, start, end, provenance", endpoint, start, end, provenance);
         }
     }
 }

@@ -100,6 +100,8 @@ final class JsonViewsTest {
         assertFields(model.get("energy"), List.of("outputWhPer1kTokens", "inputWhPer1kTokens", "low", "high", "basis",
                 "hardware", "source"), List.of("method", "note"));
         assertFields(model.get("energy").get("source"), SOURCE, List.of("url"));
+        assertFields(JsonViews.modelSummary(bench.catalog().model("big-70b")), List.of("id", "name", "family",
+                "aliases"), List.of());
 
         JsonNode provider = JsonViews.provider(bench.catalog().providers().iterator().next());
         assertFields(provider, List.of("id", "name", "pue", "pueSource", "location", "locationNote"), List.of());

@@ -5,7 +5,6 @@ import ai.carbonbench.core.score.Score;
 import ai.carbonbench.core.score.SortOrder;
 import ai.carbonbench.core.score.TokenMix;
 import ai.carbonbench.core.json.JsonViews;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -75,9 +74,7 @@ final class LeaderboardCommand extends Subcommand {
         List<Score> rows = bench.leaderboard(q.build());
         noteData(rows.stream().map(Score::provenance).toList());
         if (json) {
-            ArrayNode arr = Output.JSON.arrayNode();
-            rows.forEach(s -> arr.add(JsonViews.option(s)));
-            Output.printJson(out(), arr);
+            Output.printJsonArray(out(), rows, JsonViews::option);
             return;
         }
         printTable(out(), rows, bench.tokenMix());

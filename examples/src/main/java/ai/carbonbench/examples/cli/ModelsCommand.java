@@ -5,7 +5,6 @@ import ai.carbonbench.core.catalog.Family;
 import ai.carbonbench.core.catalog.Model;
 import ai.carbonbench.core.catalog.Parameters;
 import ai.carbonbench.core.json.JsonViews;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -28,9 +27,7 @@ final class ModelsCommand extends Subcommand {
                 .filter(m -> all || catalog.isLive(m))
                 .toList();
         if (json) {
-            ArrayNode arr = Output.JSON.arrayNode();
-            models.forEach(m -> arr.add(JsonViews.model(m).put("live", catalog.isLive(m))));
-            Output.printJson(out(), arr);
+            Output.printJsonArray(out(), models, m -> JsonViews.model(m).put("live", catalog.isLive(m)));
             return;
         }
         Output.Table t = new Output.Table("ID", "FAMILY", "PARAMS (B)", "OUT Wh/1k", "RANGE", "IN Wh/1k", "BASIS")

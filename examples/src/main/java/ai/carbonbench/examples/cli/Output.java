@@ -4,12 +4,14 @@ import ai.carbonbench.core.catalog.Region;
 import ai.carbonbench.core.score.Range;
 import ai.carbonbench.core.json.JsonViews;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Printing shared by the subcommands: JSON (the views themselves are {@link JsonViews}, shared with
@@ -26,6 +28,13 @@ final class Output {
     static void printJson(PrintWriter out, JsonNode node) {
         out.println(JsonViews.toPrettyJson(node));
         out.flush();
+    }
+
+    /** Prints {@code items} as one pretty JSON array, each through {@code view}. */
+    static <T> void printJsonArray(PrintWriter out, Iterable<T> items, Function<T, ? extends JsonNode> view) {
+        ArrayNode arr = JSON.arrayNode();
+        items.forEach(item -> arr.add(view.apply(item)));
+        printJson(out, arr);
     }
 
     /** Three significant digits for tables. */

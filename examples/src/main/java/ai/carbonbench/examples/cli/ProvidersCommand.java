@@ -1,7 +1,6 @@
 package ai.carbonbench.examples.cli;
 
 import ai.carbonbench.core.json.JsonViews;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 
@@ -12,9 +11,7 @@ final class ProvidersCommand extends Subcommand {
     void run() {
         var providers = bench().catalog().providers();
         if (json) {
-            ArrayNode arr = Output.JSON.arrayNode();
-            providers.forEach(p -> arr.add(JsonViews.provider(p)));
-            Output.printJson(out(), arr);
+            Output.printJsonArray(out(), providers, JsonViews::provider);
             return;
         }
         Output.Table t = new Output.Table("ID", "NAME", "PUE", "LOCATION", "PUE SOURCE").numeric(2);

@@ -3,7 +3,6 @@ package ai.carbonbench.examples.cli;
 import ai.carbonbench.core.catalog.EmissionFactor;
 import ai.carbonbench.core.catalog.Zone;
 import ai.carbonbench.core.json.JsonViews;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,9 +20,7 @@ final class RegionsCommand extends Subcommand {
         var regions = bench.catalog().regions().stream()
                 .filter(r -> providerId == null || r.provider().equals(providerId)).toList();
         if (json) {
-            ArrayNode arr = Output.JSON.arrayNode();
-            regions.forEach(r -> arr.add(JsonViews.region(r, factor)));
-            Output.printJson(out(), arr);
+            Output.printJsonArray(out(), regions, r -> JsonViews.region(r, factor));
             return;
         }
         Output.Table t = new Output.Table("PROVIDER", "REGION", "CITY", "COUNTRY", "ZONE", "gCO2e/kWh", "PROFILE")

@@ -1,8 +1,6 @@
 package ai.carbonbench.examples.cli;
 
 import ai.carbonbench.core.CarbonBench;
-import ai.carbonbench.core.CarbonBenchException;
-import ai.carbonbench.core.catalog.Offering;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.router.schedule.JobPlan;
 import java.io.PrintWriter;
@@ -11,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,25 +21,14 @@ import picocli.CommandLine.Option;
         description = "Show the plan CarbonScheduler would make for a deferrable job (--dry-run).")
 final class ScheduleCommand extends Subcommand {
 
+    @Mixin
+    JobOptions jobOptions;
+
     @Option(names = "--dry-run", description = "Show the plan without running anything (required).")
     boolean dryRun;
 
-    @Option(names = "--model", required = true, paramLabel = "M", description = "Model id or alias, e.g. llama-3.1-70b.")
-    String model;
-
-    @Option(names = "--duration", required = true, paramLabel = "D",
-            description = "Expected job duration: 2h, 90m, 1h30m or ISO-8601 (PT2H).")
-    String duration;
-
-    @Option(names = "--deadline", required = true, paramLabel = "TIME",
-            description = "When the job must be finished, ISO-8601 with offset, e.g. 2026-12-01T06:00Z.")
-    String deadline;
-
     @Option(names = "--tokens", paramLabel = "N", description = "Tokens the job will process, to show grams.")
     Long tokens;
-
-    @Option(names = "--eu-only", description = "Only regions in EU member states.")
-    boolean euOnly;
 
     @Override
     void run() {
@@ -51,16 +39,10 @@ final class ScheduleCommand extends Subcommand {
         if (tokens != null && tokens < 0) {
             throw new IllegalArgumentException("--tokens must be >= 0, was " + tokens);
         }
-        Duration job = duration("--duration", duration);
-        Instant by = instant(deadline);
+        Duration job = jobOptions.jobDuration();
+        Instant by = jobOptions.deadlineInstant();
         CarbonBench cb = bench();
-        List<OfferingKey> candidates = cb.catalog().offeringsOf(model).stream()
-                .filter(o -> !euOnly || o.executionRegions().stream().allMatch(r -> r.inEu()))
-                .map(Offering::key).toList();
-        if (candidates.isEmpty()) {
-            throw new CarbonBenchException("No offering of " + cb.catalog().model(model).id()
-                    + (euOnly ? " runs only in the EU" : " in the catalog"), false);
-        }
+        List<OfferingKey> candidates = jobOptions.candidates(cb);
         JobPlan p = JobPlan.of(cb, job, by, candidates);
         if (json) {
             var n = p.toJson();

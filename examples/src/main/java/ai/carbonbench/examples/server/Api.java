@@ -160,14 +160,7 @@ final class Api {
         ArrayNode models = n.putArray("models");
         bench.catalog().models().stream()
                 .filter(m -> offered.contains(m.id()))
-                .forEach(m -> {
-                    ObjectNode mn = models.addObject();
-                    mn.put("id", m.id());
-                    mn.put("name", m.name());
-                    mn.put("family", m.family().id());
-                    ArrayNode aliases = mn.putArray("aliases");
-                    m.aliases().forEach(aliases::add);
-                });
+                .forEach(m -> models.add(JsonViews.modelSummary(m)));
         return n;
     }
 

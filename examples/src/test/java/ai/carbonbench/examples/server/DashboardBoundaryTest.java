@@ -13,9 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code boundary=} on the scoring endpoints, on the embedded catalog at a fixed noon. */
 final class DashboardBoundaryTest {
@@ -23,17 +22,8 @@ final class DashboardBoundaryTest {
     /** JSON figures carry four significant digits: a ratio of two of them is exact to about 1e-3. */
     private static final double ROUNDING = 1.5e-3;
 
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.onEmbedded();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.onEmbedded();
 
     /** The constant read from the catalog's data, not from the scorer. */
     private static double serverFactor() {

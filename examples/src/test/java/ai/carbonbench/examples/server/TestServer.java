@@ -22,9 +22,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** A {@link DashboardServer} on an ephemeral loopback port and a client for it. */
-final class TestServer implements AutoCloseable {
+final class TestServer implements AutoCloseable, AfterAllCallback {
 
     static final Clock NOON = Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -123,5 +125,11 @@ final class TestServer implements AutoCloseable {
     public void close() {
         server.close();
         bench.close();
+    }
+
+    /** Registered with {@code @RegisterExtension static final TestServer server = ...}: closed after the class. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 }
