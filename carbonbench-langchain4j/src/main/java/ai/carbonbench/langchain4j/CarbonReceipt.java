@@ -5,6 +5,7 @@ import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.score.Boundary;
 import ai.carbonbench.core.score.Range;
 import ai.carbonbench.router.CallReceipt;
+import ai.carbonbench.router.LeanDecision;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import java.time.Instant;
 import java.util.List;

@@ -2,6 +2,8 @@ package ai.carbonbench.langchain4j;
 
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.OfferingKey;
+import ai.carbonbench.router.LeanDecision;
+import ai.carbonbench.router.LeanRule;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.model.ModelProvider;
@@ -23,7 +25,6 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.OptionalInt;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -54,17 +55,12 @@ import org.jspecify.annotations.Nullable;
 public final class LeanerAnswers {
 
     /** The default brevity instruction. */
-    public static final String DEFAULT_INSTRUCTION = "Answer as briefly as the question allows: no preamble, no "
-            + "restating the question, no summary at the end.";
+    public static final String DEFAULT_INSTRUCTION = LeanRule.DEFAULT_INSTRUCTION;
 
-    private final double thresholdGramsPerKwh;
-    private final String instruction;
-    private final OptionalInt maxOutputTokens;
+    private final LeanRule rule;
 
-    private LeanerAnswers(Builder b) {
-        this.thresholdGramsPerKwh = b.threshold;
-        this.instruction = b.instruction;
-        this.maxOutputTokens = b.maxOutputTokens;
+    private LeanerAnswers(LeanRule rule) {
+        this.rule = rule;
     }
 
     public static Builder builder() {
@@ -72,7 +68,12 @@ public final class LeanerAnswers {
     }
 
     public double thresholdGramsPerKwh() {
-        return thresholdGramsPerKwh;
+        return rule.thresholdGramsPerKwh();
+    }
+
+    /** The framework-neutral rule, shared with the Spring AI adapter. */
+    public LeanRule rule() {
+        return rule;
     }
 
     /**
@@ -106,34 +107,30 @@ public final class LeanerAnswers {
         return CarbonReceipt.of(response).flatMap(CarbonReceipt::leanerAnswer);
     }
 
-    /** The request made lean: the instruction in the system message, max output tokens capped. */
-    ChatRequest lean(ChatRequest request, LeanDecision[] out, OfferingKey key, double intensity) {
+    /** The request made lean as {@code decision} says: the instruction in the system message, tokens capped. */
+    ChatRequest lean(ChatRequest request, LeanDecision decision) {
+        if (!decision.applied()) {
+            return request;
+        }
         List<ChatMessage> messages = new ArrayList<>(request.messages());
-        if (!instruction.isEmpty()) {
+        if (decision.instructionAdded()) {
             if (!messages.isEmpty() && messages.get(0) instanceof SystemMessage s) {
-                messages.set(0, SystemMessage.from(s.text() + "\n\n" + instruction));
+                messages.set(0, SystemMessage.from(rule.withInstruction(s.text())));
             } else {
-                messages.add(0, SystemMessage.from(instruction));
+                messages.add(0, SystemMessage.from(rule.instruction()));
             }
         }
         ChatRequest.Builder b = request.toBuilder().messages(messages);
-        OptionalInt sent = OptionalInt.empty();
-        if (maxOutputTokens.isPresent()) {
-            Integer had = request.parameters().maxOutputTokens();
-            int cap = had == null ? maxOutputTokens.getAsInt() : Math.min(had, maxOutputTokens.getAsInt());
-            sent = OptionalInt.of(cap);
-            b.parameters(request.parameters().overrideWith(ChatRequestParameters.builder().maxOutputTokens(cap)
-                    .build()));
+        if (decision.maxOutputTokens().isPresent()) {
+            b.parameters(request.parameters().overrideWith(ChatRequestParameters.builder()
+                    .maxOutputTokens(decision.maxOutputTokens().getAsInt()).build()));
         }
-        out[0] = new LeanDecision(key, intensity, thresholdGramsPerKwh, !instruction.isEmpty(), sent);
         return b.build();
     }
 
     @Override
     public String toString() {
-        return "LeanerAnswers[above " + thresholdGramsPerKwh + " gCO2e/kWh" + (instruction.isEmpty() ? ""
-                : ", brevity instruction") + (maxOutputTokens.isPresent() ? ", max " + maxOutputTokens.getAsInt()
-                + " output tokens" : "") + "]";
+        return "LeanerAnswers[" + rule + "]";
     }
 
     /** The wrapped model. */
@@ -150,13 +147,11 @@ public final class LeanerAnswers {
 
         @Override
         public ChatResponse doChat(ChatRequest request) {
-            double intensity = carbonBench.score(key).intensityGramsPerKwh().central();
-            LeanDecision[] decision = {new LeanDecision(key, intensity, thresholdGramsPerKwh, false,
-                    OptionalInt.empty())};
-            ChatRequest sent = intensity > thresholdGramsPerKwh ? lean(request, decision, key, intensity) : request;
+            LeanDecision decision = rule.decide(carbonBench, key, request.parameters().maxOutputTokens());
+            ChatRequest sent = lean(request, decision);
             ChatResponse response = delegate.chat(sent);
             return ChatResponse.builder().aiMessage(response.aiMessage())
-                    .metadata(LeanMetadata.wrap(response.metadata(), decision[0])).build();
+                    .metadata(LeanMetadata.wrap(response.metadata(), decision)).build();
         }
 
         @Override
@@ -194,11 +189,9 @@ public final class LeanerAnswers {
 
         @Override
         public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
-            double intensity = carbonBench.score(key).intensityGramsPerKwh().central();
-            LeanDecision[] decision = {new LeanDecision(key, intensity, thresholdGramsPerKwh, false,
-                    OptionalInt.empty())};
-            ChatRequest sent = intensity > thresholdGramsPerKwh ? lean(request, decision, key, intensity) : request;
-            delegate.chat(sent, new Forwarding(handler, decision[0]));
+            LeanDecision decision = rule.decide(carbonBench, key, request.parameters().maxOutputTokens());
+            ChatRequest sent = lean(request, decision);
+            delegate.chat(sent, new Forwarding(handler, decision));
         }
 
         @Override
@@ -310,34 +303,26 @@ public final class LeanerAnswers {
 
     /** Builds {@link LeanerAnswers}. Not thread-safe. Defaults: {@link #DEFAULT_INSTRUCTION}, no token cap. */
     public static final class Builder {
-        private @Nullable Double threshold;
-        private String instruction = DEFAULT_INSTRUCTION;
-        private OptionalInt maxOutputTokens = OptionalInt.empty();
+        private final LeanRule.Builder rule = LeanRule.builder();
 
         private Builder() {
         }
 
         /** Make calls leaner when the serving grid's intensity is above this, gCO2e/kWh. Required. */
         public Builder aboveGramsPerKwh(double threshold) {
-            if (!Double.isFinite(threshold) || threshold < 0) {
-                throw new IllegalArgumentException("threshold must be a finite number >= 0, was " + threshold);
-            }
-            this.threshold = threshold;
+            rule.aboveGramsPerKwh(threshold);
             return this;
         }
 
         /** The brevity instruction; empty to only cap tokens. */
         public Builder instruction(String instruction) {
-            this.instruction = Objects.requireNonNull(instruction, "instruction").strip();
+            rule.instruction(instruction);
             return this;
         }
 
         /** Cap max output tokens at this when above the threshold; at least 1. */
         public Builder maxOutputTokens(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxOutputTokens must be >= 1, was " + max);
-            }
-            this.maxOutputTokens = OptionalInt.of(max);
+            rule.maxOutputTokens(max);
             return this;
         }
 
@@ -345,13 +330,7 @@ public final class LeanerAnswers {
          * @throws IllegalStateException when no threshold was set, or neither an instruction nor a cap
          */
         public LeanerAnswers build() {
-            if (threshold == null) {
-                throw new IllegalStateException("aboveGramsPerKwh(threshold) is required");
-            }
-            if (instruction.isEmpty() && maxOutputTokens.isEmpty()) {
-                throw new IllegalStateException("an empty instruction and no token cap would change nothing");
-            }
-            return new LeanerAnswers(this);
+            return new LeanerAnswers(rule.build());
         }
     }
 }

@@ -7,6 +7,7 @@ import ai.carbonbench.router.CarbonRouter;
 import ai.carbonbench.router.EmissionsLedger;
 import ai.carbonbench.router.FailureClassifier;
 import ai.carbonbench.router.HealthPolicy;
+import ai.carbonbench.router.LeanDecision;
 import ai.carbonbench.router.ModelRouting;
 import ai.carbonbench.router.ModelRouting.Candidate;
 import ai.carbonbench.router.ModelRouting.Failure;

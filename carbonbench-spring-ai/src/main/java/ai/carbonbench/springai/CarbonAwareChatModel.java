@@ -100,7 +100,8 @@ public final class CarbonAwareChatModel implements ChatModel {
         Objects.requireNonNull(b.carbonBench, "carbonBench");
         ModelRouting.Builder<ChatModel> rb = ModelRouting.<ChatModel>builder(b.carbonBench)
                 .failureClassifier(SpringAiFailures.CLASSIFIER);
-        b.candidates.forEach(c -> rb.candidate(c.key(), c.model()));
+        b.candidates.forEach(c -> rb.candidate(c.key(), b.leanerAnswers == null ? c.model()
+                : b.leanerAnswers.wrap(b.carbonBench, c.key(), c.model())));
         if (b.policy != null) {
             rb.policy(b.policy);
         }
@@ -334,6 +335,7 @@ public final class CarbonAwareChatModel implements ChatModel {
         private final List<RouterListener> listeners = new ArrayList<>();
         private ObservationRegistry observations;
         private Scheduler scheduler;
+        private LeanerAnswers leanerAnswers;
 
         private Builder() {
         }
@@ -371,6 +373,15 @@ public final class CarbonAwareChatModel implements ChatModel {
         /** The registry for the {@value #OBSERVATION_NAME} observation; give the candidates the same one. */
         public Builder observationRegistry(ObservationRegistry registry) {
             this.observations = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * Makes every candidate's calls leaner when its grid is above the threshold (opt-in; the decision follows
+         * the candidate the router picks and is in the response metadata, see {@link LeanerAnswers}).
+         */
+        public Builder leanerAnswers(LeanerAnswers leanerAnswers) {
+            this.leanerAnswers = Objects.requireNonNull(leanerAnswers, "leanerAnswers");
             return this;
         }
 

@@ -33,6 +33,11 @@ public final class CarbonReceipts {
 
     /** {@code response} with {@code receipt} added to a copy of its metadata; everything else unchanged. */
     static ChatResponse with(ChatResponse response, CallReceipt receipt) {
+        return withEntry(response, METADATA_KEY, receipt);
+    }
+
+    /** {@code response} with {@code key = value} added to a copy of its metadata; everything else unchanged. */
+    static ChatResponse withEntry(ChatResponse response, String key, Object value) {
         ChatResponseMetadata m = response.getMetadata();
         ChatResponseMetadata.Builder b = ChatResponseMetadata.builder();
         if (m != null) {
@@ -53,7 +58,7 @@ public final class CarbonReceipts {
             }
             m.entrySet().forEach(e -> b.keyValue(e.getKey(), e.getValue()));
         }
-        b.keyValue(METADATA_KEY, receipt);
+        b.keyValue(key, value);
         return ChatResponse.builder().from(response).metadata(b.build()).build();
     }
 }

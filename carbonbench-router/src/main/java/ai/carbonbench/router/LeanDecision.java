@@ -1,12 +1,13 @@
-package ai.carbonbench.langchain4j;
+package ai.carbonbench.router;
 
 import ai.carbonbench.core.catalog.OfferingKey;
 import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * What {@link LeanerAnswers} decided for one call, recorded on its {@link CarbonReceipt}: whether the endpoint's
- * grid intensity was above the caller's threshold, and if so what was changed in the request.
+ * What a leaner-answers hook ({@link LeanRule}, applied by the LangChain4j and Spring AI adapters' {@code
+ * LeanerAnswers}) decided for one call, recorded next to its receipt: whether the endpoint's grid intensity was
+ * above the caller's threshold, and if so what was changed in the request.
  *
  * @param endpoint             the endpoint whose intensity was read
  * @param intensityGramsPerKwh its current grid intensity, central gCO2e/kWh

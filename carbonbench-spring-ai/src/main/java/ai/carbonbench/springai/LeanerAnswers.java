@@ -1,0 +1,220 @@
+package ai.carbonbench.springai;
+
+import ai.carbonbench.core.CarbonBench;
+import ai.carbonbench.core.catalog.OfferingKey;
+import ai.carbonbench.router.LeanDecision;
+import ai.carbonbench.router.LeanRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.SystemMessage;
+import org.springframework.ai.chat.metadata.ChatResponseMetadata;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.chat.prompt.Prompt;
+import reactor.core.publisher.Flux;
+
+/**
+ * Opt-in leaner answers for Spring AI: when the grid of the offering serving a call is dirtier than a threshold
+ * the caller sets, ask the model to be brief and/or cap its output tokens ({@code maxTokens}). Published
+ * measurements report large cuts in output length (and so in energy) from brevity prompts; whether a shorter
+ * answer is still good enough for a task is the caller's judgment, not CarbonBench's: CarbonBench only measures
+ * the grams. The rule itself is the framework-neutral {@link LeanRule}, shared with the LangChain4j adapter.
+ *
+ * <pre>{@code
+ * LeanerAnswers lean = LeanerAnswers.builder().aboveGramsPerKwh(300).maxOutputTokens(400).build();
+ * ChatModel model = CarbonAwareChatModel.builder().carbonBench(cb)
+ *         .candidate("together", "us", "llama-3.3-70b", lean.wrap(cb, "together", "us", "llama-3.3-70b", together))
+ *         .candidate("groq", "us", "llama-3.3-70b", lean.wrap(cb, "groq", "us", "llama-3.3-70b", groq))
+ *         .build();
+ * // or, the same for every candidate: CarbonAwareChatModel.builder()...leanerAnswers(lean).build()
+ * ChatResponse response = ChatClient.create(model).prompt("Hello").call().chatResponse();
+ * LeanerAnswers.decision(response).ifPresent(d -> log.info("leaner answer: {}", d));
+ * }</pre>
+ *
+ * <p>{@link #wrap} returns a {@code ChatModel} that, per call, reads its offering's current intensity from the
+ * CarbonBench (a cached read, no network), so the decision follows the candidate the router picked; above the
+ * threshold it appends the instruction to the first system message (or adds one as the first message) and lowers
+ * {@code maxTokens} in the prompt's options to the cap (keeping a lower one the prompt or the model's defaults
+ * had). Every response, above the threshold or not, carries the {@link LeanDecision} in its metadata under
+ * {@value #METADATA_KEY}, next to the {@linkplain CarbonReceipts receipt} when the wrapped model is a candidate of
+ * a {@link CarbonAwareChatModel}; streams carry it on every chunk. Immutable and thread-safe.
+ */
+public final class LeanerAnswers {
+
+    /** The metadata key of the decision. */
+    public static final String METADATA_KEY = "carbonbench.leanerAnswer";
+
+    /** The default brevity instruction. */
+    public static final String DEFAULT_INSTRUCTION = LeanRule.DEFAULT_INSTRUCTION;
+
+    private final LeanRule rule;
+
+    private LeanerAnswers(LeanRule rule) {
+        this.rule = rule;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Leaner answers following {@code rule}, e.g. one shared with the LangChain4j adapter. */
+    public static LeanerAnswers of(LeanRule rule) {
+        return new LeanerAnswers(Objects.requireNonNull(rule, "rule"));
+    }
+
+    /** The framework-neutral rule. */
+    public LeanRule rule() {
+        return rule;
+    }
+
+    /**
+     * {@code delegate}, made leaner whenever the grid of the offering it serves ({@code provider}, {@code region},
+     * {@code model} from the catalog) is above the threshold.
+     *
+     * @throws ai.carbonbench.core.UnknownIdException when the catalog has no such offering
+     */
+    public ChatModel wrap(CarbonBench carbonBench, String provider, String region, String model, ChatModel delegate) {
+        Objects.requireNonNull(carbonBench, "carbonBench");
+        Objects.requireNonNull(delegate, "delegate");
+        return wrap(carbonBench, OfferingKey.of(provider, region, model), delegate);
+    }
+
+    /** {@code delegate} made leaner on {@code offering}'s grid; {@link CarbonAwareChatModel.Builder} uses it. */
+    ChatModel wrap(CarbonBench carbonBench, OfferingKey offering, ChatModel delegate) {
+        OfferingKey key = carbonBench.catalog().offering(offering).key();
+        return new Lean(carbonBench, key, delegate);
+    }
+
+    /** The decision recorded on a response of a wrapped model (or of a carbon-aware model routing to one). */
+    public static Optional<LeanDecision> decision(ChatResponse response) {
+        Objects.requireNonNull(response, "response");
+        ChatResponseMetadata m = response.getMetadata();
+        return m != null && m.get(METADATA_KEY) instanceof LeanDecision d ? Optional.of(d) : Optional.empty();
+    }
+
+    /** The prompt made lean as {@code decision} says: the instruction in the system message, tokens capped. */
+    Prompt lean(Prompt prompt, LeanDecision decision, @Nullable ChatOptions defaults) {
+        if (!decision.applied()) {
+            return prompt;
+        }
+        List<Message> messages = new ArrayList<>(prompt.getInstructions());
+        if (decision.instructionAdded()) {
+            int i = 0;
+            while (i < messages.size() && !(messages.get(i) instanceof SystemMessage)) {
+                i++;
+            }
+            if (i < messages.size()) {
+                SystemMessage s = (SystemMessage) messages.get(i);
+                messages.set(i, s.mutate().text(rule.withInstruction(s.getText())).build());
+            } else {
+                messages.add(0, new SystemMessage(rule.instruction()));
+            }
+        }
+        ChatOptions options = prompt.getOptions();
+        if (decision.maxOutputTokens().isPresent()) {
+            ChatOptions base = options != null ? options : defaults;
+            ChatOptions.Builder<?> b = base != null ? base.mutate() : ChatOptions.builder();
+            options = b.maxTokens(decision.maxOutputTokens().getAsInt()).build();
+        }
+        Prompt.Builder pb = prompt.mutate().messages(messages);
+        if (options != null) {
+            pb.chatOptions(options);
+        }
+        return pb.build();
+    }
+
+    /** The max output tokens a prompt would be sent with: its own, else the model's default; null for none. */
+    private static @Nullable Integer requestedMaxTokens(Prompt prompt, @Nullable ChatOptions defaults) {
+        ChatOptions own = prompt.getOptions();
+        if (own != null && own.getMaxTokens() != null) {
+            return own.getMaxTokens();
+        }
+        return defaults == null ? null : defaults.getMaxTokens();
+    }
+
+    @Override
+    public String toString() {
+        return "LeanerAnswers[" + rule + "]";
+    }
+
+    /** The wrapped model. */
+    private final class Lean implements ChatModel {
+        private final CarbonBench carbonBench;
+        private final OfferingKey key;
+        private final ChatModel delegate;
+
+        Lean(CarbonBench carbonBench, OfferingKey key, ChatModel delegate) {
+            this.carbonBench = carbonBench;
+            this.key = key;
+            this.delegate = delegate;
+        }
+
+        private LeanDecision decide(Prompt prompt) {
+            return rule.decide(carbonBench, key, requestedMaxTokens(prompt, delegate.getDefaultOptions()));
+        }
+
+        @Override
+        public ChatResponse call(Prompt prompt) {
+            Objects.requireNonNull(prompt, "prompt");
+            LeanDecision decision = decide(prompt);
+            ChatResponse response = delegate.call(lean(prompt, decision, delegate.getDefaultOptions()));
+            return CarbonReceipts.withEntry(response, METADATA_KEY, decision);
+        }
+
+        @Override
+        public Flux<ChatResponse> stream(Prompt prompt) {
+            Objects.requireNonNull(prompt, "prompt");
+            LeanDecision decision = decide(prompt);
+            return delegate.stream(lean(prompt, decision, delegate.getDefaultOptions()))
+                    .map(chunk -> CarbonReceipts.withEntry(chunk, METADATA_KEY, decision));
+        }
+
+        @Override
+        public ChatOptions getDefaultOptions() {
+            return delegate.getDefaultOptions();
+        }
+
+        @Override
+        public String toString() {
+            return "LeanerAnswers(" + key + ", " + delegate + ")";
+        }
+    }
+
+    /** Builds {@link LeanerAnswers}. Not thread-safe. Defaults: {@link #DEFAULT_INSTRUCTION}, no token cap. */
+    public static final class Builder {
+        private final LeanRule.Builder rule = LeanRule.builder();
+
+        private Builder() {
+        }
+
+        /** Make calls leaner when the serving grid's intensity is above this, gCO2e/kWh. Required. */
+        public Builder aboveGramsPerKwh(double threshold) {
+            rule.aboveGramsPerKwh(threshold);
+            return this;
+        }
+
+        /** The brevity instruction; empty to only cap tokens. */
+        public Builder instruction(String instruction) {
+            rule.instruction(instruction);
+            return this;
+        }
+
+        /** Cap max output tokens ({@code maxTokens}) at this when above the threshold; at least 1. */
+        public Builder maxOutputTokens(int max) {
+            rule.maxOutputTokens(max);
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException when no threshold was set, or neither an instruction nor a cap
+         */
+        public LeanerAnswers build() {
+            return new LeanerAnswers(rule.build());
+        }
+    }
+}
