@@ -28,9 +28,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class CachedSource implements GridIntensitySource {
 
-    /** First retry of a zone that has never loaded (see {@link Backoff#cold}). */
-    static final Duration COLD_RETRY = Backoff.COLD_RETRY;
-
     private final Fetcher fetcher;
     private final Settings settings;
     private final @Nullable GridResources resources;

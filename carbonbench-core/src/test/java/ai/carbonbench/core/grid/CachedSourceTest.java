@@ -143,10 +143,10 @@ final class CachedSourceTest {
             assertThat(s.current("DE")).isEmpty();
         }
         assertThat(fetcher.latestCalls).hasValue(1);
-        ticker.advance(CachedSource.COLD_RETRY.plusSeconds(1));
+        ticker.advance(Backoff.COLD_RETRY.plusSeconds(1));
         s.current("DE");
         assertThat(fetcher.latestCalls).hasValue(2);
-        ticker.advance(CachedSource.COLD_RETRY.plusSeconds(1)); // the second retry waits twice as long
+        ticker.advance(Backoff.COLD_RETRY.plusSeconds(1)); // the second retry waits twice as long
         s.current("DE");
         assertThat(fetcher.latestCalls).hasValue(2);
         assertThat(log.warnings()).hasSize(1).first().asString().contains("no value for this zone yet");
