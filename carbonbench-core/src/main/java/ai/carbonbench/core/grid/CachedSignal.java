@@ -54,7 +54,6 @@ final class CachedSignal<T> {
     }
 
     private final String name;
-    private final Duration refreshAfter;
     private final long expireAfterNanos;
     private final Duration awaitFirstValue;
     private final Ticker ticker;
@@ -72,7 +71,6 @@ final class CachedSignal<T> {
             Executor executor, FailureLog failures, Consequences consequences, BooleanSupplier closed,
             Function<String, CompletableFuture<T>> fetch) {
         this.name = name;
-        this.refreshAfter = refreshAfter;
         this.expireAfterNanos = expireAfter == null ? Long.MAX_VALUE : expireAfter.toNanos();
         this.awaitFirstValue = awaitFirstValue;
         this.ticker = ticker;
@@ -92,14 +90,6 @@ final class CachedSignal<T> {
     /** Called with the key after every completed load or reload, good or failed (to drop derived answers). */
     void onLoaded(Consumer<String> listener) {
         this.onLoaded = listener;
-    }
-
-    Duration refreshAfter() {
-        return refreshAfter;
-    }
-
-    long expireAfterNanos() {
-        return expireAfterNanos;
     }
 
     /** The key's slot unless it is past the hard limit at {@code now} (ticker nanoseconds). */

@@ -108,12 +108,12 @@ final class CachedSource implements GridIntensitySource {
     /** Keeps the answer until its next refresh, staleness or expiry time, whichever comes first. */
     private void publish(String zone, CachedSignal.Slot<GridIntensity> slot, Optional<GridIntensity> value, long now,
             long loadsBefore) {
-        long next = slot.writtenAt() + latest.refreshAfter().toNanos();
+        long next = slot.writtenAt() + settings.refreshLatest().toNanos();
         long stale = slot.fetchedAt() + settings.staleAfter().toNanos();
         if (stale >= now) {
             next = Math.min(next, stale + 1);
         }
-        next = Math.min(next, slot.fetchedAt() + latest.expireAfterNanos());
+        next = Math.min(next, slot.fetchedAt() + settings.expireAfter().toNanos());
         FreshnessTimer.Answer<Optional<GridIntensity>> a = new FreshnessTimer.Answer<>(value);
         answers.put(zone, a);
         FreshnessTimer.markDueAfter(a, next - now);
