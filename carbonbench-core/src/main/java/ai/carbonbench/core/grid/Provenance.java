@@ -20,7 +20,7 @@ public enum Provenance {
      * forecast or history point 3, a stale reading 2, the embedded default 1. The one trust ranking of
      * the SDK: every place that reports the weakest provenance among several values uses it.
      */
-    public int trust() {
+    int trust() {
         return switch (this) {
             case OVERRIDE, LIVE -> 4;
             case FORECAST, HISTORY -> 3;
