@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -69,17 +70,18 @@ final class SnapshotGridSource implements GridIntensitySource {
         return location.toLowerCase(java.util.Locale.ROOT).startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
     }
 
-    private Optional<SnapshotFormat.Doc> doc() {
+    private Optional<SnapshotFormat.Doc> doc(Instant now) {
         if (closed) {
             return Optional.empty();
         }
         // The hard limit counts from when the snapshot was generated, not from when we read it: a
         // refresher that died leaves an old file behind that reads "successfully" forever.
         return doc.read(KEY).map(CachedSignal.Slot::value)
-                .filter(d -> Duration.between(d.generatedAt(), clock.instant()).compareTo(expireAfter) < 0);
+                .filter(d -> Duration.between(d.generatedAt(), now).compareTo(expireAfter) < 0);
     }
-    private Optional<SnapshotFormat.ZoneData> zone(String zone) {
-        return zone == null ? Optional.empty() : doc().map(d -> d.zones().get(zone));
+
+    private Optional<SnapshotFormat.ZoneData> zone(String zone, Instant now) {
+        return zone == null ? Optional.empty() : doc(now).map(d -> d.zones().get(zone));
     }
 
     @Override
@@ -89,24 +91,25 @@ final class SnapshotGridSource implements GridIntensitySource {
 
     @Override
     public Optional<GridIntensity> current(String zone) {
-        Optional<SnapshotFormat.Doc> doc = doc();
+        Instant now = clock.instant();
+        Optional<SnapshotFormat.Doc> doc = doc(now);
         if (doc.isEmpty() || zone == null || !doc.get().zones().containsKey(zone)) {
             return Optional.empty();
         }
-        boolean stale = Duration.between(doc.get().generatedAt(), clock.instant()).compareTo(staleAfter) > 0;
+        boolean stale = Duration.between(doc.get().generatedAt(), now).compareTo(staleAfter) > 0;
         return doc.get().zones().get(zone).current()
                 .map(g -> stale && g.provenance() == Provenance.LIVE ? g.withProvenance(Provenance.STALE) : g);
     }
 
     @Override
     public List<GridIntensity> history(String zone) {
-        return zone(zone).map(SnapshotFormat.ZoneData::history).orElse(List.of());
+        return zone(zone, clock.instant()).map(SnapshotFormat.ZoneData::history).orElse(List.of());
     }
 
     @Override
     public List<GridIntensity> forecast(String zone) {
-        return zone(zone).map(z -> z.forecast().isEmpty() ? z.forecast() : CachedSource.ahead(z.forecast(), clock.instant()))
-                .orElse(List.of());
+        Instant now = clock.instant();
+        return zone(zone, now).map(z -> CachedSource.ahead(z.forecast(), now)).orElse(List.of());
     }
 
     @Override
