@@ -132,7 +132,8 @@ final class CachedSignal<T> {
 
     private CompletableFuture<Slot<T>> load(String key, Slot<T> old, Executor executor) {
         if (closed.getAsBoolean()) {
-            return CompletableFuture.completedFuture(old != null ? old : new Slot<>(null, ticker.read(), 1, ticker.read()));
+            long now = ticker.read();
+            return CompletableFuture.completedFuture(old != null ? old : new Slot<>(null, now, 1, now));
         }
         // Start on the executor: building a request can resolve DNS, which must not run on a reader's thread.
         return CompletableFuture.supplyAsync(() -> fetch.apply(key), executor)
@@ -145,20 +146,19 @@ final class CachedSignal<T> {
     }
 
     private Slot<T> settle(String key, Slot<T> old, T value, Throwable error) {
+        long now = ticker.read();
         if (error == null && value != null) {
             failures.success(key, name);
             coldFailures.remove(key);
-            long now = ticker.read();
             return new Slot<>(value, now, 0, now);
         }
         Throwable why = error != null ? error : new FetchException(FetchException.Kind.NO_DATA, "no value");
         boolean haveValue = old != null && old.value() != null;
         failures.failure(key, name, why, haveValue ? consequences.withValue() : consequences.withoutValue());
         if (haveValue) {
-            return old.failedAgain(ticker.read());
+            return old.failedAgain(now);
         }
         int n = coldFailures.merge(key, 1, Integer::sum);
-        long now = ticker.read();
         return new Slot<T>(null, now, n, now);
     }
 
