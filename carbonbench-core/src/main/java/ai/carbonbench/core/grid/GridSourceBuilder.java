@@ -176,15 +176,11 @@ abstract class GridSourceBuilder<B extends GridSourceBuilder<B>> {
         }
         HttpClient client = httpClient;
         if (client == null && http) {
-            ExecutorService clientPool;
             if (owned.isEmpty()) {
-                clientPool = newExecutor();
-                owned.add(clientPool);
-            } else {
-                clientPool = owned.get(0);
+                owned.add(newExecutor()); // the user's executor is not ours to stop, so the client gets its own
             }
             client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL)
-                    .executor(clientPool).build();
+                    .executor(owned.get(0)).build();
         }
         return new GridResources(exec, client, owned);
     }
