@@ -85,8 +85,7 @@ public final class LeanerAnswers {
     public ChatModel wrap(CarbonBench carbonBench, String provider, String region, String model, ChatModel delegate) {
         Objects.requireNonNull(carbonBench, "carbonBench");
         Objects.requireNonNull(delegate, "delegate");
-        OfferingKey key = carbonBench.catalog().offering(OfferingKey.of(provider, region, model)).key();
-        return new Lean(carbonBench, key, delegate);
+        return new Lean(carbonBench, offering(carbonBench, provider, region, model), delegate);
     }
 
     /** Like {@link #wrap(CarbonBench, String, String, String, ChatModel)}, for a streaming model. */
@@ -94,8 +93,11 @@ public final class LeanerAnswers {
             StreamingChatModel delegate) {
         Objects.requireNonNull(carbonBench, "carbonBench");
         Objects.requireNonNull(delegate, "delegate");
-        OfferingKey key = carbonBench.catalog().offering(OfferingKey.of(provider, region, model)).key();
-        return new LeanStreaming(carbonBench, key, delegate);
+        return new LeanStreaming(carbonBench, offering(carbonBench, provider, region, model), delegate);
+    }
+
+    private static OfferingKey offering(CarbonBench carbonBench, String provider, String region, String model) {
+        return carbonBench.catalog().offering(OfferingKey.of(provider, region, model)).key();
     }
 
     /** The decision recorded on a response of a wrapped model, or on a carbon-aware model's receipt. */
@@ -128,6 +130,12 @@ public final class LeanerAnswers {
         return b.build();
     }
 
+    /** {@code response} with {@code decision} added to its metadata. */
+    private static ChatResponse withDecision(ChatResponse response, LeanDecision decision) {
+        return ChatResponse.builder().aiMessage(response.aiMessage())
+                .metadata(LeanMetadata.wrap(response.metadata(), decision)).build();
+    }
+
     @Override
     public String toString() {
         return "LeanerAnswers[" + rule + "]";
@@ -149,9 +157,7 @@ public final class LeanerAnswers {
         public ChatResponse doChat(ChatRequest request) {
             LeanDecision decision = rule.decide(carbonBench, key, request.parameters().maxOutputTokens());
             ChatRequest sent = lean(request, decision);
-            ChatResponse response = delegate.chat(sent);
-            return ChatResponse.builder().aiMessage(response.aiMessage())
-                    .metadata(LeanMetadata.wrap(response.metadata(), decision)).build();
+            return withDecision(delegate.chat(sent), decision);
         }
 
         @Override
@@ -267,8 +273,7 @@ public final class LeanerAnswers {
 
         @Override
         public void onCompleteResponse(ChatResponse response) {
-            user.onCompleteResponse(ChatResponse.builder().aiMessage(response.aiMessage())
-                    .metadata(LeanMetadata.wrap(response.metadata(), decision)).build());
+            user.onCompleteResponse(withDecision(response, decision));
         }
 
         @Override
