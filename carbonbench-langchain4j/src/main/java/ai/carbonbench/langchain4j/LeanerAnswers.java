@@ -67,10 +67,6 @@ public final class LeanerAnswers {
         return new Builder();
     }
 
-    public double thresholdGramsPerKwh() {
-        return rule.thresholdGramsPerKwh();
-    }
-
     /** The framework-neutral rule, shared with the Spring AI adapter. */
     public LeanRule rule() {
         return rule;
