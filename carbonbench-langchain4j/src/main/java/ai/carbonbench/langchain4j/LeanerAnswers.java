@@ -14,13 +14,6 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.ChatResponseMetadata;
-import dev.langchain4j.model.chat.response.CompleteToolCall;
-import dev.langchain4j.model.chat.response.PartialResponse;
-import dev.langchain4j.model.chat.response.PartialResponseContext;
-import dev.langchain4j.model.chat.response.PartialThinking;
-import dev.langchain4j.model.chat.response.PartialThinkingContext;
-import dev.langchain4j.model.chat.response.PartialToolCall;
-import dev.langchain4j.model.chat.response.PartialToolCallContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import java.util.ArrayList;
 import java.util.List;
@@ -217,64 +210,18 @@ public final class LeanerAnswers {
         }
     }
 
-    /** Passes every event on unchanged (each overload to the same overload), adding the decision at completion. */
-    private static final class Forwarding implements StreamingChatResponseHandler {
-        private final StreamingChatResponseHandler user;
+    /** Passes every event on unchanged, adding the decision at completion. */
+    private static final class Forwarding extends ForwardingHandler {
         private final LeanDecision decision;
 
         Forwarding(StreamingChatResponseHandler user, LeanDecision decision) {
-            this.user = user;
+            super(user);
             this.decision = decision;
-        }
-
-        @Override
-        public void onPartialResponse(String partialResponse) {
-            user.onPartialResponse(partialResponse);
-        }
-
-        @Override
-        public void onPartialResponse(PartialResponse partialResponse, PartialResponseContext context) {
-            user.onPartialResponse(partialResponse, context);
-        }
-
-        @Override
-        public void onPartialThinking(PartialThinking partialThinking) {
-            user.onPartialThinking(partialThinking);
-        }
-
-        @Override
-        public void onPartialThinking(PartialThinking partialThinking, PartialThinkingContext context) {
-            user.onPartialThinking(partialThinking, context);
-        }
-
-        @Override
-        public void onPartialToolCall(PartialToolCall partialToolCall) {
-            user.onPartialToolCall(partialToolCall);
-        }
-
-        @Override
-        public void onPartialToolCall(PartialToolCall partialToolCall, PartialToolCallContext context) {
-            user.onPartialToolCall(partialToolCall, context);
-        }
-
-        @Override
-        public void onCompleteToolCall(CompleteToolCall completeToolCall) {
-            user.onCompleteToolCall(completeToolCall);
-        }
-
-        @Override
-        public void onUnmappedRawEvent(Object event) {
-            user.onUnmappedRawEvent(event);
         }
 
         @Override
         public void onCompleteResponse(ChatResponse response) {
             user.onCompleteResponse(withDecision(response, decision));
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            user.onError(error);
         }
     }
 
