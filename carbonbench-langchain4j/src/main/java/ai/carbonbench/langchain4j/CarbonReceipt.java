@@ -78,11 +78,6 @@ public record CarbonReceipt(OfferingKey endpoint, List<OfferingKey> failedOver, 
         Objects.requireNonNull(cachedInputTokens, "cachedInputTokens");
     }
 
-    /** The LangChain4j face of the router's receipt: the same fields. */
-    static CarbonReceipt from(CallReceipt r) {
-        return from(r, Optional.empty(), OptionalLong.empty(), OptionalLong.empty());
-    }
-
     /** The router's receipt with a {@link LeanerAnswers} decision and the token details the provider reported. */
     static CarbonReceipt from(CallReceipt r, Optional<LeanDecision> leanerAnswer, OptionalLong reasoningTokens,
             OptionalLong cachedInputTokens) {

@@ -14,13 +14,6 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.ChatResponseMetadata;
-import dev.langchain4j.model.chat.response.CompleteToolCall;
-import dev.langchain4j.model.chat.response.PartialResponse;
-import dev.langchain4j.model.chat.response.PartialResponseContext;
-import dev.langchain4j.model.chat.response.PartialThinking;
-import dev.langchain4j.model.chat.response.PartialThinkingContext;
-import dev.langchain4j.model.chat.response.PartialToolCall;
-import dev.langchain4j.model.chat.response.PartialToolCallContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,10 +60,6 @@ public final class LeanerAnswers {
         return new Builder();
     }
 
-    public double thresholdGramsPerKwh() {
-        return rule.thresholdGramsPerKwh();
-    }
-
     /** The framework-neutral rule, shared with the Spring AI adapter. */
     public LeanRule rule() {
         return rule;
@@ -85,8 +74,7 @@ public final class LeanerAnswers {
     public ChatModel wrap(CarbonBench carbonBench, String provider, String region, String model, ChatModel delegate) {
         Objects.requireNonNull(carbonBench, "carbonBench");
         Objects.requireNonNull(delegate, "delegate");
-        OfferingKey key = carbonBench.catalog().offering(OfferingKey.of(provider, region, model)).key();
-        return new Lean(carbonBench, key, delegate);
+        return new Lean(carbonBench, offering(carbonBench, provider, region, model), delegate);
     }
 
     /** Like {@link #wrap(CarbonBench, String, String, String, ChatModel)}, for a streaming model. */
@@ -94,8 +82,11 @@ public final class LeanerAnswers {
             StreamingChatModel delegate) {
         Objects.requireNonNull(carbonBench, "carbonBench");
         Objects.requireNonNull(delegate, "delegate");
-        OfferingKey key = carbonBench.catalog().offering(OfferingKey.of(provider, region, model)).key();
-        return new LeanStreaming(carbonBench, key, delegate);
+        return new LeanStreaming(carbonBench, offering(carbonBench, provider, region, model), delegate);
+    }
+
+    private static OfferingKey offering(CarbonBench carbonBench, String provider, String region, String model) {
+        return carbonBench.catalog().offering(OfferingKey.of(provider, region, model)).key();
     }
 
     /** The decision recorded on a response of a wrapped model, or on a carbon-aware model's receipt. */
@@ -128,6 +119,12 @@ public final class LeanerAnswers {
         return b.build();
     }
 
+    /** {@code response} with {@code decision} added to its metadata. */
+    private static ChatResponse withDecision(ChatResponse response, LeanDecision decision) {
+        return ChatResponse.builder().aiMessage(response.aiMessage())
+                .metadata(LeanMetadata.wrap(response.metadata(), decision)).build();
+    }
+
     @Override
     public String toString() {
         return "LeanerAnswers[" + rule + "]";
@@ -149,9 +146,7 @@ public final class LeanerAnswers {
         public ChatResponse doChat(ChatRequest request) {
             LeanDecision decision = rule.decide(carbonBench, key, request.parameters().maxOutputTokens());
             ChatRequest sent = lean(request, decision);
-            ChatResponse response = delegate.chat(sent);
-            return ChatResponse.builder().aiMessage(response.aiMessage())
-                    .metadata(LeanMetadata.wrap(response.metadata(), decision)).build();
+            return withDecision(delegate.chat(sent), decision);
         }
 
         @Override
@@ -215,65 +210,18 @@ public final class LeanerAnswers {
         }
     }
 
-    /** Passes every event on unchanged (each overload to the same overload), adding the decision at completion. */
-    private static final class Forwarding implements StreamingChatResponseHandler {
-        private final StreamingChatResponseHandler user;
+    /** Passes every event on unchanged, adding the decision at completion. */
+    private static final class Forwarding extends ForwardingHandler {
         private final LeanDecision decision;
 
         Forwarding(StreamingChatResponseHandler user, LeanDecision decision) {
-            this.user = user;
+            super(user);
             this.decision = decision;
         }
 
         @Override
-        public void onPartialResponse(String partialResponse) {
-            user.onPartialResponse(partialResponse);
-        }
-
-        @Override
-        public void onPartialResponse(PartialResponse partialResponse, PartialResponseContext context) {
-            user.onPartialResponse(partialResponse, context);
-        }
-
-        @Override
-        public void onPartialThinking(PartialThinking partialThinking) {
-            user.onPartialThinking(partialThinking);
-        }
-
-        @Override
-        public void onPartialThinking(PartialThinking partialThinking, PartialThinkingContext context) {
-            user.onPartialThinking(partialThinking, context);
-        }
-
-        @Override
-        public void onPartialToolCall(PartialToolCall partialToolCall) {
-            user.onPartialToolCall(partialToolCall);
-        }
-
-        @Override
-        public void onPartialToolCall(PartialToolCall partialToolCall, PartialToolCallContext context) {
-            user.onPartialToolCall(partialToolCall, context);
-        }
-
-        @Override
-        public void onCompleteToolCall(CompleteToolCall completeToolCall) {
-            user.onCompleteToolCall(completeToolCall);
-        }
-
-        @Override
-        public void onUnmappedRawEvent(Object event) {
-            user.onUnmappedRawEvent(event);
-        }
-
-        @Override
         public void onCompleteResponse(ChatResponse response) {
-            user.onCompleteResponse(ChatResponse.builder().aiMessage(response.aiMessage())
-                    .metadata(LeanMetadata.wrap(response.metadata(), decision)).build());
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            user.onError(error);
+            user.onCompleteResponse(withDecision(response, decision));
         }
     }
 

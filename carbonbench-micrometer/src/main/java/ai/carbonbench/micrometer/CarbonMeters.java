@@ -6,7 +6,6 @@ import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.score.Boundary;
 import ai.carbonbench.core.score.Score;
 import ai.carbonbench.router.CallRecord;
-import ai.carbonbench.router.CarbonAttributes;
 import ai.carbonbench.router.EmissionsLedger;
 import ai.carbonbench.router.RouterListener;
 import io.micrometer.core.instrument.FunctionCounter;

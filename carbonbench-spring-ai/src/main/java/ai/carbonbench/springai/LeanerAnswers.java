@@ -142,6 +142,9 @@ public final class LeanerAnswers {
         return "LeanerAnswers[" + rule + "]";
     }
 
+    private record Leaned(Prompt prompt, LeanDecision decision) {
+    }
+
     /** The wrapped model. */
     private final class Lean implements ChatModel {
         private final CarbonBench carbonBench;
@@ -154,24 +157,25 @@ public final class LeanerAnswers {
             this.delegate = delegate;
         }
 
-        private LeanDecision decide(Prompt prompt) {
-            return rule.decide(carbonBench, key, requestedMaxTokens(prompt, delegate.getDefaultOptions()));
+        /** The decision for {@code prompt} on this offering, and the prompt made lean as it says. */
+        private Leaned prepare(Prompt prompt) {
+            Objects.requireNonNull(prompt, "prompt");
+            ChatOptions defaults = delegate.getDefaultOptions();
+            LeanDecision decision = rule.decide(carbonBench, key, requestedMaxTokens(prompt, defaults));
+            return new Leaned(lean(prompt, decision, defaults), decision);
         }
 
         @Override
         public ChatResponse call(Prompt prompt) {
-            Objects.requireNonNull(prompt, "prompt");
-            LeanDecision decision = decide(prompt);
-            ChatResponse response = delegate.call(lean(prompt, decision, delegate.getDefaultOptions()));
-            return CarbonReceipts.withEntry(response, METADATA_KEY, decision);
+            Leaned l = prepare(prompt);
+            return CarbonReceipts.withEntry(delegate.call(l.prompt()), METADATA_KEY, l.decision());
         }
 
         @Override
         public Flux<ChatResponse> stream(Prompt prompt) {
-            Objects.requireNonNull(prompt, "prompt");
-            LeanDecision decision = decide(prompt);
-            return delegate.stream(lean(prompt, decision, delegate.getDefaultOptions()))
-                    .map(chunk -> CarbonReceipts.withEntry(chunk, METADATA_KEY, decision));
+            Leaned l = prepare(prompt);
+            return delegate.stream(l.prompt())
+                    .map(chunk -> CarbonReceipts.withEntry(chunk, METADATA_KEY, l.decision()));
         }
 
         @Override

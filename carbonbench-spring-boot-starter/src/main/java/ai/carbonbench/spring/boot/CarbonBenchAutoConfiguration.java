@@ -95,8 +95,7 @@ public class CarbonBenchAutoConfiguration {
         List<OfferingKey> offerings = candidates(properties).stream()
                 .map(c -> carbonBench.catalog().offering(OfferingKey.of(c.provider(), c.region(), c.model())).key())
                 .toList();
-        return CarbonMeters.builder().ledger(ledger).carbonBench(carbonBench).offerings(offerings)
-                .boundary(carbonBench.boundary()).build();
+        return CarbonMeters.builder().ledger(ledger).carbonBench(carbonBench).offerings(offerings).build();
     }
 
     @Bean
