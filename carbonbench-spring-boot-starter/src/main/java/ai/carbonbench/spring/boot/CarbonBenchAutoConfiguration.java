@@ -139,8 +139,9 @@ public class CarbonBenchAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         CarbonBenchEndpoint carbonBenchEndpoint(EmissionsLedger ledger, ObjectProvider<CarbonAwareChatModel> model,
-                CarbonBenchProperties properties) {
-            return new CarbonBenchEndpoint(ledger, Optional.ofNullable(model.getIfAvailable()), Boundary.of(properties.boundary()).id());
+                CarbonBench carbonBench) {
+            // the boundary of the CarbonBench that scores the calls, as the meters report it
+            return new CarbonBenchEndpoint(ledger, Optional.ofNullable(model.getIfAvailable()), carbonBench.boundary().id());
         }
     }
 
