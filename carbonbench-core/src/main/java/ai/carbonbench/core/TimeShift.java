@@ -108,14 +108,12 @@ final class TimeShift {
         return d.getSeconds() * 1e9 + d.getNano();
     }
 
+    /** Candidates are non-empty: {@link CarbonBench#bestWindow} checks them. */
     static WindowChoice bestWindow(CarbonBench cb, List<OfferingKey> candidates, Duration jobDuration,
             Instant deadline, Instant clockNow) {
         Objects.requireNonNull(jobDuration, "jobDuration");
         Instant now = clockNow.truncatedTo(ChronoUnit.SECONDS); // start times to the second are precise enough
         Objects.requireNonNull(deadline, "deadline");
-        if (candidates.isEmpty()) {
-            throw new IllegalArgumentException("no candidate endpoint");
-        }
         if (jobDuration.isZero() || jobDuration.isNegative()) {
             throw new IllegalArgumentException("jobDuration must be positive, was " + jobDuration);
         }
