@@ -36,27 +36,16 @@ public final class CleanestFirst {
     /** Which rule put one option before another. */
     public enum Rule {
         /** The compared ranges do not overlap: the first is clearly cleaner. */
-        CLEARLY_LOWER("its carbon range lies wholly below"),
+        CLEARLY_LOWER,
         /** The compared ranges overlap (no clear winner); the lower central estimate decided. */
-        LOWER_CENTRAL("the ranges overlap, so the lower central estimate decided"),
+        LOWER_CENTRAL,
         /** Equal central estimates; the lower blended price decided. */
-        LOWER_COST("equal central estimates, so the lower price decided"),
+        LOWER_COST,
         /**
          * Equal central estimates and prices; the caller's last tie-breaker decided (the router's observed
          * latency, then declared order; the leaderboard's published speed, then ids).
          */
-        SAME_CARBON_AND_COST("equal central estimates and prices, so latency or the declared order decided");
-
-        private final String words;
-
-        Rule(String words) {
-            this.words = words;
-        }
-
-        /** The rule in a few words, for reasons and insights. */
-        public String words() {
-            return words;
-        }
+        SAME_CARBON_AND_COST
     }
 
     /**
