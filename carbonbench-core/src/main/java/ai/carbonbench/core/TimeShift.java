@@ -1,5 +1,6 @@
 package ai.carbonbench.core;
 
+import ai.carbonbench.core.catalog.Offering;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.score.Score;
@@ -128,8 +129,9 @@ final class TimeShift {
         WindowChoice.Window best = null;
         WindowChoice.Window bestNow = null;
         for (OfferingKey key : candidates) {
-            Hourly h = hourly(cb, key, now, deadline);
-            OfferingKey canonical = cb.catalog().offering(key).key();
+            Offering offering = cb.catalog().offering(key);
+            Hourly h = hourly(cb, offering, now, deadline);
+            OfferingKey canonical = offering.key();
             List<Point> windows = rollingAverage(h.grams, jobDuration, now, deadline, HOUR);
             for (Point w : windows) {
                 WindowChoice.Window candidate = window(canonical, w, jobDuration, h.intensity, h.provenance);
@@ -160,9 +162,10 @@ final class TimeShift {
             throw new IllegalArgumentException("duration must be positive, was " + duration);
         }
         Instant end = start.plus(duration);
-        Hourly h = hourly(cb, key, start, end);
+        Offering offering = cb.catalog().offering(key);
+        Hourly h = hourly(cb, offering, start, end);
         Point w = new Point(start, duration, averageOverPeriod(h.grams, start, end));
-        return window(cb.catalog().offering(key).key(), w, duration, h.intensity, h.provenance);
+        return window(offering.key(), w, duration, h.intensity, h.provenance);
     }
 
     private static final Duration HOUR = Duration.ofHours(1);
@@ -171,10 +174,10 @@ final class TimeShift {
     private record Hourly(List<Point> grams, List<Point> intensity, List<Provenance> provenance) {
     }
 
-    private static Hourly hourly(CarbonBench cb, OfferingKey key, Instant from, Instant until) {
+    private static Hourly hourly(CarbonBench cb, Offering offering, Instant from, Instant until) {
         Hourly h = new Hourly(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (Instant t = from.truncatedTo(ChronoUnit.HOURS); t.isBefore(until); t = t.plus(HOUR)) {
-            Score s = cb.scoreAt(key, t);
+            Score s = cb.score(offering, t); // as scoreAt(key, t), with the key resolved once
             h.grams.add(new Point(t, HOUR, s.gramsPerMillionTokens().central()));
             h.intensity.add(new Point(t, HOUR, s.intensityGramsPerKwh().central()));
             h.provenance.add(s.provenance());
