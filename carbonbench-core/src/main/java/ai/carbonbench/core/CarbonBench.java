@@ -356,7 +356,8 @@ public final class CarbonBench implements AutoCloseable {
         return new DailyCurve(region, zone, points, flat);
     }
 
-    private Score score(Offering offering, Instant at) {
+    /** {@link #scoreAt} for an offering already resolved. */
+    Score score(Offering offering, Instant at) {
         return scorer.score(offering, at, zone -> intensity.at(zone, at));
     }
 

@@ -40,11 +40,11 @@ final class Scorer {
             .thenComparing(s -> s.offering().region().id()).thenComparing(s -> s.offering().model().id());
 
     /** The catalog method holding the boundary constants. */
-    static final String BOUNDARY_METHOD = "boundary-v1";
+    private static final String BOUNDARY_METHOD = "boundary-v1";
     /** The catalog method holding the range widening of H100 figures used for non-GPU hardware. */
-    static final String HARDWARE_METHOD = "hardware-v1";
+    private static final String HARDWARE_METHOD = "hardware-v1";
     /** {@link CleanestFirst}'s order; published speed, then ids, break what carbon and price leave equal. */
-    static final Comparator<Score> CLEANEST = CleanestFirst.order(s -> s, BY_SPEED.thenComparing(BY_KEY));
+    private static final Comparator<Score> CLEANEST = CleanestFirst.order(s -> s, BY_SPEED.thenComparing(BY_KEY));
 
     private final Catalog catalog;
     private final TokenMix mix;

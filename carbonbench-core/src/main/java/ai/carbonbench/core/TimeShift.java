@@ -1,5 +1,6 @@
 package ai.carbonbench.core;
 
+import ai.carbonbench.core.catalog.Offering;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.score.Score;
@@ -108,14 +109,12 @@ final class TimeShift {
         return d.getSeconds() * 1e9 + d.getNano();
     }
 
+    /** Candidates are non-empty: {@link CarbonBench#bestWindow} checks them. */
     static WindowChoice bestWindow(CarbonBench cb, List<OfferingKey> candidates, Duration jobDuration,
             Instant deadline, Instant clockNow) {
         Objects.requireNonNull(jobDuration, "jobDuration");
         Instant now = clockNow.truncatedTo(ChronoUnit.SECONDS); // start times to the second are precise enough
         Objects.requireNonNull(deadline, "deadline");
-        if (candidates.isEmpty()) {
-            throw new IllegalArgumentException("no candidate endpoint");
-        }
         if (jobDuration.isZero() || jobDuration.isNegative()) {
             throw new IllegalArgumentException("jobDuration must be positive, was " + jobDuration);
         }
@@ -130,8 +129,9 @@ final class TimeShift {
         WindowChoice.Window best = null;
         WindowChoice.Window bestNow = null;
         for (OfferingKey key : candidates) {
-            Hourly h = hourly(cb, key, now, deadline);
-            OfferingKey canonical = cb.catalog().offering(key).key();
+            Offering offering = cb.catalog().offering(key);
+            Hourly h = hourly(cb, offering, now, deadline);
+            OfferingKey canonical = offering.key();
             List<Point> windows = rollingAverage(h.grams, jobDuration, now, deadline, HOUR);
             for (Point w : windows) {
                 WindowChoice.Window candidate = window(canonical, w, jobDuration, h.intensity, h.provenance);
@@ -162,9 +162,10 @@ final class TimeShift {
             throw new IllegalArgumentException("duration must be positive, was " + duration);
         }
         Instant end = start.plus(duration);
-        Hourly h = hourly(cb, key, start, end);
+        Offering offering = cb.catalog().offering(key);
+        Hourly h = hourly(cb, offering, start, end);
         Point w = new Point(start, duration, averageOverPeriod(h.grams, start, end));
-        return window(cb.catalog().offering(key).key(), w, duration, h.intensity, h.provenance);
+        return window(offering.key(), w, duration, h.intensity, h.provenance);
     }
 
     private static final Duration HOUR = Duration.ofHours(1);
@@ -173,10 +174,10 @@ final class TimeShift {
     private record Hourly(List<Point> grams, List<Point> intensity, List<Provenance> provenance) {
     }
 
-    private static Hourly hourly(CarbonBench cb, OfferingKey key, Instant from, Instant until) {
+    private static Hourly hourly(CarbonBench cb, Offering offering, Instant from, Instant until) {
         Hourly h = new Hourly(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (Instant t = from.truncatedTo(ChronoUnit.HOURS); t.isBefore(until); t = t.plus(HOUR)) {
-            Score s = cb.scoreAt(key, t);
+            Score s = cb.score(offering, t); // as scoreAt(key, t), with the key resolved once
             h.grams.add(new Point(t, HOUR, s.gramsPerMillionTokens().central()));
             h.intensity.add(new Point(t, HOUR, s.intensityGramsPerKwh().central()));
             h.provenance.add(s.provenance());

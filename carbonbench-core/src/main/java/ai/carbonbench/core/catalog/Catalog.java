@@ -265,17 +265,19 @@ public final class Catalog {
         Region region = region(key.provider(), key.region());
         Offering o = offerings.get(new OfferingKey(region.provider(), region.id(), model.id()));
         if (o == null) {
-            List<String> where = offeringsOf(model.id()).stream()
-                    .map(x -> x.provider().id() + "/" + x.region().id()).toList();
-            throw new UnknownIdException("offering", key.toString(), where.size() > 8 ? where.subList(0, 8) : where);
+            throw new UnknownIdException("offering", key.toString(), liveWhere(model));
         }
         if (!includeRetired && !o.live()) {
-            List<String> where = offeringsOf(model.id()).stream()
-                    .map(x -> x.provider().id() + "/" + x.region().id()).toList();
-            throw new UnknownIdException("offering", key + "' (retired on " + o.retired().orElseThrow()
-                    + "; live offerings of the model follow)", where.size() > 8 ? where.subList(0, 8) : where);
+            throw new UnknownIdException("offering", key.toString(), "retired on " + o.retired().orElseThrow()
+                    + "; live offerings of the model follow", liveWhere(model));
         }
         return o;
+    }
+
+    /** Where the model has live offerings, as {@code provider/region}, at most 8: the suggestions of a failed lookup. */
+    private List<String> liveWhere(Model model) {
+        List<String> where = offeringsOf(model.id()).stream().map(x -> x.provider().id() + "/" + x.region().id()).toList();
+        return where.size() > 8 ? where.subList(0, 8) : where;
     }
 
     /**

@@ -42,7 +42,7 @@ public record Hardware(Kind kind, String detail, EnergyBasis energyBasis) {
     }
 
     /** What a catalog that does not state the hardware implies: unknown, so a measured model is only a proxy. */
-    public static Hardware unstated(Basis modelBasis) {
+    static Hardware unstated(Basis modelBasis) {
         return new Hardware(Kind.UNKNOWN, "not stated",
                 modelBasis == Basis.MEASURED ? EnergyBasis.PROXY : EnergyBasis.ESTIMATED);
     }

@@ -19,7 +19,7 @@ public enum SpeedBasis {
     }
 
     /** Parses the JSON form (or the enum name), ignoring case. */
-    public static SpeedBasis fromId(String id) {
+    static SpeedBasis fromId(String id) {
         return valueOf(id.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 }

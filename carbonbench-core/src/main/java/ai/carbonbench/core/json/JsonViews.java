@@ -28,6 +28,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 /**
  * The JSON shape of CarbonBench's values, written with Jackson: the one place that names their fields.
@@ -116,21 +117,13 @@ public final class JsonViews {
         n.put("usdPerMillionTokens", round(s.usdPerMillionTokens()));
         n.put("usdPerMillionInputTokens", o.price().usdPerMillionInput());
         n.put("usdPerMillionOutputTokens", o.price().usdPerMillionOutput());
-        if (s.tokensPerSecond().isPresent()) {
-            n.put("tokensPerSecond", s.tokensPerSecond().getAsDouble());
-        } else {
-            n.putNull("tokensPerSecond");
-        }
+        put(n, "tokensPerSecond", s.tokensPerSecond());
         // basis, source and date of the speed (null without one); an observed speed replaces the catalog's
         var speed = o.speed();
         n.put("speedBasis", speed.map(x -> x.basis().id()).orElse(null));
         n.put("speedSource", speed.map(x -> x.source().id()).orElse(null));
         n.put("speedDate", speed.map(x -> x.date()).orElse(null));
-        if (speed.isPresent() && speed.get().timeToFirstTokenSeconds().isPresent()) {
-            n.put("timeToFirstTokenSeconds", speed.get().timeToFirstTokenSeconds().getAsDouble());
-        } else {
-            n.putNull("timeToFirstTokenSeconds");
-        }
+        put(n, "timeToFirstTokenSeconds", speed.map(x -> x.timeToFirstTokenSeconds()).orElse(OptionalDouble.empty()));
         n.put("retired", o.retired().map(Object::toString).orElse(null));
         n.put("energyBasis", o.model().energy().basis().name().toLowerCase(Locale.ROOT));
         n.put("boundary", s.boundary().id());
@@ -228,16 +221,8 @@ public final class JsonViews {
         ObjectNode n = modelSummary(m);
         ObjectNode p = n.putObject("parameters");
         Parameters params = m.parameters();
-        if (params.totalBillions().isPresent()) {
-            p.put("totalBillions", params.totalBillions().getAsDouble());
-        } else {
-            p.putNull("totalBillions");
-        }
-        if (params.activeBillions().isPresent()) {
-            p.put("activeBillions", params.activeBillions().getAsDouble());
-        } else {
-            p.putNull("activeBillions");
-        }
+        put(p, "totalBillions", params.totalBillions());
+        put(p, "activeBillions", params.activeBillions());
         params.assumption().ifPresent(a -> p.put("assumption", a));
         EnergyProfile e = m.energy();
         ObjectNode en = n.putObject("energy");
@@ -320,6 +305,15 @@ public final class JsonViews {
         n.put("meanIntensityGramsPerKwh", round(x.meanIntensityGramsPerKwh()));
         n.put("provenance", x.provenance().name());
         return n;
+    }
+
+    /** The value under {@code field}, or {@code null} when there is none. */
+    private static void put(ObjectNode n, String field, OptionalDouble value) {
+        if (value.isPresent()) {
+            n.put(field, value.getAsDouble());
+        } else {
+            n.putNull(field);
+        }
     }
 
     /** Four significant digits: enough for every figure we publish, no float noise. */

@@ -36,27 +36,16 @@ public final class CleanestFirst {
     /** Which rule put one option before another. */
     public enum Rule {
         /** The compared ranges do not overlap: the first is clearly cleaner. */
-        CLEARLY_LOWER("its carbon range lies wholly below"),
+        CLEARLY_LOWER,
         /** The compared ranges overlap (no clear winner); the lower central estimate decided. */
-        LOWER_CENTRAL("the ranges overlap, so the lower central estimate decided"),
+        LOWER_CENTRAL,
         /** Equal central estimates; the lower blended price decided. */
-        LOWER_COST("equal central estimates, so the lower price decided"),
+        LOWER_COST,
         /**
          * Equal central estimates and prices; the caller's last tie-breaker decided (the router's observed
          * latency, then declared order; the leaderboard's published speed, then ids).
          */
-        SAME_CARBON_AND_COST("equal central estimates and prices, so latency or the declared order decided");
-
-        private final String words;
-
-        Rule(String words) {
-            this.words = words;
-        }
-
-        /** The rule in a few words, for reasons and insights. */
-        public String words() {
-            return words;
-        }
+        SAME_CARBON_AND_COST
     }
 
     /**
@@ -73,7 +62,7 @@ public final class CleanestFirst {
     }
 
     /** Central grams per million tokens, then blended price; 0 when both are equal. */
-    public static int compareCarbonThenCost(Score a, Score b) {
+    private static int compareCarbonThenCost(Score a, Score b) {
         int c = Double.compare(a.gramsPerMillionTokens().central(), b.gramsPerMillionTokens().central());
         return c != 0 ? c : Double.compare(a.usdPerMillionTokens(), b.usdPerMillionTokens());
     }
@@ -94,25 +83,19 @@ public final class CleanestFirst {
 
     /** The central grams per million tokens, spread by the grid intensity's relative range alone. */
     public static Range intensityOnly(Score s) {
-        Range g = s.gramsPerMillionTokens();
-        Range i = s.intensityGramsPerKwh();
-        double mid = g.central();
-        if (i.central() == 0) {
-            return Range.exactly(mid);
-        }
-        // mid × low / central can round above mid (and mid × high / central below it): clamp.
-        return new Range(Math.min(mid, mid * (i.low() / i.central())), mid, Math.max(mid, mid * (i.high() / i.central())));
+        return new Range(lowOf(s), s.gramsPerMillionTokens().central(), highOf(s));
     }
 
     /** Whether the data cannot call a clear winner between {@code a} and {@code b} (see the class comment). */
     public static boolean tied(Score a, Score b) {
         if (sameModel(a, b)) {
-            // Same arithmetic as intensityOnly, without allocating two ranges.
+            // intensityOnly's bounds, without allocating two ranges.
             return lowOf(a) <= highOf(b) && lowOf(b) <= highOf(a);
         }
         return a.gramsPerMillionTokens().overlaps(b.gramsPerMillionTokens());
     }
 
+    /** mid × low / central can round above mid (and mid × high / central below it): clamp. */
     private static double lowOf(Score s) {
         double mid = s.gramsPerMillionTokens().central();
         Range i = s.intensityGramsPerKwh();
