@@ -115,10 +115,10 @@ public final class BudgetedRouter<C> {
         } catch (NoEndpointAvailableException e) {
             if (guard.refused == null) {
                 if (guard.substituting && guard.refusedWhy != null) {
-                CarbonBudget b = budgets.stream().filter(x -> x.overBudget() instanceof OverBudget.Substitute)
-                        .findFirst().orElseThrow();
-                throw new BudgetExceededException("Carbon " + b.usage(call.key()) + "; " + guard.refusedWhy,
-                        b.usage(call.key()), false, e);
+                    CarbonBudget b = budgets.stream().filter(x -> x.overBudget() instanceof OverBudget.Substitute)
+                            .findFirst().orElseThrow();
+                    BudgetUsage u = b.usage(call.key());
+                    throw new BudgetExceededException("Carbon " + u + "; " + guard.refusedWhy, u, false, e);
                 }
                 throw e;
             }
