@@ -117,13 +117,11 @@ public final class BudgetedRouter<C> {
                 if (guard.substituting && guard.refusedWhy != null) {
                     CarbonBudget b = budgets.stream().filter(x -> x.overBudget() instanceof OverBudget.Substitute)
                             .findFirst().orElseThrow();
-                    BudgetUsage u = b.usage(call.key());
-                    throw new BudgetExceededException("Carbon " + u + "; " + guard.refusedWhy, u, false, e);
+                    throw BudgetExceededException.of(b.usage(call.key()), false, guard.refusedWhy, e);
                 }
                 throw e;
             }
-            throw new BudgetExceededException("Carbon " + guard.refused + "; " + guard.refusedWhy, guard.refused,
-                    false, e);
+            throw BudgetExceededException.of(guard.refused, false, guard.refusedWhy, e);
         }
     }
 
