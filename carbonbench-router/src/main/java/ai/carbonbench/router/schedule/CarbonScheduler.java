@@ -2,6 +2,7 @@ package ai.carbonbench.router.schedule;
 
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.CarbonBenchException;
+import ai.carbonbench.core.catalog.Checks;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.score.WindowChoice;
@@ -499,10 +500,7 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
 
         /** The name pending jobs are stored under; schedulers sharing a store need distinct names. */
         public Builder<D, R> name(String name) {
-            Objects.requireNonNull(name, "name");
-            if (name.isBlank()) {
-                throw new IllegalArgumentException("name must not be blank");
-            }
+            Checks.notBlank("name", name);
             this.name = name.trim();
             return this;
         }
