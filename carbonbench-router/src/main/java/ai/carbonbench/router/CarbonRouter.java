@@ -811,12 +811,6 @@ public final class CarbonRouter<C> {
             return this;
         }
 
-        /** Adds the listeners, in order, after any added before. */
-        public Builder<C> listeners(List<? extends RouterListener> listeners) {
-            Objects.requireNonNull(listeners, "listeners").forEach(this::listener);
-            return this;
-        }
-
         /** The ledger calls are recorded in, e.g. one shared by several routers or with a call log. */
         public Builder<C> ledger(EmissionsLedger ledger) {
             this.ledger = Objects.requireNonNull(ledger, "ledger");
