@@ -121,7 +121,7 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
         this.startEarly = b.startEarly;
         this.budget = b.budget;
         this.budgetKey = b.budgetKey;
-        this.json = b.objectMapper;
+        this.json = b.objectMapper != null ? b.objectMapper : new ObjectMapper();
         restore();
     }
 
@@ -490,7 +490,7 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
         private Duration startEarly = Duration.ofSeconds(5);
         private @Nullable CarbonBudget budget;
         private @Nullable Function<? super D, String> budgetKey;
-        private ObjectMapper objectMapper = new ObjectMapper();
+        private @Nullable ObjectMapper objectMapper;
 
         private Builder(CarbonBench carbonBench, Class<D> descriptorType, JobRunner<D, R> runner) {
             this.carbonBench = Objects.requireNonNull(carbonBench, "carbonBench");
