@@ -235,8 +235,7 @@ public final class CarbonRouter<C> {
             onSuccess(e, nanos, end);
             CallRecord recorded = record(s, e, result, usage, end);
             permit.settle(recorded);
-            // feed the leaderboard: an observed speed beats the catalog's figure for this endpoint
-            carbonBench.observedSpeeds().record(recorded.endpoint(), recorded.outputTokens(), Duration.ofNanos(nanos));
+            observeSpeed(recorded, nanos);
             return new Recorded<>(result, recorded);
         }
         throw allFailed(failures, skipped, order.length);
@@ -358,7 +357,7 @@ public final class CarbonRouter<C> {
             try {
                 onSuccess(current, nanos, end);
                 CallRecord recorded = record(s, current, result, usage, end);
-                carbonBench.observedSpeeds().record(recorded.endpoint(), recorded.outputTokens(), Duration.ofNanos(nanos));
+                observeSpeed(recorded, nanos);
                 out.complete(new Recorded<>(result, recorded));
             } catch (Throwable t) {
                 out.completeExceptionally(t);
@@ -388,6 +387,17 @@ public final class CarbonRouter<C> {
     /** Monotonic nanoseconds: {@link System#nanoTime()} with the system clock, else the router's clock. */
     private long nanoTime() {
         return timed ? System.nanoTime() : clock.millis() * 1_000_000L;
+    }
+
+    /**
+     * Feeds the leaderboard: an observed speed beats the catalog's figure for this endpoint. A call without output
+     * tokens or duration says nothing about speed ({@code ObservedSpeeds} ignores it), so it costs no
+     * {@link Duration}.
+     */
+    private void observeSpeed(CallRecord r, long nanos) {
+        if (r.outputTokens() > 0 && nanos > 0) {
+            carbonBench.observedSpeeds().record(r.endpoint(), r.outputTokens(), Duration.ofNanos(nanos));
+        }
     }
 
     private void onSuccess(Endpoint<C> e, long nanos, long nowMillis) {
@@ -798,12 +808,6 @@ public final class CarbonRouter<C> {
         /** When an endpoint is cooled down or ranked down; default {@link HealthPolicy#DEFAULT}. */
         public Builder<C> health(HealthPolicy health) {
             this.health = Objects.requireNonNull(health, "health");
-            return this;
-        }
-
-        /** Adds the listeners, in order, after any added before. */
-        public Builder<C> listeners(List<? extends RouterListener> listeners) {
-            Objects.requireNonNull(listeners, "listeners").forEach(this::listener);
             return this;
         }
 

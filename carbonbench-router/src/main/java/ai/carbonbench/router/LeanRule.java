@@ -1,6 +1,7 @@
 package ai.carbonbench.router;
 
 import ai.carbonbench.core.CarbonBench;
+import ai.carbonbench.core.catalog.Checks;
 import ai.carbonbench.core.catalog.OfferingKey;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -100,10 +101,7 @@ public final class LeanRule {
 
         /** Make calls leaner when the serving grid's intensity is above this, gCO2e/kWh. Required. */
         public Builder aboveGramsPerKwh(double threshold) {
-            if (!Double.isFinite(threshold) || threshold < 0) {
-                throw new IllegalArgumentException("threshold must be a finite number >= 0, was " + threshold);
-            }
-            this.threshold = threshold;
+            this.threshold = Checks.nonNegative("threshold", threshold);
             return this;
         }
 

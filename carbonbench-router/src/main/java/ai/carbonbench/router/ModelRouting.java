@@ -220,7 +220,7 @@ public final class ModelRouting<M> {
     }
 
     /** The candidates whose failure made the router fail over: those the classifier calls retriable, in order. */
-    public List<OfferingKey> failedOver(List<Failure> failures) {
+    private List<OfferingKey> failedOver(List<Failure> failures) {
         List<OfferingKey> out = new ArrayList<>(failures.size());
         synchronized (failures) {
             for (Failure f : failures) {
@@ -233,7 +233,7 @@ public final class ModelRouting<M> {
     }
 
     /** Whether this routing's classifier calls {@code failure} retriable (a classifier that throws: not). */
-    public boolean isRetriable(Throwable failure) {
+    boolean isRetriable(Throwable failure) {
         try {
             return classifier.isRetriable(failure);
         } catch (RuntimeException e) {

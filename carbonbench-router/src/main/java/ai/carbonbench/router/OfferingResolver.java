@@ -55,16 +55,6 @@ public final class OfferingResolver {
                         .key());
     }
 
-    /** The region calls are accounted in. */
-    public Region region() {
-        return region;
-    }
-
-    /** The configured default offering, if any. */
-    public Optional<OfferingKey> defaultOffering() {
-        return defaultOffering;
-    }
-
     /** The offering of {@code modelName} (null or blank: the default), or empty when it cannot be resolved. */
     public Optional<OfferingKey> resolve(@Nullable String modelName) {
         if (modelName == null || modelName.isBlank()) {

@@ -24,8 +24,12 @@ public class BudgetExceededException extends CarbonBenchException {
     }
 
     static BudgetExceededException of(BudgetUsage usage, boolean deferred, String why) {
+        return of(usage, deferred, why, null);
+    }
+
+    static BudgetExceededException of(BudgetUsage usage, boolean deferred, String why, @Nullable Throwable cause) {
         return new BudgetExceededException("Carbon " + usage + (why.isEmpty() ? "" : "; " + why)
-                + (deferred ? "; deferred until the reset" : ""), usage, deferred, null);
+                + (deferred ? "; deferred until the reset" : ""), usage, deferred, cause);
     }
 
     /** The budget's name. */

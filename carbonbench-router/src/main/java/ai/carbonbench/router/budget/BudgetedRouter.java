@@ -115,15 +115,13 @@ public final class BudgetedRouter<C> {
         } catch (NoEndpointAvailableException e) {
             if (guard.refused == null) {
                 if (guard.substituting && guard.refusedWhy != null) {
-                CarbonBudget b = budgets.stream().filter(x -> x.overBudget() instanceof OverBudget.Substitute)
-                        .findFirst().orElseThrow();
-                throw new BudgetExceededException("Carbon " + b.usage(call.key()) + "; " + guard.refusedWhy,
-                        b.usage(call.key()), false, e);
+                    CarbonBudget b = budgets.stream().filter(x -> x.overBudget() instanceof OverBudget.Substitute)
+                            .findFirst().orElseThrow();
+                    throw BudgetExceededException.of(b.usage(call.key()), false, guard.refusedWhy, e);
                 }
                 throw e;
             }
-            throw new BudgetExceededException("Carbon " + guard.refused + "; " + guard.refusedWhy, guard.refused,
-                    false, e);
+            throw BudgetExceededException.of(guard.refused, false, guard.refusedWhy, e);
         }
     }
 

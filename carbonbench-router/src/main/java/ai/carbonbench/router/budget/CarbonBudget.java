@@ -1,6 +1,7 @@
 package ai.carbonbench.router.budget;
 
 import ai.carbonbench.core.CarbonBenchException;
+import ai.carbonbench.core.catalog.Checks;
 import ai.carbonbench.core.score.Score;
 import ai.carbonbench.router.CallRecord;
 import ai.carbonbench.router.EmissionsLedger;
@@ -173,9 +174,7 @@ public final class CarbonBudget {
 
     private Optional<Reservation> reserve(String key, long micrograms, boolean force) {
         Objects.requireNonNull(key, "key");
-        if (micrograms < 0) {
-            throw new IllegalArgumentException("micrograms must be >= 0, was " + micrograms);
-        }
+        Checks.count("micrograms", micrograms);
         KeyState s = keys.computeIfAbsent(key, KeyState::new);
         synchronized (s) {
             Instant now = clock.instant();
@@ -259,9 +258,7 @@ public final class CarbonBudget {
         /** Replaces the reservation with {@code actualMicrograms} counted at {@code at}. */
         public void settle(long actualMicrograms, Instant at) {
             Objects.requireNonNull(at, "at");
-            if (actualMicrograms < 0) {
-                throw new IllegalArgumentException("actualMicrograms must be >= 0, was " + actualMicrograms);
-            }
+            Checks.count("actualMicrograms", actualMicrograms);
             if (!done.compareAndSet(false, true)) {
                 return;
             }
@@ -360,13 +357,8 @@ public final class CarbonBudget {
         private Clock clock = Clock.systemUTC();
 
         private Builder(String name, double grams, BudgetPeriod period) {
-            Objects.requireNonNull(name, "name");
-            if (name.isBlank()) {
-                throw new IllegalArgumentException("name must not be blank");
-            }
-            if (!Double.isFinite(grams) || grams < 0) {
-                throw new IllegalArgumentException("gramsPerPeriod must be a finite number >= 0, was " + grams);
-            }
+            Checks.notBlank("name", name);
+            Checks.nonNegative("gramsPerPeriod", grams);
             this.name = name.trim();
             this.limitMicrograms = EmissionsLedger.micrograms(grams);
             this.period = Objects.requireNonNull(period, "period");
@@ -375,10 +367,7 @@ public final class CarbonBudget {
         /** A limit of its own for {@code key} (e.g. a larger tenant), instead of the default. */
         public Builder gramsPerPeriod(String key, double grams) {
             Objects.requireNonNull(key, "key");
-            if (!Double.isFinite(grams) || grams < 0) {
-                throw new IllegalArgumentException("grams for key '" + key + "' must be a finite number >= 0, was "
-                        + grams);
-            }
+            Checks.nonNegative("grams for key '" + key + "'", grams);
             keyLimits.put(key, EmissionsLedger.micrograms(grams));
             return this;
         }

@@ -1,5 +1,6 @@
 package ai.carbonbench.router.budget;
 
+import ai.carbonbench.core.catalog.Checks;
 import java.util.Objects;
 
 /**
@@ -49,10 +50,7 @@ public sealed interface OverBudget {
     /** See {@link #capCarbon(double)}. */
     record CapCarbon(double maxGramsPerMillionTokens) implements OverBudget {
         public CapCarbon {
-            if (!Double.isFinite(maxGramsPerMillionTokens) || maxGramsPerMillionTokens < 0) {
-                throw new IllegalArgumentException("maxGramsPerMillionTokens must be a finite number >= 0, was "
-                        + maxGramsPerMillionTokens);
-            }
+            Checks.nonNegative("maxGramsPerMillionTokens", maxGramsPerMillionTokens);
         }
     }
 

@@ -2,6 +2,7 @@ package ai.carbonbench.router.schedule;
 
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.CarbonBenchException;
+import ai.carbonbench.core.catalog.Checks;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.score.WindowChoice;
@@ -120,7 +121,7 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
         this.startEarly = b.startEarly;
         this.budget = b.budget;
         this.budgetKey = b.budgetKey;
-        this.json = b.objectMapper;
+        this.json = b.objectMapper != null ? b.objectMapper : new ObjectMapper();
         restore();
     }
 
@@ -489,7 +490,7 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
         private Duration startEarly = Duration.ofSeconds(5);
         private @Nullable CarbonBudget budget;
         private @Nullable Function<? super D, String> budgetKey;
-        private ObjectMapper objectMapper = new ObjectMapper();
+        private @Nullable ObjectMapper objectMapper;
 
         private Builder(CarbonBench carbonBench, Class<D> descriptorType, JobRunner<D, R> runner) {
             this.carbonBench = Objects.requireNonNull(carbonBench, "carbonBench");
@@ -499,10 +500,7 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
 
         /** The name pending jobs are stored under; schedulers sharing a store need distinct names. */
         public Builder<D, R> name(String name) {
-            Objects.requireNonNull(name, "name");
-            if (name.isBlank()) {
-                throw new IllegalArgumentException("name must not be blank");
-            }
+            Checks.notBlank("name", name);
             this.name = name.trim();
             return this;
         }
