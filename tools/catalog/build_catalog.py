@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sources import Sources  # noqa: E402  (tools/catalog/sources.py)
 import energy_method  # noqa: E402  (tools/catalog/energy_method.py)
-from energy_method import read_csv, round_sig, sig4, solve_ls  # noqa: E402
+from energy_method import round_sig, sig4  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "carbonbench-core/src/main/resources/ai/carbonbench/core/catalog/catalog.json"
@@ -616,7 +616,7 @@ EXCLUDED_OFFERINGS = {("groq", "mixtral-8x7b-32768"): "probably retired (flagged
 # ---------------------------------------------------------------------------
 
 
-# round_sig, sig4, read_csv and solve_ls are energy_method's (imported above), one definition for both modules.
+# round_sig and sig4 are energy_method's (imported above), one definition for both modules.
 
 
 def floor_dec(x, d):
@@ -752,28 +752,21 @@ def build(src: Sources, report: bool, revise_energy: bool = True):
     fit_ids = [m["id"] for m in M if m["id"] in measured and m["id"] not in FIT_EXCLUDE]
     # fit on the values exactly as the catalog stores them (4 significant digits), so that anyone can
     # refit the method from catalog.json alone and get the same coefficients, errors and range factors
-    pts = {i: (pinfo[i]["activeBillions"], pinfo[i]["totalBillions"], sig4(wh(measured[i]["central"]))) for i in fit_ids}
-
-    def feats(pa, pt):
-        return [1.0, math.log(pa), math.log(pt)]
-
-    def fit(ids):
-        return solve_ls([feats(pts[i][0], pts[i][1]) for i in ids], [math.log(pts[i][2]) for i in ids])
-
-    raw = fit(fit_ids)
-    coef = [round_sig(v, 6) for v in raw]
-    A, B, C = coef
+    # the same log-linear fit as energy_method's estimator, with Pt in place of W
+    fam = {m["id"]: m["family"] for m in M}
+    pts = {i: (pinfo[i]["activeBillions"], pinfo[i]["totalBillions"], sig4(wh(measured[i]["central"])), fam[i]) for i in fit_ids}
+    v1_fit = energy_method.Fit(pts)
+    raw = v1_fit.raw
+    A, B, C = v1_fit.coef
 
     def est(pa, pt):
-        return math.exp(A + B * math.log(pa) + C * math.log(pt))
+        return energy_method.Fit.predict(v1_fit.coef, pa, pt)
 
     loo_ratio, loo_err, ins_err = {}, {}, {}
-    for i in fit_ids:
-        cc = fit([j for j in fit_ids if j != i])
-        pred = math.exp(cc[0] + cc[1] * math.log(pts[i][0]) + cc[2] * math.log(pts[i][1]))
-        loo_ratio[i] = pts[i][2] / pred
-        loo_err[i] = abs(pred / pts[i][2] - 1) * 100
-        ins_err[i] = abs(est(pts[i][0], pts[i][1]) / pts[i][2] - 1) * 100
+    for i, e in v1_fit.errors().items():
+        loo_ratio[i] = e["measured"] / e["loo"]
+        loo_err[i] = abs(e["loo"] / e["measured"] - 1) * 100
+        ins_err[i] = abs(e["insample"] / e["measured"] - 1) * 100
     rf_low = floor_dec(min(loo_ratio.values()), 3)
     rf_high = ceil_dec(max(loo_ratio.values()), 3)
     med_loo, worst_loo = statistics.median(loo_err.values()), max(loo_err.values())
@@ -1300,7 +1293,7 @@ def build(src: Sources, report: bool, revise_energy: bool = True):
         rep.append("| model | Pa | Pt | measured bs64 | in-sample est | in-sample err % | LOO err % | measured/LOO | low/central |")
         rep.append("|---|---|---|---|---|---|---|---|---|")
         for i in fit_ids:
-            pa, pt, e = pts[i]
+            pa, pt, e, _family = pts[i]
             rep.append(f"| {i} | {pa:g} | {pt:g} | {e:.4f} | {est(pa, pt):.4f} | {ins_err[i]:.1f} | {loo_err[i]:.1f} | {loo_ratio[i]:.3f} | {ratios[i]:.3f} |")
         rep.append("\nOut-of-sample (measured, not in fit):")
         for i, (meas, e, err) in oos.items():

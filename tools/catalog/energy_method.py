@@ -75,7 +75,7 @@ DISCLOSURES = [
 
 
 def read_csv(path):
-    """The rows of a UTF-8 CSV file with a header row, as dicts (also used by build_catalog.py)."""
+    """The rows of a UTF-8 CSV file with a header row, as dicts."""
     with open(path, newline="", encoding="utf-8") as f:
         return list(csv.DictReader(f))
 
@@ -144,7 +144,8 @@ def eco_server_ratio(active_b):
 class Fit:
     def __init__(self, points):
         self.points = points  # id -> (Pa, W, E, family)
-        self.coef = [round_sig(v, 6) for v in self._fit(list(points))]
+        self.raw = self._fit(list(points))
+        self.coef = [round_sig(v, 6) for v in self.raw]
 
     def _fit(self, ids):
         return solve_ls([[1.0, math.log(self.points[i][0]), math.log(self.points[i][1])] for i in ids],
