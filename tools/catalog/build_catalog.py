@@ -619,16 +619,6 @@ EXCLUDED_OFFERINGS = {("groq", "mixtral-8x7b-32768"): "probably retired (flagged
 # round_sig and sig4 are energy_method's (imported above), one definition for both modules.
 
 
-def floor_dec(x, d):
-    m = 10 ** d
-    return math.floor(x * m) / m
-
-
-def ceil_dec(x, d):
-    m = 10 ** d
-    return math.ceil(x * m) / m
-
-
 # ---------------------------------------------------------------------------
 # build
 # ---------------------------------------------------------------------------
@@ -763,12 +753,12 @@ def build(src: Sources, report: bool, revise_energy: bool = True):
         return energy_method.Fit.predict(v1_fit.coef, pa, pt)
 
     loo_ratio, loo_err, ins_err = {}, {}, {}
-    for i, e in v1_fit.errors().items():
+    v1_errs = v1_fit.errors()
+    for i, e in v1_errs.items():
         loo_ratio[i] = e["measured"] / e["loo"]
         loo_err[i] = abs(e["loo"] / e["measured"] - 1) * 100
         ins_err[i] = abs(e["insample"] / e["measured"] - 1) * 100
-    rf_low = floor_dec(min(loo_ratio.values()), 3)
-    rf_high = ceil_dec(max(loo_ratio.values()), 3)
+    rf_low, rf_high = energy_method.Fit.range_factors(v1_errs)
     med_loo, worst_loo = statistics.median(loo_err.values()), max(loo_err.values())
     med_in, worst_in = statistics.median(ins_err.values()), max(ins_err.values())
 

@@ -167,6 +167,12 @@ class Fit:
                           lfo=self.predict(lfo, pa, w))
         return out
 
+    @staticmethod
+    def range_factors(errs):
+        """(low, high): the extreme measured / leave-one-out ratios of errors(), widened outwards to 3 decimals."""
+        ratios = [e["measured"] / e["loo"] for e in errs.values()]
+        return math.floor(min(ratios) * 1000) / 1000, math.ceil(max(ratios) * 1000) / 1000
+
 
 def summary(errs, moe_ids):
     """Median and worst symmetric factor: overall, dense, MoE; for LOO, LFO and in-sample."""
@@ -237,9 +243,7 @@ def revise(catalog, src):
     fit = Fit({i: point(i) for i in fit_ids})
     moe_ids = {i for i in fit_ids if models[i]["parameters"]["activeBillions"] < models[i]["parameters"]["totalBillions"]}
     errs = fit.errors()
-    ratios = [errs[i]["measured"] / errs[i]["loo"] for i in fit_ids]
-    rf_low = math.floor(min(ratios) * 1000) / 1000
-    rf_high = math.ceil(max(ratios) * 1000) / 1000
+    rf_low, rf_high = Fit.range_factors(errs)
     after = summary(errs, moe_ids)
 
     # v1 errors, same metric, for the before/after table (v1 fit points, v1 features, stored values)
