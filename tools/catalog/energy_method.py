@@ -19,12 +19,10 @@ Run it alone for the tables quoted in docs/data.md:
     python3 tools/catalog/energy_method.py --report
 """
 import argparse
-import csv
 import json
 import math
 import statistics
 from decimal import ROUND_HALF_UP, Context, Decimal
-from pathlib import Path
 
 # ---------------------------------------------------------------------------
 # Constants and their sources (every number below is quoted in docs/data.md)
@@ -72,12 +70,6 @@ DISCLOSURES = [
          factor=3.0, factorWhy="the study serves FP8 with TensorRT-LLM at large dynamic batches (1.5-2.5x more efficient than our vLLM bf16 batch-64 basis) and gives a range 0.16-0.60 Wh"),
 ]
 # Mistral: 1.14 gCO2e per 400-token Le Chat response, life-cycle, location-based (checked in Java).
-
-
-def read_csv(path):
-    """The rows of a UTF-8 CSV file with a header row, as dicts."""
-    with open(path, newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
 
 
 def round_sig(x: float, digits: int) -> float:
@@ -185,10 +177,9 @@ def summary(errs, moe_ids):
 
 
 def revise(catalog, src):
-    """src: the build's Sources (manifest-checked raw files) or a plain directory of them."""
-    read = src.csv if hasattr(src, "csv") else (lambda path: read_csv(Path(src) / path))
-    mle = read("mlenergy_v3_llm_configurations_flat.csv")
-    tput = read("energy/microsoft_aienergy_model_throughput_DB_2025-12.csv")
+    """src: the build's Sources (manifest-checked raw files)."""
+    mle = src.csv("mlenergy_v3_llm_configurations_flat.csv")
+    tput = src.csv("energy/microsoft_aienergy_model_throughput_DB_2025-12.csv")
     models = {m["id"]: m for m in catalog["models"]}
     old_methods = catalog["methods"]
     v1 = old_methods.get("energy-estimate-v1", {})
