@@ -19,7 +19,6 @@ Run it alone for the tables quoted in docs/data.md:
     python3 tools/catalog/energy_method.py --report
 """
 import argparse
-import json
 import math
 import statistics
 from decimal import ROUND_HALF_UP, Context, Decimal
