@@ -1135,12 +1135,12 @@ def build(src: Sources, report: bool, revise_energy: bool = True):
             uplifts.add((round(ri / gi, 3), round(ro / go, 3)))
     assert uplifts == {(AZURE_REGIONAL_UPLIFT, AZURE_REGIONAL_UPLIFT)}, uplifts
 
-    def azure_price(mid, pid, llkey, mdid):
-        for key in (f"azure/us/{pid}",):
-            if ll_price(key):
-                i, o = ll_price(key)
-                return dict(usdPerMillionInput=i, usdPerMillionOutput=o, source="litellm", date=LITELLM_DATE, entry=key,
-                            tier="regional (data-zone price; Microsoft prices Regional and Data Zone alike)")
+    def azure_price(pid, llkey, mdid):
+        key = f"azure/us/{pid}"
+        if ll_price(key):
+            i, o = ll_price(key)
+            return dict(usdPerMillionInput=i, usdPerMillionOutput=o, source="litellm", date=LITELLM_DATE, entry=key,
+                        tier="regional (data-zone price; Microsoft prices Regional and Data Zone alike)")
         glob = next((ll_price(k) for k in (f"azure/global/{pid}", f"azure/global-standard/{pid}") if ll_price(k)), None)
         if llkey and ll_price(llkey) and glob and ll_price(llkey) != glob:
             i, o = ll_price(llkey)
@@ -1153,7 +1153,7 @@ def build(src: Sources, report: bool, revise_energy: bool = True):
                     source=src_, date=date_, entry=entry_, tier=f"regional = global x {AZURE_REGIONAL_UPLIFT}")
 
     for (mid, mname, ver, pid, llkey, mdid) in AZURE:
-        price = azure_price(mid, pid, llkey, mdid)
+        price = azure_price(pid, llkey, mdid)
         for reg in az_regions:
             if reg in az_avail.get((mname, ver), []):
                 add(mid, "azure-openai", reg, pid, price, "azure-availability")
@@ -1162,12 +1162,12 @@ def build(src: Sources, report: bool, revise_energy: bool = True):
     # Azure AI Foundry serverless (MaaS): regions from the availability table, price from models.dev's azure provider
     # (pay-as-you-go per token; Microsoft lists one price for these regions)
     foundry_regions = {r["model"]: [x.strip() for x in r["hub_project_regions_for_deployment"].split(";")] for r in foundry_rows}
-    foundry_ids = {r["id"] for r in region_objs if r["provider"] == "azure-ai-foundry"}
+    foundry_ids = [r["id"] for r in region_objs if r["provider"] == "azure-ai-foundry"]
     for (mid, fname, pid, mdid) in FOUNDRY:
         regs = [AZURE_REGION_IDS[x] for x in foundry_regions[fname]]
-        assert set(regs) <= foundry_ids, (fname, regs)
+        assert set(regs) <= set(foundry_ids), (fname, regs)
         res = choose_price("azure-ai-foundry", "azure", None, None, label=mid, md=("azure", mdid))
-        for reg in sorted(regs, key=[r["id"] for r in region_objs if r["provider"] == "azure-ai-foundry"].index):
+        for reg in sorted(regs, key=foundry_ids.index):
             add(mid, "azure-ai-foundry", reg, pid, res[0], "azure-foundry-availability")
         price_choice_rows.append((mid, "azure-ai-foundry", ",".join(regs), res[1][0], res[1][2]))
 
