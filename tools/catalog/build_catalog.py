@@ -1348,7 +1348,7 @@ def main():
                     help="build in memory and fail (exit 1) unless the result equals --out byte for byte; writes nothing")
     ap.add_argument("--report", action="store_true", help="print the markdown tables that docs/data.md quotes")
     a = ap.parse_args()
-    src = Sources(Path(a.external) if a.external else None)
+    src = Sources(a.external)  # None: $CARBONBENCH_SOURCES or the default directory
     cat = build(src, a.report)
     text = render(cat)
     out = Path(a.out)
