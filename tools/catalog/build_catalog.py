@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sources import Sources  # noqa: E402  (tools/catalog/sources.py)
 import energy_method  # noqa: E402  (tools/catalog/energy_method.py)
-from energy_method import read_csv, round_sig, sig4, solve_ls  # noqa: E402
+from energy_method import round_sig, sig4  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "carbonbench-core/src/main/resources/ai/carbonbench/core/catalog/catalog.json"
@@ -616,17 +616,7 @@ EXCLUDED_OFFERINGS = {("groq", "mixtral-8x7b-32768"): "probably retired (flagged
 # ---------------------------------------------------------------------------
 
 
-# round_sig, sig4, read_csv and solve_ls are energy_method's (imported above), one definition for both modules.
-
-
-def floor_dec(x, d):
-    m = 10 ** d
-    return math.floor(x * m) / m
-
-
-def ceil_dec(x, d):
-    m = 10 ** d
-    return math.ceil(x * m) / m
+# round_sig and sig4 are energy_method's (imported above), one definition for both modules.
 
 
 # ---------------------------------------------------------------------------
@@ -752,30 +742,23 @@ def build(src: Sources, report: bool, revise_energy: bool = True):
     fit_ids = [m["id"] for m in M if m["id"] in measured and m["id"] not in FIT_EXCLUDE]
     # fit on the values exactly as the catalog stores them (4 significant digits), so that anyone can
     # refit the method from catalog.json alone and get the same coefficients, errors and range factors
-    pts = {i: (pinfo[i]["activeBillions"], pinfo[i]["totalBillions"], sig4(wh(measured[i]["central"]))) for i in fit_ids}
-
-    def feats(pa, pt):
-        return [1.0, math.log(pa), math.log(pt)]
-
-    def fit(ids):
-        return solve_ls([feats(pts[i][0], pts[i][1]) for i in ids], [math.log(pts[i][2]) for i in ids])
-
-    raw = fit(fit_ids)
-    coef = [round_sig(v, 6) for v in raw]
-    A, B, C = coef
+    # the same log-linear fit as energy_method's estimator, with Pt in place of W
+    fam = {m["id"]: m["family"] for m in M}
+    pts = {i: (pinfo[i]["activeBillions"], pinfo[i]["totalBillions"], sig4(wh(measured[i]["central"])), fam[i]) for i in fit_ids}
+    v1_fit = energy_method.Fit(pts)
+    raw = v1_fit.raw
+    A, B, C = v1_fit.coef
 
     def est(pa, pt):
-        return math.exp(A + B * math.log(pa) + C * math.log(pt))
+        return energy_method.Fit.predict(v1_fit.coef, pa, pt)
 
     loo_ratio, loo_err, ins_err = {}, {}, {}
-    for i in fit_ids:
-        cc = fit([j for j in fit_ids if j != i])
-        pred = math.exp(cc[0] + cc[1] * math.log(pts[i][0]) + cc[2] * math.log(pts[i][1]))
-        loo_ratio[i] = pts[i][2] / pred
-        loo_err[i] = abs(pred / pts[i][2] - 1) * 100
-        ins_err[i] = abs(est(pts[i][0], pts[i][1]) / pts[i][2] - 1) * 100
-    rf_low = floor_dec(min(loo_ratio.values()), 3)
-    rf_high = ceil_dec(max(loo_ratio.values()), 3)
+    v1_errs = v1_fit.errors()
+    for i, e in v1_errs.items():
+        loo_ratio[i] = e["measured"] / e["loo"]
+        loo_err[i] = abs(e["loo"] / e["measured"] - 1) * 100
+        ins_err[i] = abs(e["insample"] / e["measured"] - 1) * 100
+    rf_low, rf_high = energy_method.Fit.range_factors(v1_errs)
     med_loo, worst_loo = statistics.median(loo_err.values()), max(loo_err.values())
     med_in, worst_in = statistics.median(ins_err.values()), max(ins_err.values())
 
@@ -1152,12 +1135,12 @@ def build(src: Sources, report: bool, revise_energy: bool = True):
             uplifts.add((round(ri / gi, 3), round(ro / go, 3)))
     assert uplifts == {(AZURE_REGIONAL_UPLIFT, AZURE_REGIONAL_UPLIFT)}, uplifts
 
-    def azure_price(mid, pid, llkey, mdid):
-        for key in (f"azure/us/{pid}",):
-            if ll_price(key):
-                i, o = ll_price(key)
-                return dict(usdPerMillionInput=i, usdPerMillionOutput=o, source="litellm", date=LITELLM_DATE, entry=key,
-                            tier="regional (data-zone price; Microsoft prices Regional and Data Zone alike)")
+    def azure_price(pid, llkey, mdid):
+        key = f"azure/us/{pid}"
+        if ll_price(key):
+            i, o = ll_price(key)
+            return dict(usdPerMillionInput=i, usdPerMillionOutput=o, source="litellm", date=LITELLM_DATE, entry=key,
+                        tier="regional (data-zone price; Microsoft prices Regional and Data Zone alike)")
         glob = next((ll_price(k) for k in (f"azure/global/{pid}", f"azure/global-standard/{pid}") if ll_price(k)), None)
         if llkey and ll_price(llkey) and glob and ll_price(llkey) != glob:
             i, o = ll_price(llkey)
@@ -1170,7 +1153,7 @@ def build(src: Sources, report: bool, revise_energy: bool = True):
                     source=src_, date=date_, entry=entry_, tier=f"regional = global x {AZURE_REGIONAL_UPLIFT}")
 
     for (mid, mname, ver, pid, llkey, mdid) in AZURE:
-        price = azure_price(mid, pid, llkey, mdid)
+        price = azure_price(pid, llkey, mdid)
         for reg in az_regions:
             if reg in az_avail.get((mname, ver), []):
                 add(mid, "azure-openai", reg, pid, price, "azure-availability")
@@ -1179,12 +1162,12 @@ def build(src: Sources, report: bool, revise_energy: bool = True):
     # Azure AI Foundry serverless (MaaS): regions from the availability table, price from models.dev's azure provider
     # (pay-as-you-go per token; Microsoft lists one price for these regions)
     foundry_regions = {r["model"]: [x.strip() for x in r["hub_project_regions_for_deployment"].split(";")] for r in foundry_rows}
-    foundry_ids = {r["id"] for r in region_objs if r["provider"] == "azure-ai-foundry"}
+    foundry_ids = [r["id"] for r in region_objs if r["provider"] == "azure-ai-foundry"]
     for (mid, fname, pid, mdid) in FOUNDRY:
         regs = [AZURE_REGION_IDS[x] for x in foundry_regions[fname]]
-        assert set(regs) <= foundry_ids, (fname, regs)
+        assert set(regs) <= set(foundry_ids), (fname, regs)
         res = choose_price("azure-ai-foundry", "azure", None, None, label=mid, md=("azure", mdid))
-        for reg in sorted(regs, key=[r["id"] for r in region_objs if r["provider"] == "azure-ai-foundry"].index):
+        for reg in sorted(regs, key=foundry_ids.index):
             add(mid, "azure-ai-foundry", reg, pid, res[0], "azure-foundry-availability")
         price_choice_rows.append((mid, "azure-ai-foundry", ",".join(regs), res[1][0], res[1][2]))
 
@@ -1300,7 +1283,7 @@ def build(src: Sources, report: bool, revise_energy: bool = True):
         rep.append("| model | Pa | Pt | measured bs64 | in-sample est | in-sample err % | LOO err % | measured/LOO | low/central |")
         rep.append("|---|---|---|---|---|---|---|---|---|")
         for i in fit_ids:
-            pa, pt, e = pts[i]
+            pa, pt, e, _family = pts[i]
             rep.append(f"| {i} | {pa:g} | {pt:g} | {e:.4f} | {est(pa, pt):.4f} | {ins_err[i]:.1f} | {loo_err[i]:.1f} | {loo_ratio[i]:.3f} | {ratios[i]:.3f} |")
         rep.append("\nOut-of-sample (measured, not in fit):")
         for i, (meas, e, err) in oos.items():
@@ -1365,7 +1348,7 @@ def main():
                     help="build in memory and fail (exit 1) unless the result equals --out byte for byte; writes nothing")
     ap.add_argument("--report", action="store_true", help="print the markdown tables that docs/data.md quotes")
     a = ap.parse_args()
-    src = Sources(Path(a.external) if a.external else None)
+    src = Sources(a.external)  # None: $CARBONBENCH_SOURCES or the default directory
     cat = build(src, a.report)
     text = render(cat)
     out = Path(a.out)

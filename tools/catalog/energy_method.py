@@ -19,12 +19,9 @@ Run it alone for the tables quoted in docs/data.md:
     python3 tools/catalog/energy_method.py --report
 """
 import argparse
-import csv
-import json
 import math
 import statistics
 from decimal import ROUND_HALF_UP, Context, Decimal
-from pathlib import Path
 
 # ---------------------------------------------------------------------------
 # Constants and their sources (every number below is quoted in docs/data.md)
@@ -72,12 +69,6 @@ DISCLOSURES = [
          factor=3.0, factorWhy="the study serves FP8 with TensorRT-LLM at large dynamic batches (1.5-2.5x more efficient than our vLLM bf16 batch-64 basis) and gives a range 0.16-0.60 Wh"),
 ]
 # Mistral: 1.14 gCO2e per 400-token Le Chat response, life-cycle, location-based (checked in Java).
-
-
-def read_csv(path):
-    """The rows of a UTF-8 CSV file with a header row, as dicts (also used by build_catalog.py)."""
-    with open(path, newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
 
 
 def round_sig(x: float, digits: int) -> float:
@@ -144,7 +135,8 @@ def eco_server_ratio(active_b):
 class Fit:
     def __init__(self, points):
         self.points = points  # id -> (Pa, W, E, family)
-        self.coef = [round_sig(v, 6) for v in self._fit(list(points))]
+        self.raw = self._fit(list(points))
+        self.coef = [round_sig(v, 6) for v in self.raw]
 
     def _fit(self, ids):
         return solve_ls([[1.0, math.log(self.points[i][0]), math.log(self.points[i][1])] for i in ids],
@@ -166,6 +158,12 @@ class Fit:
                           lfo=self.predict(lfo, pa, w))
         return out
 
+    @staticmethod
+    def range_factors(errs):
+        """(low, high): the extreme measured / leave-one-out ratios of errors(), widened outwards to 3 decimals."""
+        ratios = [e["measured"] / e["loo"] for e in errs.values()]
+        return math.floor(min(ratios) * 1000) / 1000, math.ceil(max(ratios) * 1000) / 1000
+
 
 def summary(errs, moe_ids):
     """Median and worst symmetric factor: overall, dense, MoE; for LOO, LFO and in-sample."""
@@ -178,10 +176,9 @@ def summary(errs, moe_ids):
 
 
 def revise(catalog, src):
-    """src: the build's Sources (manifest-checked raw files) or a plain directory of them."""
-    read = src.csv if hasattr(src, "csv") else (lambda path: read_csv(Path(src) / path))
-    mle = read("mlenergy_v3_llm_configurations_flat.csv")
-    tput = read("energy/microsoft_aienergy_model_throughput_DB_2025-12.csv")
+    """src: the build's Sources (manifest-checked raw files)."""
+    mle = src.csv("mlenergy_v3_llm_configurations_flat.csv")
+    tput = src.csv("energy/microsoft_aienergy_model_throughput_DB_2025-12.csv")
     models = {m["id"]: m for m in catalog["models"]}
     old_methods = catalog["methods"]
     v1 = old_methods.get("energy-estimate-v1", {})
@@ -236,9 +233,7 @@ def revise(catalog, src):
     fit = Fit({i: point(i) for i in fit_ids})
     moe_ids = {i for i in fit_ids if models[i]["parameters"]["activeBillions"] < models[i]["parameters"]["totalBillions"]}
     errs = fit.errors()
-    ratios = [errs[i]["measured"] / errs[i]["loo"] for i in fit_ids]
-    rf_low = math.floor(min(ratios) * 1000) / 1000
-    rf_high = math.ceil(max(ratios) * 1000) / 1000
+    rf_low, rf_high = Fit.range_factors(errs)
     after = summary(errs, moe_ids)
 
     # v1 errors, same metric, for the before/after table (v1 fit points, v1 features, stored values)
