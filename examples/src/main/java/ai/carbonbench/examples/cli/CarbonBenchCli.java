@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
