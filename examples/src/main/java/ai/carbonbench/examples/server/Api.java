@@ -155,11 +155,9 @@ final class Api {
         legend.put("HISTORY", "a past reading for that hour");
         legend.put("STALE", "a live reading older than its freshness limit, still the best value known");
         legend.put("DEFAULT", "no live value: the zone's embedded annual average or typical 24-hour profile");
-        Set<String> offered = new java.util.HashSet<>();
-        bench.catalog().offerings().forEach(o -> offered.add(o.model().id()));
         ArrayNode models = n.putArray("models");
         bench.catalog().models().stream()
-                .filter(m -> offered.contains(m.id()))
+                .filter(bench.catalog()::isLive)
                 .forEach(m -> models.add(JsonViews.modelSummary(m)));
         return n;
     }
