@@ -162,14 +162,8 @@ public final class DashboardServer implements AutoCloseable {
                 http.setSendXPoweredBy(false);
                 http.setIdleTimeout(IDLE_TIMEOUT.toMillis());
             });
-            config.jetty.modifyServer(server -> {
-                server.setErrorHandler(new JsonErrorHandler());
-                for (org.eclipse.jetty.server.Connector c : server.getConnectors()) {
-                    if (c instanceof org.eclipse.jetty.server.AbstractConnector a) {
-                        a.setIdleTimeout(IDLE_TIMEOUT.toMillis());
-                    }
-                }
-            });
+            // Javalin adds its connector after this runs: the connector's idle timeout is set once started, below.
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             for (HandlerType type : HandlerType.values()) {
                 if (type.isHttpMethod()) {
                     config.routes.addHttpHandler(type, "*", handler::handle);
