@@ -1,7 +1,6 @@
 package ai.carbonbench.benchmarks;
 
 import ai.carbonbench.core.CarbonBench;
-import ai.carbonbench.core.grid.ElectricityMapsSource;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.score.Range;
 import java.time.Instant;
@@ -97,7 +96,7 @@ public class GramsBenchmark {
         public void setUp() throws Exception {
             stub = new GridApiStub();
             bench = CarbonBench.builder()
-                    .gridSource(ElectricityMapsSource.builder().apiKey("benchmark-key").baseUrl(stub.baseUrl()).build())
+                    .gridSource(stub.source().build())
                     .awaitLiveData(java.time.Duration.ofSeconds(60))
                     .build();
         }
