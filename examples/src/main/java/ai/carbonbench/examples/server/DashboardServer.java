@@ -242,10 +242,6 @@ public final class DashboardServer implements AutoCloseable {
             this.etag = DashboardServer.etag(bytes);
         }
 
-        static Answer of(byte[] bytes) {
-            return new Answer(bytes);
-        }
-
         byte[] bytes() {
             return bytes;
         }
@@ -349,7 +345,7 @@ public final class DashboardServer implements AutoCloseable {
                 String query = ctx.queryString();
                 answer = answers.get(ctx.path() + '?' + (query == null ? "" : query) + '@' + api.now(), key -> {
                     byte[] bytes = bytes(endpoint.handler().apply(api, Params.parse(query, endpoint.parameters())));
-                    return Answer.of(bytes);
+                    return new Answer(bytes);
                 });
             } catch (BadRequest e) {
                 error(ctx, 400, e.getMessage(), e.suggestions());
@@ -499,7 +495,7 @@ public final class DashboardServer implements AutoCloseable {
                     throw new IllegalStateException("missing resource " + STATIC + name);
                 }
                 byte[] bytes = in.readAllBytes();
-                return new Asset(Answer.of(bytes), contentType);
+                return new Asset(new Answer(bytes), contentType);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
