@@ -1,7 +1,6 @@
 package ai.carbonbench.benchmarks;
 
 import ai.carbonbench.core.CarbonBench;
-import ai.carbonbench.core.grid.ElectricityMapsSource;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.score.Range;
 import java.time.Instant;
@@ -49,16 +48,21 @@ public class GramsBenchmark {
     @Setup
     public void setUp() {
         bench = CarbonBench.create();
+        keys = keys(bench);
+        for (OfferingKey k : keys) {
+            bench.score(k); // fill the memo
+        }
+    }
+
+    /** Eight offerings spread over the catalog, always including the example; {@link GramsCpuLoop} uses them too. */
+    static OfferingKey[] keys(CarbonBench bench) {
         List<OfferingKey> all = bench.catalog().offerings().stream().map(o -> o.key()).toList();
-        // Eight offerings spread over the catalog, always including the example.
-        keys = new OfferingKey[8];
+        OfferingKey[] keys = new OfferingKey[8];
         keys[0] = OfferingKey.of("together", "us", "llama-3.1-70b");
         for (int i = 1; i < keys.length; i++) {
             keys[i] = all.get(i * all.size() / keys.length);
         }
-        for (OfferingKey k : keys) {
-            bench.score(k); // fill the memo
-        }
+        return keys;
     }
 
     @TearDown
@@ -92,7 +96,7 @@ public class GramsBenchmark {
         public void setUp() throws Exception {
             stub = new GridApiStub();
             bench = CarbonBench.builder()
-                    .gridSource(ElectricityMapsSource.builder().apiKey("benchmark-key").baseUrl(stub.baseUrl()).build())
+                    .gridSource(stub.source().build())
                     .awaitLiveData(java.time.Duration.ofSeconds(60))
                     .build();
         }

@@ -5,7 +5,6 @@ import ai.carbonbench.core.catalog.OfferingKey;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * A companion to {@link GramsBenchmark} for a busy machine: the same calls in a plain loop, timed by the
@@ -26,12 +25,7 @@ public final class GramsCpuLoop {
         int n = Integer.getInteger("n", mode.equals("rescore") ? 2_000_000 : 20_000_000);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         try (CarbonBench cb = CarbonBench.create()) {
-            List<OfferingKey> all = cb.catalog().offerings().stream().map(o -> o.key()).toList();
-            OfferingKey[] keys = new OfferingKey[8]; // as in GramsBenchmark
-            keys[0] = OfferingKey.of("together", "us", "llama-3.1-70b");
-            for (int i = 1; i < keys.length; i++) {
-                keys[i] = all.get(i * all.size() / keys.length);
-            }
+            OfferingKey[] keys = GramsBenchmark.keys(cb);
             for (int round = 0; round < 8; round++) {
                 long cpu0 = threads.getCurrentThreadCpuTime();
                 long wall0 = System.nanoTime();

@@ -1,5 +1,6 @@
 package ai.carbonbench.benchmarks;
 
+import ai.carbonbench.core.grid.ElectricityMapsSource;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -49,6 +50,11 @@ final class GridApiStub implements AutoCloseable {
 
     URI baseUrl() {
         return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
+    }
+
+    /** An Electricity Maps source builder pointed at this stub, with a placeholder key. */
+    ElectricityMapsSource.Builder source() {
+        return ElectricityMapsSource.builder().apiKey("benchmark-key").baseUrl(baseUrl());
     }
 
     /** Every answer from now on waits this long first (requests already waiting keep their delay). */

@@ -59,7 +59,7 @@ public class GridBenchmark {
     @Setup
     public void setUp() throws Exception {
         stub = new GridApiStub();
-        source = ElectricityMapsSource.builder().apiKey("benchmark-key").baseUrl(stub.baseUrl()).build();
+        source = stub.source().build();
         Catalog catalog = Catalog.embedded();
         carbonBench = CarbonBench.builder().catalog(catalog).gridSource(source).build();
         source.prefetch(List.of(ZONE, OTHER_ZONE)).get(30, TimeUnit.SECONDS);

@@ -51,7 +51,7 @@ public final class StalledUpstreamLatency {
     public static void main(String[] args) throws Exception {
         long exitStart;
         try (GridApiStub stub = new GridApiStub()) {
-            GridIntensitySource source = ElectricityMapsSource.builder().apiKey("benchmark-key").baseUrl(stub.baseUrl())
+            GridIntensitySource source = stub.source()
                     .refreshLatestAfter(REFRESH).refreshHistoryAfter(REFRESH).refreshForecastAfter(REFRESH)
                     .requestTimeout(Duration.ofSeconds(30)).build();
             try (CarbonBench cb = CarbonBench.builder().catalog(Catalog.embedded()).gridSource(source).build()) {

@@ -55,7 +55,7 @@ import java.util.regex.Pattern;
 public final class DaySimulation {
 
     /** Output length under the brevity instruction, as a fraction of the natural length (assumed). */
-    public static final double BREVITY_FACTOR = 0.55;
+    static final double BREVITY_FACTOR = 0.55;
     static final double LEAN_ABOVE_GRAMS_PER_KWH = 350;
     static final double BUDGET_FRACTION = 0.8;
     static final Instant DAY = Instant.parse("2026-12-01T00:00:00Z");
@@ -73,7 +73,7 @@ public final class DaySimulation {
     }
 
     /** What one scenario emitted and served; grams are the ledger's central estimate. */
-    public record Outcome(String scenario, long requested, long served, long refused, long substituted, long leaner,
+    record Outcome(String scenario, long requested, long served, long refused, long substituted, long leaner,
             long outputTokens, long micrograms, long baselineMicrograms, Map<String, Long> microgramsByTenant) {
         public double grams() {
             return micrograms / 1e6;
@@ -97,7 +97,7 @@ public final class DaySimulation {
     }
 
     /** The four scenarios on one workload, routing alone first. */
-    public static List<Outcome> run() {
+    static List<Outcome> run() {
         List<Call> calls = workload();
         Outcome alone = simulate("routing alone", calls, Mode.ROUTING, Map.of());
         return List.of(alone,

@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -223,7 +222,7 @@ public final class CarbonBenchCli {
         }
         if (snapshot != null) {
             SnapshotSource.Builder snap = SnapshotSource.builder(snapshot).clock(clock);
-            if (snapshot.startsWith("http://") || snapshot.startsWith("https://")) {
+            if (!fileSnapshot()) {
                 snap.httpClient(watch("snapshot " + snapshot));
             }
             sources.add(snap.build());
@@ -275,9 +274,14 @@ public final class CarbonBenchCli {
         summariseFailures();
     }
 
+    /** Whether {@code --snapshot} names a file rather than an http(s) URL. */
+    private boolean fileSnapshot() {
+        return snapshot != null && !snapshot.startsWith("http://") && !snapshot.startsWith("https://");
+    }
+
     /** True when every watched source has failed at least once and none has answered, and a file snapshot is missing. */
     boolean everySourceFailed() {
-        boolean fileSnapshot = snapshot != null && !snapshot.startsWith("http://") && !snapshot.startsWith("https://");
+        boolean fileSnapshot = fileSnapshot();
         if (fileSnapshot && java.nio.file.Files.isReadable(Path.of(snapshot))) {
             return false;
         }
@@ -300,7 +304,7 @@ public final class CarbonBenchCli {
                 failed.add(w.source() + " (" + w.firstFailure().orElse("failed") + ")");
             }
         }
-        boolean fileSnapshot = snapshot != null && !snapshot.startsWith("http://") && !snapshot.startsWith("https://");
+        boolean fileSnapshot = fileSnapshot();
         if (fileSnapshot && !java.nio.file.Files.isReadable(Path.of(snapshot))) {
             failed.add("snapshot " + snapshot + " (no such readable file)");
         }

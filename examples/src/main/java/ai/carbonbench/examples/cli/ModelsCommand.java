@@ -21,7 +21,7 @@ final class ModelsCommand extends Subcommand {
 
     @Override
     void run() {
-        var catalog = bench().catalog();
+        var catalog = parent.catalog(); // a listing needs no scores or grid data
         List<Model> models = catalog.models().stream()
                 .filter(m -> family == null || m.family() == family(family))
                 .filter(m -> all || catalog.isLive(m))

@@ -20,7 +20,7 @@ import java.util.function.Function;
 final class Output {
 
     /** Builds the JSON trees the commands print. */
-    static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private Output() {
     }

@@ -9,7 +9,7 @@ final class ProvidersCommand extends Subcommand {
 
     @Override
     void run() {
-        var providers = bench().catalog().providers();
+        var providers = parent.catalog().providers(); // a listing needs no scores or grid data
         if (json) {
             Output.printJsonArray(out(), providers, JsonViews::provider);
             return;

@@ -59,10 +59,7 @@ final class RecommendCommand extends Subcommand {
                 .toLowerCase(Locale.ROOT) + ": " + Output.num(r.model().energy().outputWhPer1kTokens())
                 + " Wh per 1k output tokens (" + r.model().energy().source().citation() + ")");
         out.println();
-        List<Score> shown = new ArrayList<>();
-        shown.add(r.best());
-        shown.addAll(r.alternatives());
-        LeaderboardCommand.printTable(out, shown, bench.tokenMix());
+        LeaderboardCommand.printTable(out, options, bench.tokenMix());
         out.println();
         out.println(r.insight());
         out.flush();

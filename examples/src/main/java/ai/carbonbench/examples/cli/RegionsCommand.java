@@ -14,10 +14,10 @@ final class RegionsCommand extends Subcommand {
 
     @Override
     void run() {
-        var bench = bench();
-        String providerId = provider == null ? null : bench.catalog().provider(provider).id();
-        EmissionFactor factor = bench.emissionFactor();
-        var regions = bench.catalog().regions().stream()
+        var catalog = parent.catalog(); // a listing needs no scores or grid data
+        String providerId = provider == null ? null : catalog.provider(provider).id();
+        EmissionFactor factor = parent.factor();
+        var regions = catalog.regions().stream()
                 .filter(r -> providerId == null || r.provider().equals(providerId)).toList();
         if (json) {
             Output.printJsonArray(out(), regions, r -> JsonViews.region(r, factor));

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The JSON API's endpoints: each parses its parameters, asks {@link CarbonBench}, and renders the
@@ -95,10 +96,7 @@ final class Api {
         p.text("model").ifPresent(q::model);
         p.sort("sort").ifPresent(q::sort);
         p.limit("limit").ifPresent(q::limit);
-        CarbonBench at = bench(p);
-        ArrayNode rows = NODES.arrayNode();
-        at.leaderboard(q.build()).forEach(s -> rows.add(JsonViews.option(s)));
-        return rows;
+        return array(bench(p).leaderboard(q.build()), JsonViews::option);
     }
 
     JsonNode recommend(Params p) {
@@ -116,13 +114,11 @@ final class Api {
 
     JsonNode models(Params p) {
         Optional<Family> family = p.family("family");
-        ArrayNode arr = NODES.arrayNode();
         boolean all = p.flag("all"); // models without a live offering are hidden unless all=true
-        bench.catalog().models().stream()
+        return array(bench.catalog().models().stream()
                 .filter(m -> family.isEmpty() || m.family() == family.get())
-                .filter(m -> all || bench.catalog().isLive(m))
-                .forEach(m -> arr.add(JsonViews.model(m).put("live", bench.catalog().isLive(m))));
-        return arr;
+                .filter(m -> all || bench.catalog().isLive(m)).toList(),
+                m -> JsonViews.model(m).put("live", bench.catalog().isLive(m)));
     }
 
     /**
@@ -155,11 +151,9 @@ final class Api {
         legend.put("HISTORY", "a past reading for that hour");
         legend.put("STALE", "a live reading older than its freshness limit, still the best value known");
         legend.put("DEFAULT", "no live value: the zone's embedded annual average or typical 24-hour profile");
-        Set<String> offered = new java.util.HashSet<>();
-        bench.catalog().offerings().forEach(o -> offered.add(o.model().id()));
         ArrayNode models = n.putArray("models");
         bench.catalog().models().stream()
-                .filter(m -> offered.contains(m.id()))
+                .filter(bench.catalog()::isLive)
                 .forEach(m -> models.add(JsonViews.modelSummary(m)));
         return n;
     }
@@ -179,17 +173,20 @@ final class Api {
     }
 
     JsonNode providers(Params p) {
-        ArrayNode arr = NODES.arrayNode();
-        bench.catalog().providers().forEach(pr -> arr.add(JsonViews.provider(pr)));
-        return arr;
+        return array(bench.catalog().providers(), JsonViews::provider);
     }
 
     JsonNode regions(Params p) {
         Optional<String> provider = p.text("provider").map(id -> bench.catalog().provider(id).id());
+        return array(bench.catalog().regions().stream()
+                .filter(r -> provider.isEmpty() || r.provider().equals(provider.get())).toList(),
+                r -> JsonViews.region(r, bench.emissionFactor()));
+    }
+
+    /** {@code items} as a JSON array, each through {@code view}. */
+    private static <T> ArrayNode array(Iterable<T> items, Function<T, ? extends JsonNode> view) {
         ArrayNode arr = NODES.arrayNode();
-        bench.catalog().regions().stream()
-                .filter(r -> provider.isEmpty() || r.provider().equals(provider.get()))
-                .forEach(r -> arr.add(JsonViews.region(r, bench.emissionFactor())));
+        items.forEach(item -> arr.add(view.apply(item)));
         return arr;
     }
 }

@@ -162,14 +162,8 @@ public final class DashboardServer implements AutoCloseable {
                 http.setSendXPoweredBy(false);
                 http.setIdleTimeout(IDLE_TIMEOUT.toMillis());
             });
-            config.jetty.modifyServer(server -> {
-                server.setErrorHandler(new JsonErrorHandler());
-                for (org.eclipse.jetty.server.Connector c : server.getConnectors()) {
-                    if (c instanceof org.eclipse.jetty.server.AbstractConnector a) {
-                        a.setIdleTimeout(IDLE_TIMEOUT.toMillis());
-                    }
-                }
-            });
+            // Javalin adds its connector after this runs: the connector's idle timeout is set once started, below.
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             for (HandlerType type : HandlerType.values()) {
                 if (type.isHttpMethod()) {
                     config.routes.addHttpHandler(type, "*", handler::handle);
@@ -246,10 +240,6 @@ public final class DashboardServer implements AutoCloseable {
         private Answer(byte[] bytes) {
             this.bytes = bytes;
             this.etag = DashboardServer.etag(bytes);
-        }
-
-        static Answer of(byte[] bytes) {
-            return new Answer(bytes);
         }
 
         byte[] bytes() {
@@ -355,7 +345,7 @@ public final class DashboardServer implements AutoCloseable {
                 String query = ctx.queryString();
                 answer = answers.get(ctx.path() + '?' + (query == null ? "" : query) + '@' + api.now(), key -> {
                     byte[] bytes = bytes(endpoint.handler().apply(api, Params.parse(query, endpoint.parameters())));
-                    return Answer.of(bytes);
+                    return new Answer(bytes);
                 });
             } catch (BadRequest e) {
                 error(ctx, 400, e.getMessage(), e.suggestions());
@@ -505,7 +495,7 @@ public final class DashboardServer implements AutoCloseable {
                     throw new IllegalStateException("missing resource " + STATIC + name);
                 }
                 byte[] bytes = in.readAllBytes();
-                return new Asset(Answer.of(bytes), contentType);
+                return new Asset(new Answer(bytes), contentType);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
