@@ -1,11 +1,8 @@
 package ai.carbonbench.langchain4j;
 
 import ai.carbonbench.core.CarbonBench;
-import ai.carbonbench.router.ModelRouting;
-import ai.carbonbench.router.ModelRouting.Failure;
 import ai.carbonbench.router.EmissionsLedger;
 import ai.carbonbench.router.HealthPolicy;
-import ai.carbonbench.router.CarbonRouter;
 import ai.carbonbench.router.NoEndpointAvailableException;
 import ai.carbonbench.router.RoutingPolicy;
 import dev.langchain4j.model.ModelProvider;
@@ -13,8 +10,6 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -89,21 +84,7 @@ public final class CarbonAwareChatModel extends RoutedChatModel<ChatModel> imple
     @Override
     public ChatResponse doChat(ChatRequest request) {
         Objects.requireNonNull(request, "request");
-        List<Failure> failures = new ArrayList<>(2);
-        CarbonRouter.Recorded<Routing.Answer<ChatModel>> answer;
-        try {
-            answer = routing.router().callRecorded(c -> {
-                try {
-                    return new Routing.Answer<>(c, c.model().chat(request));
-                } catch (RuntimeException e) {
-                    failures.add(new Failure(c.key(), e));
-                    throw e;
-                }
-            }, a -> Routing.usage(a.response()));
-        } catch (NoEndpointAvailableException e) {
-            throw ModelRouting.explain(e, failures);
-        }
-        return routing.withReceipt(answer.result().response(), answer.record(), failures);
+        return routing.call(c -> c.model().chat(request));
     }
 
     /**

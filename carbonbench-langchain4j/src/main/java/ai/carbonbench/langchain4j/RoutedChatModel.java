@@ -28,7 +28,7 @@ abstract class RoutedChatModel<M> {
 
     RoutedChatModel(RoutingBuilder<M, ?> b, Function<M, Set<Capability>> capabilities,
             Function<M, ModelProvider> provider) {
-        this.routing = new Routing<>(b.settings);
+        this.routing = new Routing<>(b.routing());
         this.listeners = List.copyOf(b.listeners);
         this.capabilities = Capabilities.common(routing.each(capabilities));
         this.provider = Capabilities.commonProvider(routing.each(provider));

@@ -1,27 +1,17 @@
 package ai.carbonbench.langchain4j;
 
-import ai.carbonbench.core.CarbonBench;
-import ai.carbonbench.core.catalog.OfferingKey;
+import ai.carbonbench.router.CallReceipt;
 import ai.carbonbench.router.CallRecord;
 import ai.carbonbench.router.CarbonRouter;
-import ai.carbonbench.router.EmissionsLedger;
-import ai.carbonbench.router.FailureClassifier;
-import ai.carbonbench.router.HealthPolicy;
 import ai.carbonbench.router.LeanDecision;
 import ai.carbonbench.router.ModelRouting;
 import ai.carbonbench.router.ModelRouting.Candidate;
 import ai.carbonbench.router.ModelRouting.Failure;
-import ai.carbonbench.router.RouterListener;
-import ai.carbonbench.router.RoutingPolicy;
 import ai.carbonbench.router.Usage;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.ChatResponseMetadata;
 import dev.langchain4j.model.output.TokenUsage;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -40,49 +30,17 @@ final class Routing<M> {
 
     private final ModelRouting<M> routing;
 
-    Routing(Settings<M> s) {
-        Objects.requireNonNull(s.carbonBench, "carbonBench");
-        ModelRouting.Builder<M> b = ModelRouting.<M>builder(s.carbonBench)
-                .failureClassifier(s.classifier == null ? Failures.CLASSIFIER : s.classifier);
-        s.candidates.forEach(c -> b.candidate(c.key(), c.model()));
-        if (s.policy != null) {
-            b.policy(s.policy);
-        }
-        if (s.ledger != null) {
-            b.ledger(s.ledger);
-        }
-        if (s.health != null) {
-            b.health(s.health);
-        }
-        if (s.clock != null) {
-            b.clock(s.clock);
-        }
-        if (s.refreshInterval != null) {
-            b.refreshInterval(s.refreshInterval);
-        }
-        s.routerListeners.forEach(b::listener);
-        this.routing = b.build();
+    Routing(ModelRouting<M> routing) {
+        this.routing = routing;
     }
 
-    /** The settings both builders collect. Not thread-safe. */
-    static final class Settings<M> {
-        CarbonBench carbonBench;
-        final List<Candidate<M>> candidates = new ArrayList<>();
-        RoutingPolicy policy;
-        EmissionsLedger ledger;
-        HealthPolicy health;
-        FailureClassifier classifier;
-        Clock clock;
-        Duration refreshInterval;
-        final List<RouterListener> routerListeners = new ArrayList<>();
-
-        void candidate(String provider, String region, String model, M client) {
-            candidate(OfferingKey.of(provider, region, model), client);
-        }
-
-        void candidate(OfferingKey key, M client) {
-            candidates.add(new Candidate<>(Objects.requireNonNull(key, "key"), Objects.requireNonNull(client, "model")));
-        }
+    /**
+     * Routes one call through {@link ModelRouting#call}: the best candidate answers, the next on a retriable
+     * failure, and the response carries the call's receipt.
+     */
+    ChatResponse call(ModelRouting.Attempt<M, ChatResponse> attempt) {
+        ModelRouting.Routed<M, ChatResponse> r = routing.call(attempt, Routing::reported);
+        return withReceipt(r.result(), r.receipt());
     }
 
     CarbonRouter<Candidate<M>> router() {
@@ -109,8 +67,12 @@ final class Routing<M> {
         return u == null ? Optional.empty() : ModelRouting.usage(u.inputTokenCount(), u.outputTokenCount());
     }
 
-    /** The response with a {@link CarbonChatResponseMetadata} carrying the call's receipt. */
+    /** The response with a {@link CarbonChatResponseMetadata} carrying the receipt of the call recorded as {@code record}. */
     ChatResponse withReceipt(ChatResponse response, CallRecord record, List<Failure> failures) {
+        return withReceipt(response, routing.receipt(record, failures, reported(response).isPresent()));
+    }
+
+    private static ChatResponse withReceipt(ChatResponse response, CallReceipt callReceipt) {
         // A candidate wrapped by LeanerAnswers reports its decision in its metadata; the receipt carries it.
         ChatResponseMetadata metadata = response.metadata();
         Optional<LeanDecision> lean = Optional.empty();
@@ -119,8 +81,8 @@ final class Routing<M> {
             metadata = m.original;
         }
         TokenUsage usage = response.tokenUsage();
-        CarbonReceipt receipt = CarbonReceipt.from(routing.receipt(record, failures, reported(response).isPresent()),
-                lean, TokenDetails.reasoningTokens(usage), TokenDetails.cachedInputTokens(usage));
+        CarbonReceipt receipt = CarbonReceipt.from(callReceipt, lean, TokenDetails.reasoningTokens(usage),
+                TokenDetails.cachedInputTokens(usage));
         return ChatResponse.builder()
                 .aiMessage(response.aiMessage())
                 .metadata(CarbonChatResponseMetadata.wrap(metadata, receipt))

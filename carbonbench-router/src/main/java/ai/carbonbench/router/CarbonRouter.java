@@ -117,15 +117,16 @@ public final class CarbonRouter<C> {
     /** Scoring warnings logged so far; guarded by {@link #rankLock}. For tests. */
     private int scoringWarnings;
 
-    private CarbonRouter(Builder<C> b, List<Endpoint<C>> endpoints) {
-        this.carbonBench = b.carbonBench;
+    private CarbonRouter(RouterBuilder<?, ?> b, CarbonBench carbonBench, List<Endpoint<C>> endpoints,
+            FailureClassifier classifier) {
+        this.carbonBench = carbonBench;
         this.endpoints = List.copyOf(endpoints);
         this.policy = b.policy;
-        this.classifier = b.classifier;
+        this.classifier = classifier;
         this.health = b.health;
-        this.ledger = b.ledger;
+        this.ledger = b.ledger != null ? b.ledger : EmissionsLedger.create();
         this.listeners = new Listeners(b.listeners);
-        this.clock = b.clock != null ? b.clock : b.carbonBench.clock();
+        this.clock = b.clock != null ? b.clock : carbonBench.clock();
         this.refreshMillis = b.refreshInterval.toMillis();
         this.probeTimeoutMillis = Math.max(health.maxWaitDurationInOpenState().toMillis(),
                 Duration.ofMinutes(1).toMillis());
@@ -136,6 +137,49 @@ public final class CarbonRouter<C> {
         } finally {
             rankLock.unlock();
         }
+    }
+
+    /**
+     * Validates {@code settings} and builds a router over {@code clients}, one per key declared in
+     * {@code settings}, with {@code classifier}; {@code noun} names an endpoint in the messages ("endpoint",
+     * "candidate"). See {@link Builder#build()} for what is thrown.
+     */
+    static <C> CarbonRouter<C> build(RouterBuilder<?, ?> settings, List<C> clients, FailureClassifier classifier,
+            String noun) {
+        CarbonBench carbonBench = Objects.requireNonNull(settings.carbonBench, "carbonBench");
+        List<OfferingKey> keys = settings.keys;
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("a router needs at least one " + noun);
+        }
+        RoutingPolicy policy = settings.policy;
+        Catalog catalog = carbonBench.catalog();
+        policy.constraints().providers().forEach(catalog::provider);
+        for (String r : policy.constraints().regions()) {
+            if (catalog.findRegions(r).isEmpty()) {
+                catalog.region(r); // throws, naming close ids
+            }
+        }
+        List<Endpoint<C>> built = new ArrayList<>(keys.size());
+        Set<OfferingKey> seen = new HashSet<>();
+        List<String> violations = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            Offering o = catalog.offering(keys.get(i));
+            OfferingKey key = o.key();
+            if (!seen.add(key)) {
+                throw new IllegalArgumentException(noun + " " + key + " is declared twice");
+            }
+            double usd = carbonBench.tokenMix().blend(o.price().usdPerMillionInput(), o.price().usdPerMillionOutput());
+            String violation = policy.staticViolation(o, usd);
+            if (violation != null) {
+                violations.add(key + " (" + violation + ")");
+            }
+            built.add(new Endpoint<>(i, key, o, clients.get(i), new Health(settings.health), violation));
+        }
+        if (violations.size() == built.size()) {
+            throw new NoEndpointAvailableException("No endpoint meets " + policy + ": "
+                    + String.join("; ", violations), false);
+        }
+        return new CarbonRouter<>(settings, carbonBench, built, classifier);
     }
 
     /**
@@ -407,16 +451,16 @@ public final class CarbonRouter<C> {
             }
             case RECOVERED -> {
                 LOG.info("Endpoint {} recovered after its cooldown", e.key());
-                republish();
+                rerank(false);
                 listeners.onRecovery(e.key());
             }
             case OPENED -> opened(e);
             case RANKED_DOWN -> {
                 LOG.warn("Endpoint {} answered slowly ({} ms, threshold {}); ranked down", e.key(), nanos / 1_000_000,
                         health.slowCallDurationThreshold());
-                republish();
+                rerank(false);
             }
-            case RANKED_UP -> republish();
+            case RANKED_UP -> rerank(false);
             default -> throw new IllegalStateException("unknown change " + change);
         }
     }
@@ -476,7 +520,7 @@ public final class CarbonRouter<C> {
         } else if (change == Health.Change.RANKED_DOWN) {
             LOG.warn("Endpoint {} failed slowly ({} ms, threshold {}); ranked down", e.key(), nanos / 1_000_000,
                     health.slowCallDurationThreshold());
-            republish();
+            rerank(false);
         }
     }
 
@@ -491,7 +535,7 @@ public final class CarbonRouter<C> {
         int failures = e.health().failuresWhenOpened();
         LOG.warn("Endpoint {} is failing or slow ({} failure(s) in its window); cooling down for {} until {}", e.key(),
                 failures, length, until);
-        republish();
+        rerank(false);
         listeners.onCooldown(e.key(), length, until, failures);
     }
 
@@ -532,15 +576,7 @@ public final class CarbonRouter<C> {
      * data. Blocks only while another thread is recomputing.
      */
     public void refresh() {
-        Snapshot s;
-        rankLock.lock();
-        try {
-            s = compute(true);
-            publish(s);
-        } finally {
-            rankLock.unlock();
-        }
-        notifyDecision(s);
+        rerank(true);
     }
 
     /** The ledger every successful call is recorded in. */
@@ -614,12 +650,15 @@ public final class CarbonRouter<C> {
         return snapshot;
     }
 
-    /** Health changed: re-rank with the current scores. */
-    private void republish() {
+    /**
+     * Recomputes and publishes the ranking, then tells the listeners; {@code rescore} as for {@link #compute}.
+     * Health changes re-rank with the current scores ({@code false}); {@link #refresh()} re-scores.
+     */
+    private void rerank(boolean rescore) {
         Snapshot s;
         rankLock.lock();
         try {
-            s = compute(false);
+            s = compute(rescore);
             publish(s);
         } finally {
             rankLock.unlock();
@@ -688,7 +727,7 @@ public final class CarbonRouter<C> {
                 why.append(i > 0 ? "; " : "").append(excluded.get(i).describe());
             }
             return new Snapshot(null, new int[0], scores, expires, scoresExpire, scoredAt, why.toString(),
-                    anyCooling || policy.maxGramsPerMillionTokens().isPresent());
+                    anyCooling || policy.constraints().maxGramsPerMillionTokens().isPresent());
         }
         Ranker.Ranking ranking = Ranker.rank(policy, n == candidates.length ? candidates
                 : java.util.Arrays.copyOf(candidates, n));
@@ -751,27 +790,18 @@ public final class CarbonRouter<C> {
     }
 
     /**
-     * Builds a {@link CarbonRouter}. Not thread-safe; the router is. Defaults: {@link RoutingPolicy#lowestCarbon()},
+     * Builds a {@link CarbonRouter}: the settings of {@link RouterBuilder}, endpoints and listeners. Not
+     * thread-safe; the router is. Defaults: {@link RoutingPolicy#lowestCarbon()},
      * {@link FailureClassifier#defaults()}, {@link HealthPolicy#DEFAULT}, a new aggregates-only
      * {@link EmissionsLedger}, no listener, the {@link CarbonBench#clock() CarbonBench's clock}, a 1-minute
      * refresh interval.
      *
      * @param <C> the client type
      */
-    public static final class Builder<C> {
-        private final CarbonBench carbonBench;
-        private final List<OfferingKey> keys = new ArrayList<>();
-        private final List<C> clients = new ArrayList<>();
-        private RoutingPolicy policy = RoutingPolicy.lowestCarbon();
-        private FailureClassifier classifier = FailureClassifier.defaults();
-        private HealthPolicy health = HealthPolicy.DEFAULT;
-        private EmissionsLedger ledger;
-        private final List<RouterListener> listeners = new ArrayList<>();
-        private Clock clock;
-        private Duration refreshInterval = Duration.ofMinutes(1);
+    public static final class Builder<C> extends RouterBuilder<C, Builder<C>> {
 
         private Builder(CarbonBench carbonBench) {
-            this.carbonBench = Objects.requireNonNull(carbonBench, "carbonBench");
+            super(Objects.requireNonNull(carbonBench, "carbonBench"), FailureClassifier.defaults());
         }
 
         /**
@@ -779,19 +809,7 @@ public final class CarbonRouter<C> {
          * The first endpoint added is the baseline for savings.
          */
         public Builder<C> endpoint(OfferingKey key, C client) {
-            keys.add(Objects.requireNonNull(key, "key"));
-            clients.add(Objects.requireNonNull(client, "client"));
-            return this;
-        }
-
-        public Builder<C> policy(RoutingPolicy policy) {
-            this.policy = Objects.requireNonNull(policy, "policy");
-            return this;
-        }
-
-        public Builder<C> failureClassifier(FailureClassifier classifier) {
-            this.classifier = Objects.requireNonNull(classifier, "classifier");
-            return this;
+            return add(key, client, "client");
         }
 
         /**
@@ -801,48 +819,12 @@ public final class CarbonRouter<C> {
          */
         @Deprecated
         public Builder<C> cooldown(CooldownPolicy cooldown) {
-            this.health = HealthPolicy.of(Objects.requireNonNull(cooldown, "cooldown"));
-            return this;
-        }
-
-        /** When an endpoint is cooled down or ranked down; default {@link HealthPolicy#DEFAULT}. */
-        public Builder<C> health(HealthPolicy health) {
-            this.health = Objects.requireNonNull(health, "health");
-            return this;
-        }
-
-        /** The ledger calls are recorded in, e.g. one shared by several routers or with a call log. */
-        public Builder<C> ledger(EmissionsLedger ledger) {
-            this.ledger = Objects.requireNonNull(ledger, "ledger");
-            return this;
+            return health(HealthPolicy.of(Objects.requireNonNull(cooldown, "cooldown")));
         }
 
         /** Adds a listener; listeners are called in the order added. */
         public Builder<C> listener(RouterListener listener) {
-            listeners.add(Objects.requireNonNull(listener, "listener"));
-            return this;
-        }
-
-        /**
-         * The clock for cooldowns, ranking expiry and ledger times; default the {@link CarbonBench#clock()
-         * CarbonBench's clock}, so that the two agree on the hour. With the system clock (or a fixed offset of it)
-         * ranking expiry is signalled by a shared timer thread and call durations are timed with
-         * {@link System#nanoTime()}; with any other clock {@code select()} reads the clock on every call and
-         * durations are timed by it.
-         */
-        public Builder<C> clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /** How often the ranking is re-scored at the latest (it is also at every hour). Default 1 minute. */
-        public Builder<C> refreshInterval(Duration interval) {
-            Objects.requireNonNull(interval, "interval");
-            if (interval.toMillis() < 1) {
-                throw new IllegalArgumentException("refreshInterval must be at least 1 ms, was " + interval);
-            }
-            this.refreshInterval = interval;
-            return this;
+            return addListener(listener);
         }
 
         /**
@@ -852,41 +834,7 @@ public final class CarbonRouter<C> {
          * policy's static constraints exclude every endpoint.
          */
         public CarbonRouter<C> build() {
-            if (keys.isEmpty()) {
-                throw new IllegalArgumentException("a router needs at least one endpoint");
-            }
-            Catalog catalog = carbonBench.catalog();
-            policy.allowedProviders().forEach(catalog::provider);
-            for (String r : policy.allowedRegions()) {
-                if (catalog.findRegions(r).isEmpty()) {
-                    catalog.region(r); // throws, naming close ids
-                }
-            }
-            List<Endpoint<C>> built = new ArrayList<>(keys.size());
-            Set<OfferingKey> seen = new HashSet<>();
-            List<String> violations = new ArrayList<>();
-            for (int i = 0; i < keys.size(); i++) {
-                Offering o = catalog.offering(keys.get(i));
-                OfferingKey key = o.key();
-                if (!seen.add(key)) {
-                    throw new IllegalArgumentException("endpoint " + key + " is declared twice");
-                }
-                double usd = carbonBench.tokenMix().blend(o.price().usdPerMillionInput(),
-                        o.price().usdPerMillionOutput());
-                String violation = policy.staticViolation(o, usd);
-                if (violation != null) {
-                    violations.add(key + " (" + violation + ")");
-                }
-                built.add(new Endpoint<>(i, key, o, clients.get(i), new Health(health), violation));
-            }
-            if (violations.size() == built.size()) {
-                throw new NoEndpointAvailableException("No endpoint meets " + policy + ": "
-                        + String.join("; ", violations), false);
-            }
-            if (ledger == null) {
-                ledger = EmissionsLedger.create();
-            }
-            return new CarbonRouter<>(this, built);
+            return CarbonRouter.build(this, clients, classifier, "endpoint");
         }
     }
 }

@@ -3,8 +3,6 @@ package ai.carbonbench.router;
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.score.Score;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -105,48 +103,23 @@ public final class ModelRouting<M> {
     private final CarbonRouter<Candidate<M>> router;
     private final FailureClassifier classifier;
 
-    private ModelRouting(Builder<M> b) {
-        if (b.keys.isEmpty()) {
-            throw new IllegalArgumentException("a carbon-aware model needs at least one candidate");
-        }
-        this.carbonBench = b.carbonBench;
+    private ModelRouting(AdapterBuilder<M, ?> b, Decorator<M> decorator) {
+        this.carbonBench = Objects.requireNonNull(b.carbonBench, "carbonBench");
         FailureClassifier framework = b.classifier;
         this.classifier = failure -> !(failure instanceof CommittedFailure) && framework.isRetriable(failure);
         List<Candidate<M>> resolved = new ArrayList<>(b.keys.size());
         for (int i = 0; i < b.keys.size(); i++) {
             // validates provider, region and model (aliases allowed), naming close ids when one is unknown
             OfferingKey key = carbonBench.catalog().offering(b.keys.get(i)).key();
-            if (resolved.stream().anyMatch(r -> r.key().equals(key))) {
-                throw new IllegalArgumentException("candidate " + key + " is declared twice");
-            }
-            resolved.add(new Candidate<>(key, b.models.get(i)));
+            resolved.add(new Candidate<>(key, decorator.decorate(carbonBench, key, b.clients.get(i))));
         }
         this.candidates = List.copyOf(resolved);
-        CarbonRouter.Builder<Candidate<M>> rb = CarbonRouter.<Candidate<M>>builder(carbonBench)
-                .failureClassifier(classifier);
-        candidates.forEach(c -> rb.endpoint(c.key(), c));
-        if (b.policy != null) {
-            rb.policy(b.policy);
-        }
-        if (b.ledger != null) {
-            rb.ledger(b.ledger);
-        }
-        if (b.health != null) {
-            rb.health(b.health);
-        }
-        if (b.clock != null) {
-            rb.clock(b.clock);
-        }
-        if (b.refreshInterval != null) {
-            rb.refreshInterval(b.refreshInterval);
-        }
-        b.listeners.forEach(rb::listener);
-        this.router = rb.build();
+        this.router = CarbonRouter.build(b, candidates, classifier, "candidate");
     }
 
     /** A builder; give the model type explicitly, as in {@code ModelRouting.<ChatModel>builder(carbonBench)}. */
     public static <M> Builder<M> builder(CarbonBench carbonBench) {
-        return new Builder<>(carbonBench);
+        return new Builder<M>().carbonBench(carbonBench);
     }
 
     /** The router over the candidates. */
@@ -310,84 +283,90 @@ public final class ModelRouting<M> {
     }
 
     /**
-     * Builds a {@link ModelRouting}. Required: at least one candidate. Defaults: {@link RoutingPolicy#lowestCarbon()},
-     * {@link FailureClassifier#defaults()}, a new aggregates-only {@link EmissionsLedger}, no listener.
-     * Not thread-safe.
+     * Wraps a candidate's model when the routing is built, e.g. to make its answers leaner.
      *
      * @param <M> the framework's model type
      */
-    public static final class Builder<M> {
-        private final CarbonBench carbonBench;
-        private final List<OfferingKey> keys = new ArrayList<>();
-        private final List<M> models = new ArrayList<>();
-        private RoutingPolicy policy;
-        private EmissionsLedger ledger;
-        private FailureClassifier classifier = FailureClassifier.defaults();
-        private final List<RouterListener> listeners = new ArrayList<>();
-        private HealthPolicy health;
-        private Clock clock;
-        private Duration refreshInterval;
+    @FunctionalInterface
+    public interface Decorator<M> {
+        /** The model to route to for the offering {@code key} (canonical ids) in place of {@code model}. */
+        M decorate(CarbonBench carbonBench, OfferingKey key, M model);
+    }
 
-        private Builder(CarbonBench carbonBench) {
+    /**
+     * The base of a chat-model adapter's builder: the {@link RouterBuilder} settings, the CarbonBench, the
+     * candidates and router listeners. An adapter's builder extends it, adds only its framework's settings, and
+     * builds its model around {@link #buildRouting}. Required: the CarbonBench and at least one candidate. Not
+     * thread-safe.
+     *
+     * @param <M> the framework's model type
+     * @param <B> the concrete builder, returned by every setter
+     */
+    public abstract static class AdapterBuilder<M, B extends AdapterBuilder<M, B>> extends RouterBuilder<M, B> {
+
+        /** @param classifier how the framework's failures are classified for fail-over, unless the user sets one */
+        protected AdapterBuilder(FailureClassifier classifier) {
+            super(null, classifier);
+        }
+
+        /** The CarbonBench that scores the candidates (its catalog, grid source and clock). Required. */
+        public B carbonBench(CarbonBench carbonBench) {
             this.carbonBench = Objects.requireNonNull(carbonBench, "carbonBench");
-        }
-
-        /** Adds a candidate: the offering it serves (the model may be an alias) and its client. The first is the baseline. */
-        public Builder<M> candidate(OfferingKey key, M model) {
-            keys.add(Objects.requireNonNull(key, "key"));
-            models.add(Objects.requireNonNull(model, "model"));
-            return this;
-        }
-
-        public Builder<M> policy(RoutingPolicy policy) {
-            this.policy = Objects.requireNonNull(policy, "policy");
-            return this;
-        }
-
-        public Builder<M> ledger(EmissionsLedger ledger) {
-            this.ledger = Objects.requireNonNull(ledger, "ledger");
-            return this;
-        }
-
-        /** How the framework's failures are classified for fail-over. */
-        public Builder<M> failureClassifier(FailureClassifier classifier) {
-            this.classifier = Objects.requireNonNull(classifier, "classifier");
-            return this;
-        }
-
-        /** When a candidate is cooled down or ranked down; default {@link HealthPolicy#DEFAULT}. */
-        public Builder<M> health(HealthPolicy health) {
-            this.health = Objects.requireNonNull(health, "health");
-            return this;
-        }
-
-        /** The router's clock; default the {@link CarbonBench#clock() CarbonBench's clock}. */
-        public Builder<M> clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /** How often the ranking is re-scored at the latest; default 1 minute. */
-        public Builder<M> refreshInterval(Duration interval) {
-            this.refreshInterval = Objects.requireNonNull(interval, "interval");
-            return this;
-        }
-
-        /** Adds a router listener: decisions, fail-overs, cooldowns, recorded calls. */
-        public Builder<M> listener(RouterListener listener) {
-            listeners.add(Objects.requireNonNull(listener, "listener"));
-            return this;
+            return self();
         }
 
         /**
-         * Validates and builds.
+         * Adds a candidate: the catalog offering ({@code provider} and {@code region} ids, {@code model} id or
+         * alias) and the framework model that serves it. The first candidate is the baseline. Validated when
+         * built.
+         */
+        public B candidate(String provider, String region, String model, M chatModel) {
+            return candidate(OfferingKey.of(provider, region, model), chatModel);
+        }
+
+        /** Adds a candidate by its catalog offering key (the model may be an alias). The first is the baseline. */
+        public B candidate(OfferingKey key, M chatModel) {
+            return add(key, chatModel, "chatModel");
+        }
+
+        /** Adds a listener for routing events: decisions, fail-overs, cooldowns, recorded calls. */
+        public B routerListener(RouterListener listener) {
+            return addListener(listener);
+        }
+
+        /**
+         * Validates the settings and builds the routing, each candidate's model passed through {@code decorator}.
          *
+         * @throws NullPointerException                   when no CarbonBench was given
          * @throws IllegalArgumentException               for no candidate, or one declared twice
          * @throws ai.carbonbench.core.UnknownIdException for an offering the catalog does not know (naming close ids)
          * @throws NoEndpointAvailableException           when the policy's constraints exclude every candidate
          */
+        protected final ModelRouting<M> buildRouting(Decorator<M> decorator) {
+            return new ModelRouting<>(this, Objects.requireNonNull(decorator, "decorator"));
+        }
+
+        /** Validates the settings and builds the routing over the candidates' models as given. */
+        protected final ModelRouting<M> buildRouting() {
+            return buildRouting((carbonBench, key, model) -> model);
+        }
+    }
+
+    /**
+     * Builds a {@link ModelRouting} over any model type. Required: at least one candidate. Defaults: those of
+     * {@link RouterBuilder}, with {@link FailureClassifier#defaults()}. Not thread-safe.
+     *
+     * @param <M> the framework's model type
+     */
+    public static final class Builder<M> extends AdapterBuilder<M, Builder<M>> {
+
+        private Builder() {
+            super(FailureClassifier.defaults());
+        }
+
+        /** Validates and builds; see {@link #buildRouting(Decorator)}. */
         public ModelRouting<M> build() {
-            return new ModelRouting<>(this);
+            return buildRouting();
         }
     }
 }

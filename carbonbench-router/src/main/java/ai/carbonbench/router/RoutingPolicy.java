@@ -27,8 +27,14 @@ import java.util.TreeSet;
  * checked against the catalog when the router is built.
  *
  * <p>Immutable and thread-safe; build one with {@link #builder()}.
+ *
+ * @param objective   what the ranking minimises
+ * @param weights     the weights; meaningful for {@link Objective#WEIGHTED} only (default 1 / 0 / 0)
+ * @param constraints the policy's constraints (allowed providers, regions and countries, EU only, price and
+ *                    carbon caps), as the one filter the leaderboard and recommendations use too; the builder
+ *                    gives provider and region ids in lower case, country codes in upper case
  */
-public final class RoutingPolicy {
+public record RoutingPolicy(Objective objective, Weights weights, Constraints constraints) {
 
     /** What the ranking minimises. */
     public enum Objective {
@@ -69,27 +75,10 @@ public final class RoutingPolicy {
 
     private static final RoutingPolicy LOWEST_CARBON = builder().build();
 
-    private final Objective objective;
-    private final Weights weights;
-    private final Set<String> providers;
-    private final Set<String> regions;
-    private final Set<String> countries;
-    private final boolean euOnly;
-    private final OptionalDouble maxUsdPerMillionTokens;
-    private final OptionalDouble maxGramsPerMillionTokens;
-    private final Constraints constraints;
-
-    private RoutingPolicy(Builder b) {
-        this.objective = b.objective;
-        this.weights = b.weights;
-        this.providers = Set.copyOf(b.providers);
-        this.regions = Set.copyOf(b.regions);
-        this.countries = Set.copyOf(b.countries);
-        this.euOnly = b.euOnly;
-        this.maxUsdPerMillionTokens = b.maxUsd;
-        this.maxGramsPerMillionTokens = b.maxGrams;
-        this.constraints = new Constraints(providers, regions, countries, euOnly, maxUsdPerMillionTokens,
-                maxGramsPerMillionTokens);
+    public RoutingPolicy {
+        Objects.requireNonNull(objective, "objective");
+        Objects.requireNonNull(weights, "weights");
+        Objects.requireNonNull(constraints, "constraints");
     }
 
     /** The default policy: lowest carbon, no constraints. */
@@ -99,42 +88,6 @@ public final class RoutingPolicy {
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    public Objective objective() {
-        return objective;
-    }
-
-    /** The weights; meaningful for {@link Objective#WEIGHTED} only (default 1 / 0 / 0). */
-    public Weights weights() {
-        return weights;
-    }
-
-    /** Allowed provider ids; empty means any. */
-    public Set<String> allowedProviders() {
-        return providers;
-    }
-
-    /** Allowed region ids ({@code eu-north-1}) or qualified ids ({@code aws-bedrock/eu-north-1}); empty means any. */
-    public Set<String> allowedRegions() {
-        return regions;
-    }
-
-    /** Allowed ISO 3166-1 alpha-2 country codes, upper case; empty means any. */
-    public Set<String> allowedCountries() {
-        return countries;
-    }
-
-    public boolean euOnly() {
-        return euOnly;
-    }
-
-    public OptionalDouble maxUsdPerMillionTokens() {
-        return maxUsdPerMillionTokens;
-    }
-
-    public OptionalDouble maxGramsPerMillionTokens() {
-        return maxGramsPerMillionTokens;
     }
 
     /**
@@ -150,31 +103,27 @@ public final class RoutingPolicy {
         return constraints.carbonViolation(s.gramsPerMillionTokens().central()).orElse(null);
     }
 
-    /** The policy's constraints, as the one filter the leaderboard and recommendations use too. */
-    public Constraints constraints() {
-        return constraints;
-    }
-
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("RoutingPolicy[").append(objective);
         if (objective == Objective.WEIGHTED) {
             sb.append(' ').append(weights);
         }
-        if (!providers.isEmpty()) {
-            sb.append(", providers=").append(new TreeSet<>(providers));
+        Constraints c = constraints;
+        if (!c.providers().isEmpty()) {
+            sb.append(", providers=").append(new TreeSet<>(c.providers()));
         }
-        if (!regions.isEmpty()) {
-            sb.append(", regions=").append(new TreeSet<>(regions));
+        if (!c.regions().isEmpty()) {
+            sb.append(", regions=").append(new TreeSet<>(c.regions()));
         }
-        if (!countries.isEmpty()) {
-            sb.append(", countries=").append(new TreeSet<>(countries));
+        if (!c.countries().isEmpty()) {
+            sb.append(", countries=").append(new TreeSet<>(c.countries()));
         }
-        if (euOnly) {
+        if (c.euOnly()) {
             sb.append(", EU only");
         }
-        maxUsdPerMillionTokens.ifPresent(v -> sb.append(", max $").append(v).append("/Mtok"));
-        maxGramsPerMillionTokens.ifPresent(v -> sb.append(", max ").append(v).append(" g/Mtok"));
+        c.maxUsdPerMillionTokens().ifPresent(v -> sb.append(", max $").append(v).append("/Mtok"));
+        c.maxGramsPerMillionTokens().ifPresent(v -> sb.append(", max ").append(v).append(" g/Mtok"));
         return sb.append(']').toString();
     }
 
@@ -258,7 +207,8 @@ public final class RoutingPolicy {
         }
 
         public RoutingPolicy build() {
-            return new RoutingPolicy(this);
+            return new RoutingPolicy(objective, weights,
+                    new Constraints(providers, regions, countries, euOnly, maxUsd, maxGrams));
         }
     }
 }

@@ -8,7 +8,6 @@ import ai.carbonbench.router.EmissionsLedger;
 import ai.carbonbench.router.ModelRouting;
 import ai.carbonbench.router.ModelRouting.CommittedFailure;
 import ai.carbonbench.router.NoEndpointAvailableException;
-import ai.carbonbench.router.RouterListener;
 import ai.carbonbench.router.RoutingDecision;
 import ai.carbonbench.router.RoutingPolicy;
 import ai.carbonbench.router.Usage;
@@ -16,7 +15,6 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -96,20 +94,8 @@ public final class CarbonAwareChatModel implements ChatModel {
     private final ObservationRegistry observations;
     private final Scheduler scheduler;
 
-    private CarbonAwareChatModel(Builder b) {
-        Objects.requireNonNull(b.carbonBench, "carbonBench");
-        ModelRouting.Builder<ChatModel> rb = ModelRouting.<ChatModel>builder(b.carbonBench)
-                .failureClassifier(SpringAiFailures.CLASSIFIER);
-        b.candidates.forEach(c -> rb.candidate(c.key(), b.leanerAnswers == null ? c.model()
-                : b.leanerAnswers.wrap(b.carbonBench, c.key(), c.model())));
-        if (b.policy != null) {
-            rb.policy(b.policy);
-        }
-        if (b.ledger != null) {
-            rb.ledger(b.ledger);
-        }
-        b.listeners.forEach(rb::listener);
-        this.routing = rb.build();
+    private CarbonAwareChatModel(Builder b, ModelRouting<ChatModel> routing) {
+        this.routing = routing;
         this.observations = b.observations;
         this.scheduler = b.scheduler != null ? b.scheduler : Schedulers.boundedElastic();
     }
@@ -323,51 +309,20 @@ public final class CarbonAwareChatModel implements ChatModel {
     }
 
     /**
-     * Builds a {@link CarbonAwareChatModel}. Required: the {@link CarbonBench} and at least one candidate.
-     * Defaults: {@link RoutingPolicy#lowestCarbon()}, a new aggregates-only {@link EmissionsLedger}, no
-     * observations, the {@code boundedElastic} scheduler for streams. Not thread-safe.
+     * Builds a {@link CarbonAwareChatModel}: the router's adapter settings ({@link ModelRouting.AdapterBuilder}:
+     * the CarbonBench, the candidates, policy, ledger, health, clock, refresh interval, router listeners), with
+     * Spring AI's failure taxonomy as the default classifier, and the Spring settings below. Required: the
+     * {@link CarbonBench} and at least one candidate. Defaults: {@link RoutingPolicy#lowestCarbon()}, a new
+     * aggregates-only {@link EmissionsLedger}, no observations, the {@code boundedElastic} scheduler for
+     * streams. Not thread-safe.
      */
-    public static final class Builder {
-        private CarbonBench carbonBench;
-        private final List<ModelRouting.Candidate<ChatModel>> candidates = new ArrayList<>();
-        private RoutingPolicy policy;
-        private EmissionsLedger ledger;
-        private final List<RouterListener> listeners = new ArrayList<>();
+    public static final class Builder extends ModelRouting.AdapterBuilder<ChatModel, Builder> {
         private ObservationRegistry observations;
         private Scheduler scheduler;
         private LeanerAnswers leanerAnswers;
 
         private Builder() {
-        }
-
-        /** The CarbonBench that scores the candidates (its catalog, grid source and clock). Required. */
-        public Builder carbonBench(CarbonBench carbonBench) {
-            this.carbonBench = Objects.requireNonNull(carbonBench, "carbonBench");
-            return this;
-        }
-
-        /** Adds a candidate: the catalog offering and the Spring AI chat model serving it. The first is the baseline. */
-        public Builder candidate(String provider, String region, String model, ChatModel chatModel) {
-            candidates.add(new ModelRouting.Candidate<>(OfferingKey.of(provider, region, model),
-                    Objects.requireNonNull(chatModel, "chatModel")));
-            return this;
-        }
-
-        public Builder policy(RoutingPolicy policy) {
-            this.policy = Objects.requireNonNull(policy, "policy");
-            return this;
-        }
-
-        /** The ledger calls are recorded in, e.g. one shared with other models; default a new one. */
-        public Builder ledger(EmissionsLedger ledger) {
-            this.ledger = Objects.requireNonNull(ledger, "ledger");
-            return this;
-        }
-
-        /** Adds a listener for routing events (e.g. {@code CarbonMeters} for fail-over meters). */
-        public Builder routerListener(RouterListener listener) {
-            listeners.add(Objects.requireNonNull(listener, "listener"));
-            return this;
+            super(SpringAiFailures.CLASSIFIER);
         }
 
         /** The registry for the {@value #OBSERVATION_NAME} observation; give the candidates the same one. */
@@ -400,7 +355,8 @@ public final class CarbonAwareChatModel implements ChatModel {
          * @throws NoEndpointAvailableException           when the policy's constraints exclude every candidate
          */
         public CarbonAwareChatModel build() {
-            return new CarbonAwareChatModel(this);
+            LeanerAnswers lean = leanerAnswers;
+            return new CarbonAwareChatModel(this, lean == null ? buildRouting() : buildRouting(lean::wrap));
         }
     }
 }
