@@ -8,6 +8,7 @@ import static ai.carbonbench.router.Fixtures.MIDNIGHT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.carbonbench.core.CarbonBench;
+import ai.carbonbench.core.testing.TestClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ final class ConcurrencyTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void ledger_totals_equal_the_recorded_calls_exactly_under_contention() throws Exception {
-        Fixtures.MutableClock clock = new Fixtures.MutableClock(MIDNIGHT);
+        TestClock clock = new TestClock(MIDNIGHT);
         CarbonBench cb = Fixtures.carbonBench(clock);
 
         LongAdder recordedCalls = new LongAdder();
