@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.carbonbench.core.catalog.Catalog;
 import ai.carbonbench.core.grid.GridIntensity;
-import ai.carbonbench.core.grid.GridIntensitySource;
 import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.score.Recommendation;
 import ai.carbonbench.core.score.RecommendationRequest;
+import ai.carbonbench.core.testing.StubGridSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,12 +31,11 @@ final class LiveAdviceTest {
     }
 
     /** A live source with a 72-hour forecast for DE whose minimum lies 50 hours ahead. */
-    static final class ForecastSource implements GridIntensitySource {
+    static final class ForecastSource extends StubGridSource {
         final AtomicBoolean prefetched = new AtomicBoolean();
 
-        @Override
-        public String name() {
-            return "test-live";
+        ForecastSource() {
+            super("test-live");
         }
 
         @Override

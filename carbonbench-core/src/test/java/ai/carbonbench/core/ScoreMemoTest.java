@@ -6,16 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.GridIntensity;
-import ai.carbonbench.core.grid.GridIntensitySource;
 import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.score.Range;
 import ai.carbonbench.core.score.Score;
-import java.time.Clock;
+import ai.carbonbench.core.testing.StubGridSource;
+import ai.carbonbench.core.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +30,7 @@ final class ScoreMemoTest {
 
     @Test
     void grams_follow_the_typical_profile_across_an_hour_boundary() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-06-01T10:05:00Z"));
+        TestClock clock = new TestClock(Instant.parse("2026-06-01T10:05:00Z"));
         CarbonBench cb = CarbonBench.builder().catalog(Fixtures.miniCatalog()).clock(clock)
                 .boundary(ai.carbonbench.core.score.Boundary.GPU).build(); // KWH is accelerator kWh x PUE
 
@@ -55,7 +52,7 @@ final class ScoreMemoTest {
 
     @Test
     void grams_follow_the_live_source_when_it_publishes_a_new_value() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-06-01T10:05:00Z"));
+        TestClock clock = new TestClock(Instant.parse("2026-06-01T10:05:00Z"));
         MutableSource live = new MutableSource();
         live.publish(200, Provenance.LIVE);
         CarbonBench cb = CarbonBench.builder().catalog(Fixtures.miniCatalog()).clock(clock).gridSource(live)
@@ -79,7 +76,7 @@ final class ScoreMemoTest {
 
     @Test
     void memoised_results_equal_freshly_computed_ones_for_every_offering() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-06-01T07:30:00Z"));
+        TestClock clock = new TestClock(Instant.parse("2026-06-01T07:30:00Z"));
         CarbonBench cb = CarbonBench.builder().catalog(Fixtures.miniCatalog()).clock(clock)
                 .boundary(ai.carbonbench.core.score.Boundary.GPU).build(); // KWH is accelerator kWh x PUE
         for (int step = 0; step < 30; step++) {
@@ -102,37 +99,14 @@ final class ScoreMemoTest {
         assertThatThrownBy(() -> cb.gramsCentral(SOLAR, -1, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     /** A live source for Z-SOLAR whose current value the test publishes; a new object per read, as a cache may give. */
-    static final class MutableSource implements GridIntensitySource {
+    static final class MutableSource extends StubGridSource {
         private volatile double value = Double.NaN;
         private volatile Provenance provenance = Provenance.LIVE;
+
+        MutableSource() {
+            super("mutable");
+        }
 
         void publish(double gramsPerKwh, Provenance p) {
             value = gramsPerKwh;
@@ -144,25 +118,10 @@ final class ScoreMemoTest {
         }
 
         @Override
-        public String name() {
-            return "mutable";
-        }
-
-        @Override
         public Optional<GridIntensity> current(String zone) {
             double v = value;
             return zone.equals("Z-SOLAR") && !Double.isNaN(v) ? Optional.of(new GridIntensity(zone, v,
                     Instant.parse("2026-06-01T10:00:00Z"), "mutable", false, provenance)) : Optional.empty();
-        }
-
-        @Override
-        public List<GridIntensity> history(String zone) {
-            return List.of();
-        }
-
-        @Override
-        public List<GridIntensity> forecast(String zone) {
-            return List.of();
         }
     }
 }

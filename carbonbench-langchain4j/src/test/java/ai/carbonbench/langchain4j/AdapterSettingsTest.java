@@ -7,6 +7,7 @@ import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.Offering;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.score.Score;
+import ai.carbonbench.core.testing.TestClock;
 import ai.carbonbench.router.HealthPolicy;
 import ai.carbonbench.router.NoEndpointAvailableException;
 import dev.langchain4j.data.message.AiMessage;
@@ -20,10 +21,8 @@ import dev.langchain4j.model.output.TokenUsage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -31,39 +30,6 @@ import org.junit.jupiter.api.Test;
 final class AdapterSettingsTest {
 
     static final Instant NOON = Instant.parse("2026-06-01T12:00:00Z");
-
-    /** A clock the test moves. */
-    static final class MovingClock extends Clock {
-        final AtomicLong millis;
-
-        MovingClock(Instant start) {
-            millis = new AtomicLong(start.toEpochMilli());
-        }
-
-        void advance(Duration d) {
-            millis.addAndGet(d.toMillis());
-        }
-
-        @Override
-        public long millis() {
-            return millis.get();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
 
     /** A chat model that runs {@code during} and answers 1000 input / 100 output tokens. */
     static ChatModel model(Runnable during) {
@@ -161,7 +127,7 @@ final class AdapterSettingsTest {
 
     @Test
     void the_receipt_reads_the_score_that_priced_the_call_not_a_later_ranking() {
-        MovingClock clock = new MovingClock(NOON.minus(Duration.ofMinutes(30)));
+        TestClock clock = new TestClock(NOON.minus(Duration.ofMinutes(30)));
         CarbonBench cb = CarbonBench.builder().clock(clock).build();
         // An offering whose grid intensity differs between 11:00 and 12:00 UTC.
         Offering o = cb.catalog().offerings().stream()

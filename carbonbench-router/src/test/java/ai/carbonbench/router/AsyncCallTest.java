@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.grid.GridIntensity;
-import ai.carbonbench.core.grid.GridIntensitySource;
+import ai.carbonbench.core.testing.StubGridSource;
+import ai.carbonbench.core.testing.TestClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** callAsync: fail-over chained on completion; and the scoring warning that is logged once per run of failures. */
 final class AsyncCallTest {
 
-    private final Fixtures.MutableClock clock = new Fixtures.MutableClock(MIDNIGHT);
+    private final TestClock clock = new TestClock(MIDNIGHT);
     private final CarbonBench cb = Fixtures.carbonBench(clock);
 
     @Test
@@ -97,12 +98,11 @@ final class AsyncCallTest {
      * from it (the grams overflow to infinity). A source that throws is caught by the facade's resolution and
      * falls back to the catalog, so it would not make scoring fail.
      */
-    final class BreakableSource implements GridIntensitySource {
+    final class BreakableSource extends StubGridSource {
         final AtomicBoolean broken = new AtomicBoolean();
 
-        @Override
-        public String name() {
-            return "breakable";
+        BreakableSource() {
+            super("breakable");
         }
 
         @Override
@@ -112,16 +112,6 @@ final class AsyncCallTest {
                         ai.carbonbench.core.grid.Provenance.LIVE));
             }
             return Optional.empty();
-        }
-
-        @Override
-        public List<GridIntensity> history(String zone) {
-            return List.of();
-        }
-
-        @Override
-        public List<GridIntensity> forecast(String zone) {
-            return List.of();
         }
     }
 

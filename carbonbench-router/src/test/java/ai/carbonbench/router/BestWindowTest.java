@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.grid.Provenance;
+import ai.carbonbench.core.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import ai.carbonbench.core.score.WindowChoice;
@@ -21,7 +22,7 @@ final class BestWindowTest {
 
     // ---- bestWindow on the fixture catalog ----------------------------------------------------------------
 
-    private final Fixtures.MutableClock clock = new Fixtures.MutableClock(MIDNIGHT);
+    private final TestClock clock = new TestClock(MIDNIGHT);
 
     @Test
     void finds_the_cleanest_start_and_endpoint_from_the_typical_profile() {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.score.Score;
+import ai.carbonbench.core.testing.TestClock;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The one hook budgets use: admit before each attempt, settle or release after it. */
 final class CallGuardTest {
 
-    private final Fixtures.MutableClock clock = new Fixtures.MutableClock(MIDNIGHT);
+    private final TestClock clock = new TestClock(MIDNIGHT);
     private final CarbonRouter<String> router = CarbonRouter.<String>builder(Fixtures.carbonBench(clock)).clock(clock)
             .endpoint(US_EAST, "us").endpoint(EU_NORTH, "se").build();
 

@@ -8,6 +8,8 @@ import static ai.carbonbench.router.Fixtures.MIDNIGHT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.carbonbench.core.CarbonBench;
+import ai.carbonbench.core.catalog.OfferingKey;
+import ai.carbonbench.core.testing.TestClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,20 +44,54 @@ final class ConcurrencyTest {
     private record Answer(String endpoint, long in, long out) {
     }
 
+    /**
+     * Sums over the successful calls, kept twice: from the records the router publishes, and from what the caller
+     * saw and computed itself. Each must equal the ledger exactly.
+     */
+    private static final class Tally {
+        final String name;
+        final LongAdder calls = new LongAdder();
+        final LongAdder inputTokens = new LongAdder();
+        final LongAdder outputTokens = new LongAdder();
+        final LongAdder microgramsLow = new LongAdder();
+        final LongAdder microgramsCentral = new LongAdder();
+        final LongAdder microgramsHigh = new LongAdder();
+        final LongAdder baselineMicrograms = new LongAdder();
+        final Map<String, LongAdder> centralByRegion = new ConcurrentHashMap<>();
+
+        Tally(String name) {
+            this.name = name;
+        }
+
+        void add(OfferingKey endpoint, long in, long out, long low, long central, long high, long baseline) {
+            calls.increment();
+            inputTokens.add(in);
+            outputTokens.add(out);
+            microgramsLow.add(low);
+            microgramsCentral.add(central);
+            microgramsHigh.add(high);
+            baselineMicrograms.add(baseline);
+            centralByRegion.computeIfAbsent(endpoint.provider() + "/" + endpoint.region(), k -> new LongAdder())
+                    .add(central);
+        }
+
+        /** No call lost or counted twice; grams in exact integer micrograms, whatever the interleaving. */
+        void assertMatches(EmissionsLedger ledger) {
+            assertThat(ledger.total()).as(name).isEqualTo(new LedgerTotals(calls.sum(), inputTokens.sum(),
+                    outputTokens.sum(), microgramsLow.sum(), microgramsCentral.sum(), microgramsHigh.sum(),
+                    baselineMicrograms.sum()));
+            ledger.byRegion().forEach((region, t) -> assertThat(t.microgramsCentral()).as(name + " " + region)
+                    .isEqualTo(centralByRegion.get(region).sum()));
+        }
+    }
+
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void ledger_totals_equal_the_recorded_calls_exactly_under_contention() throws Exception {
-        Fixtures.MutableClock clock = new Fixtures.MutableClock(MIDNIGHT);
+        TestClock clock = new TestClock(MIDNIGHT);
         CarbonBench cb = Fixtures.carbonBench(clock);
 
-        LongAdder recordedCalls = new LongAdder();
-        LongAdder recordedIn = new LongAdder();
-        LongAdder recordedOut = new LongAdder();
-        LongAdder recordedLow = new LongAdder();
-        LongAdder recordedCentral = new LongAdder();
-        LongAdder recordedHigh = new LongAdder();
-        LongAdder recordedBaseline = new LongAdder();
-        Map<String, LongAdder> recordedByRegion = new ConcurrentHashMap<>();
+        Tally recorded = new Tally("recorded");
         LongAdder cooldowns = new LongAdder();
         LongAdder decisions = new LongAdder();
 
@@ -67,19 +103,12 @@ final class ConcurrencyTest {
                 .listener(new RouterListener() {
                     @Override
                     public void onRecorded(CallRecord r) {
-                        recordedCalls.increment();
-                        recordedIn.add(r.inputTokens());
-                        recordedOut.add(r.outputTokens());
-                        recordedLow.add(r.microgramsLow());
-                        recordedCentral.add(r.microgramsCentral());
-                        recordedHigh.add(r.microgramsHigh());
-                        recordedBaseline.add(r.baselineMicrograms());
-                        recordedByRegion.computeIfAbsent(r.endpoint().provider() + "/" + r.endpoint().region(),
-                                k -> new LongAdder()).add(r.microgramsCentral());
+                        recorded.add(r.endpoint(), r.inputTokens(), r.outputTokens(), r.microgramsLow(),
+                                r.microgramsCentral(), r.microgramsHigh(), r.baselineMicrograms());
                     }
 
                     @Override
-                    public void onCooldown(ai.carbonbench.core.catalog.OfferingKey e, Duration d,
+                    public void onCooldown(OfferingKey e, Duration d,
                             java.time.Instant until, int failures) {
                         cooldowns.increment();
                     }
@@ -91,19 +120,12 @@ final class ConcurrencyTest {
                 })
                 .build();
 
-        LongAdder successes = new LongAdder();
+        Tally computed = new Tally("computed by the caller");
         LongAdder unavailable = new LongAdder();
         LongAdder invocations = new LongAdder();
         LongAdder thrown = new LongAdder();
-        LongAdder callerIn = new LongAdder();
-        LongAdder callerOut = new LongAdder();
-        LongAdder expectedLow = new LongAdder();
-        LongAdder expectedCentral = new LongAdder();
-        LongAdder expectedHigh = new LongAdder();
-        LongAdder expectedBaseline = new LongAdder();
-        Map<String, LongAdder> expectedByRegion = new ConcurrentHashMap<>();
         Map<String, ai.carbonbench.core.score.Score> scores = new ConcurrentHashMap<>();
-        Map<String, ai.carbonbench.core.catalog.OfferingKey> keys = Map.of("eu-east", EU_EAST, "eu-central",
+        Map<String, OfferingKey> keys = Map.of("eu-east", EU_EAST, "eu-central",
                 EU_CENTRAL, "eu-north", EU_NORTH, "fr-par", FR_PAR);
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong refreshes = new AtomicLong();
@@ -130,7 +152,7 @@ final class ConcurrencyTest {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 for (int i = 0; i < CALLS_PER_THREAD; i++) {
                     try {
-                        CarbonRouter.Recorded<Answer> recorded = router.callRecorded(client -> {
+                        CarbonRouter.Recorded<Answer> call = router.callRecorded(client -> {
                             invocations.increment();
                             if (random.nextInt(100) < (client.equals("eu-north") ? 50 : 2)) {
                                 thrown.increment();
@@ -138,24 +160,17 @@ final class ConcurrencyTest {
                             }
                             return new Answer(client, random.nextInt(4000), random.nextInt(1000));
                         }, answer -> Usage.of(answer.in(), answer.out()));
-                        Answer a = recorded.result();
-                        successes.increment();
-                        callerIn.add(a.in());
-                        callerOut.add(a.out());
+                        Answer a = call.result();
                         // The hour the call was priced at, from its record; the figures from CarbonBench itself.
-                        java.time.Instant pricedAt = recorded.record().score().orElseThrow().at();
+                        java.time.Instant pricedAt = call.record().score().orElseThrow().at();
                         ai.carbonbench.core.score.Score used = scores.computeIfAbsent(a.endpoint() + "@" + pricedAt,
                                 k -> cb.scoreAt(keys.get(a.endpoint()), pricedAt));
                         ai.carbonbench.core.score.Score base = scores.computeIfAbsent("eu-east@" + pricedAt,
                                 k -> cb.scoreAt(EU_EAST, pricedAt));
                         ai.carbonbench.core.score.Range g = used.gramsFor(a.in(), a.out());
-                        expectedLow.add(Math.round(g.low() * 1e6));
-                        expectedCentral.add(Math.round(g.central() * 1e6));
-                        expectedHigh.add(Math.round(g.high() * 1e6));
-                        expectedBaseline.add(Math.round(base.gramsFor(a.in(), a.out()).central() * 1e6));
-                        expectedByRegion.computeIfAbsent(keys.get(a.endpoint()).provider() + "/"
-                                + keys.get(a.endpoint()).region(), k -> new LongAdder())
-                                .add(Math.round(g.central() * 1e6));
+                        computed.add(keys.get(a.endpoint()), a.in(), a.out(), Math.round(g.low() * 1e6),
+                                Math.round(g.central() * 1e6), Math.round(g.high() * 1e6),
+                                Math.round(base.gramsFor(a.in(), a.out()).central() * 1e6));
                     } catch (NoEndpointAvailableException e) {
                         unavailable.increment();
                     }
@@ -180,22 +195,15 @@ final class ConcurrencyTest {
         System.out.printf("ConcurrencyTest: %d calls in %d ms (%.0f calls/s): %d succeeded, %d found no endpoint, "
                 + "%d failures thrown, %d cooldowns, %d refreshes, %d decisions published, %d days, %s g CO2e%n",
                 (long) THREADS * CALLS_PER_THREAD, elapsedMillis, THREADS * CALLS_PER_THREAD * 1000.0 / elapsedMillis,
-                successes.sum(), unavailable.sum(), thrown.sum(), cooldowns.sum(), refreshes.get(), decisions.sum(),
-                ledger.byDay().size(), EmissionsLedger.grams(total.microgramsCentral()));
+                computed.calls.sum(), unavailable.sum(), thrown.sum(), cooldowns.sum(), refreshes.get(),
+                decisions.sum(), ledger.byDay().size(), EmissionsLedger.grams(total.microgramsCentral()));
 
         // No call lost or counted twice.
-        assertThat(successes.sum() + unavailable.sum()).isEqualTo((long) THREADS * CALLS_PER_THREAD);
-        assertThat(invocations.sum()).isEqualTo(successes.sum() + thrown.sum());
-        assertThat(total.calls()).isEqualTo(successes.sum()).isEqualTo(recordedCalls.sum());
-        assertThat(total.inputTokens()).isEqualTo(callerIn.sum()).isEqualTo(recordedIn.sum());
-        assertThat(total.outputTokens()).isEqualTo(callerOut.sum()).isEqualTo(recordedOut.sum());
-        // Grams: exact integer micrograms, whatever the interleaving, equal to what the test computed per call.
-        assertThat(total.microgramsLow()).isEqualTo(expectedLow.sum()).isEqualTo(recordedLow.sum());
-        assertThat(total.microgramsCentral()).isEqualTo(expectedCentral.sum()).isEqualTo(recordedCentral.sum());
-        assertThat(total.microgramsHigh()).isEqualTo(expectedHigh.sum()).isEqualTo(recordedHigh.sum());
-        assertThat(total.baselineMicrograms()).isEqualTo(expectedBaseline.sum()).isEqualTo(recordedBaseline.sum());
-        ledger.byRegion().forEach((region, t) ->
-                assertThat(t.microgramsCentral()).as(region).isEqualTo(expectedByRegion.get(region).sum()));
+        assertThat(computed.calls.sum() + unavailable.sum()).isEqualTo((long) THREADS * CALLS_PER_THREAD);
+        assertThat(invocations.sum()).isEqualTo(computed.calls.sum() + thrown.sum());
+        // The ledger equals, exactly, both what the router recorded and what the test computed per call.
+        recorded.assertMatches(ledger);
+        computed.assertMatches(ledger);
         // The test priced calls at more than one hour, with different intensities.
         assertThat(scores.keySet().stream().map(k -> k.substring(k.indexOf('@'))).distinct().count()).isGreaterThan(1);
         assertThat(ledger.byRegion().values().stream().mapToLong(LedgerTotals::calls).sum()).isEqualTo(total.calls());
@@ -208,7 +216,7 @@ final class ConcurrencyTest {
         // The test exercised what it claims to.
         assertThat(refreshes.get()).isGreaterThan(10);
         assertThat(thrown.sum()).isGreaterThan(5_000);
-        assertThat(successes.sum()).isGreaterThan(THREADS * CALLS_PER_THREAD * 9L / 10);
+        assertThat(computed.calls.sum()).isGreaterThan(THREADS * CALLS_PER_THREAD * 9L / 10);
         assertThat(cooldowns.sum()).isPositive();
         assertThat(ledger.byRegion().size()).isGreaterThan(1);
 

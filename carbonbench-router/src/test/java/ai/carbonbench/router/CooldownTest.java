@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.OfferingKey;
+import ai.carbonbench.core.testing.TestClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 final class CooldownTest {
 
-    private final Fixtures.MutableClock clock = new Fixtures.MutableClock(MIDNIGHT);
+    private final TestClock clock = new TestClock(MIDNIGHT);
     private final CarbonBench cb = Fixtures.carbonBench(clock);
     private final List<String> events = new ArrayList<>();
     private final AtomicBoolean northDown = new AtomicBoolean(true);

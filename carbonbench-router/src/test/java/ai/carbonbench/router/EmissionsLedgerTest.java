@@ -11,13 +11,14 @@ import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.score.Boundary;
 import ai.carbonbench.core.score.Score;
+import ai.carbonbench.core.testing.TestClock;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 final class EmissionsLedgerTest {
 
-    private final Fixtures.MutableClock clock = new Fixtures.MutableClock(MIDNIGHT);
+    private final TestClock clock = new TestClock(MIDNIGHT);
     private final CarbonBench cb = Fixtures.carbonBench(clock);
     private final Score north = cb.score(EU_NORTH);
     private final Score east = cb.score(EU_EAST);

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.CarbonBenchException;
 import ai.carbonbench.core.catalog.OfferingKey;
+import ai.carbonbench.core.testing.TestClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 final class FailoverTest {
 
-    private final Fixtures.MutableClock clock = new Fixtures.MutableClock(MIDNIGHT);
+    private final TestClock clock = new TestClock(MIDNIGHT);
     private final CarbonBench cb = Fixtures.carbonBench(clock);
     private final List<String> tried = new ArrayList<>();
     private final List<String> events = new ArrayList<>();

@@ -6,26 +6,24 @@ import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.GridIntensity;
 import ai.carbonbench.core.grid.GridIntensitySource;
 import ai.carbonbench.core.grid.Provenance;
+import ai.carbonbench.core.testing.StubGridSource;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The test catalog ({@code catalog-fixture.json}) and a settable clock. Model {@code test-model}: 0.2 Wh/1k
+ * The test catalog ({@code catalog-fixture.json}); the clock tests move is core's
+ * {@link ai.carbonbench.core.testing.TestClock}. Model {@code test-model}: 0.2 Wh/1k
  * input, 1.0 Wh/1k output (range ×0.5..×2); with the default 3:1 token mix, g/Mtok = 0.4 × intensity × PUE.
  * Provider alpha PUE 1.0, beta 1.2. Zones: SE 40, FR 60, NL 50 (alt 30), GB 200, US-A 400, US-B 300 (flat);
- * DE 300 except 100 at 10–13 UTC and 200 at 14 UTC; PL 500 except 250 at 02–04 UTC. Public (with the clock and
- * the forecast source) for the tests of the {@code budget} and {@code schedule} packages.
+ * DE 300 except 100 at 10–13 UTC and 200 at 14 UTC; PL 500 except 250 at 02–04 UTC. Public (with the forecast
+ * source) for the tests of the {@code budget} and {@code schedule} packages.
  */
 public final class Fixtures {
 
@@ -73,8 +71,12 @@ public final class Fixtures {
     }
 
     /** A grid source with only a forecast, which a test sets per zone: hour offset from midnight → g/kWh. */
-    public static final class Forecasts implements GridIntensitySource {
+    public static final class Forecasts extends StubGridSource {
         private final Map<String, List<GridIntensity>> byZone = new ConcurrentHashMap<>();
+
+        public Forecasts() {
+            super("test-forecast");
+        }
 
         /** Sets the zone's forecast for 48 hours from midnight: {@code base}, except the given hours. */
         public void set(String zone, double base, Map<Integer, Double> hours) {
@@ -91,60 +93,8 @@ public final class Fixtures {
         }
 
         @Override
-        public String name() {
-            return "test-forecast";
-        }
-
-        @Override
-        public Optional<GridIntensity> current(String zone) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<GridIntensity> history(String zone) {
-            return List.of();
-        }
-
-        @Override
         public List<GridIntensity> forecast(String zone) {
             return byZone.getOrDefault(zone, List.of());
-        }
-    }
-
-    /** A clock tests move by hand; thread-safe. */
-    public static final class MutableClock extends Clock {
-        private final AtomicLong millis;
-
-        public MutableClock(Instant start) {
-            this.millis = new AtomicLong(start.toEpochMilli());
-        }
-
-        public void advance(Duration d) {
-            millis.addAndGet(d.toMillis());
-        }
-
-        public void set(Instant t) {
-            millis.set(t.toEpochMilli());
-        }
-
-        @Override
-        public long millis() {
-            return millis.get();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis.get());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
         }
     }
 }

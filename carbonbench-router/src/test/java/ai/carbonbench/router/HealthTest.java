@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.OfferingKey;
+import ai.carbonbench.core.testing.TestClock;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The circuit breaker: failure rate, slow calls, ignored exceptions. eu-north ranks first (16 g), eu-east second. */
 final class HealthTest {
 
-    private final Fixtures.MutableClock clock = new Fixtures.MutableClock(MIDNIGHT);
+    private final TestClock clock = new TestClock(MIDNIGHT);
     private final CarbonBench cb = Fixtures.carbonBench(clock);
     private final List<String> events = new ArrayList<>();
     private int northCalls;

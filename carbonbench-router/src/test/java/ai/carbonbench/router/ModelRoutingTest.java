@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.OfferingKey;
+import ai.carbonbench.core.testing.TestClock;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 final class ModelRoutingTest {
 
-    private final CarbonBench cb = Fixtures.carbonBench(new Fixtures.MutableClock(MIDNIGHT));
+    private final CarbonBench cb = Fixtures.carbonBench(new TestClock(MIDNIGHT));
     private final List<String> tried = new ArrayList<>();
 
     /** Baseline us-west (US-B 300, flat, PUE 1.0); eu-north (SE 40, PUE 1.0) is cleaner. */

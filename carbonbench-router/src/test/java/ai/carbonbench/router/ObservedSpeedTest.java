@@ -7,13 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.SpeedBasis;
+import ai.carbonbench.core.testing.TestClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Each routed call's output tokens and duration feed the CarbonBench's observed speeds. */
 final class ObservedSpeedTest {
 
-    private final Fixtures.MutableClock clock = new Fixtures.MutableClock(MIDNIGHT);
+    private final TestClock clock = new TestClock(MIDNIGHT);
     private final CarbonBench cb = Fixtures.carbonBench(clock);
     private final CarbonRouter<String> router = CarbonRouter.<String>builder(cb).clock(clock)
             .endpoint(EU_EAST, "eu-east").endpoint(EU_NORTH, "eu-north").build();

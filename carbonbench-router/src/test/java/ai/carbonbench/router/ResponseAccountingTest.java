@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.carbonbench.core.CarbonBench;
+import ai.carbonbench.core.testing.TestClock;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 final class ResponseAccountingTest {
 
-    private final CarbonBench cb = Fixtures.carbonBench(new Fixtures.MutableClock(MIDNIGHT));
+    private final CarbonBench cb = Fixtures.carbonBench(new TestClock(MIDNIGHT));
 
     /** What an adapter's builder looks like: it only adds its {@code build()}. */
     private static final class Settings extends ResponseAccounting.Builder<Settings> {

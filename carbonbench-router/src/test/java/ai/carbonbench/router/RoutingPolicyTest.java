@@ -16,6 +16,7 @@ import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.UnknownIdException;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
+import ai.carbonbench.core.testing.TestClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 final class RoutingPolicyTest {
 
-    private final Fixtures.MutableClock clock = new Fixtures.MutableClock(MIDNIGHT);
+    private final TestClock clock = new TestClock(MIDNIGHT);
     private final CarbonBench cb = Fixtures.carbonBench(clock);
 
     private CarbonRouter<String> router(RoutingPolicy policy, OfferingKey... keys) {

@@ -8,6 +8,7 @@ import ai.carbonbench.core.UnknownIdException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,9 +19,8 @@ final class CatalogTest {
     @Test
     void finds_models_by_id_alias_and_display_form_ignoring_case() {
         assertThat(catalog.model("small-8b").name()).isEqualTo("Small 8B");
-        assertThat(catalog.model("ORG/small-8b-instruct").id()).isEqualTo("small-8b");
-        assertThat(catalog.model("small.8b-v1:0").id()).isEqualTo("small-8b");
-        assertThat(catalog.model("Small 8B").id()).isEqualTo("small-8b");
+        assertThat(List.of("ORG/small-8b-instruct", "small.8b-v1:0", "Small 8B"))
+                .allSatisfy(name -> assertThat(catalog.model(name).id()).as(name).isEqualTo("small-8b"));
         assertThat(catalog.findModel("nope")).isEmpty();
     }
 

@@ -110,9 +110,8 @@ final class EmbeddedCatalogTest {
 
     @Test
     void aliases_resolve_provider_and_hugging_face_ids() {
-        assertThat(catalog.model("meta.llama3-1-70b-instruct-v1:0").id()).isEqualTo("llama-3.1-70b");
-        assertThat(catalog.model("meta-llama/Llama-3.1-70B-Instruct").id()).isEqualTo("llama-3.1-70b");
-        assertThat(catalog.model("Llama 3.1 70B").id()).isEqualTo("llama-3.1-70b");
+        assertThat(List.of("meta.llama3-1-70b-instruct-v1:0", "meta-llama/Llama-3.1-70B-Instruct", "Llama 3.1 70B"))
+                .allSatisfy(alias -> assertThat(catalog.model(alias).id()).as(alias).isEqualTo("llama-3.1-70b"));
         assertThat(catalog.model("gpt-4o-2024-08-06").id()).isEqualTo("gpt-4o");
     }
 

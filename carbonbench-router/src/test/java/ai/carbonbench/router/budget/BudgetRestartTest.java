@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.carbonbench.core.CarbonBench;
+import ai.carbonbench.core.testing.TestClock;
 import ai.carbonbench.router.CarbonRouter;
 import ai.carbonbench.router.Fixtures;
 import ai.carbonbench.router.Usage;
@@ -21,8 +22,7 @@ final class BudgetRestartTest {
     @TempDir
     Path dir;
 
-    private final Fixtures.MutableClock clock =
-            new Fixtures.MutableClock(Instant.parse("2026-12-14T09:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-12-14T09:00:00Z"));
 
     private BudgetedRouter<String> start(StateStore store) {
         CarbonBench cb = BudgetFixtures.carbonBench(clock);

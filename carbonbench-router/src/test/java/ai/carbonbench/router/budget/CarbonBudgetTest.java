@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.carbonbench.core.CarbonBench;
+import ai.carbonbench.core.testing.TestClock;
 import ai.carbonbench.router.CarbonRouter;
 import ai.carbonbench.router.Fixtures;
 import ai.carbonbench.router.Usage;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 final class CarbonBudgetTest {
 
-    private final Fixtures.MutableClock clock = new Fixtures.MutableClock(MIDNIGHT);
+    private final TestClock clock = new TestClock(MIDNIGHT);
     private final CarbonBench cb = BudgetFixtures.carbonBench(clock);
 
     private CarbonRouter<String> router(String... unused) {

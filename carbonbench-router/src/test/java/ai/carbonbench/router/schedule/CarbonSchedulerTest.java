@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.within;
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
+import ai.carbonbench.core.testing.TestClock;
 import ai.carbonbench.router.Fixtures;
 import ai.carbonbench.router.Usage;
 import ai.carbonbench.router.budget.BudgetPeriod;
@@ -31,7 +32,7 @@ final class CarbonSchedulerTest {
     record Backfill(String corpus, int shards) {
     }
 
-    private final Fixtures.MutableClock clock = new Fixtures.MutableClock(MIDNIGHT);
+    private final TestClock clock = new TestClock(MIDNIGHT);
     private final Fixtures.Forecasts forecasts = new Fixtures.Forecasts();
     private final CarbonBench cb = SchedulerFixtures.carbonBench(clock, forecasts);
     private final List<String> ran = new ArrayList<>();

@@ -62,19 +62,20 @@ final class CarbonBenchAutoConfigurationTest {
     /** The candidates, as a user would write them; here, as a list binds from one source, beside the port. */
     @DynamicPropertySource
     static void candidates(DynamicPropertyRegistry registry) {
-        String base = "http://127.0.0.1:" + SERVER.port();
-        registry.add("carbonbench.router.candidates[0].provider", () -> "together");
-        registry.add("carbonbench.router.candidates[0].region", () -> "us");
-        registry.add("carbonbench.router.candidates[0].model", () -> "llama-3.3-70b");
-        registry.add("carbonbench.router.candidates[0].base-url", () -> base + "/together/v1");
-        registry.add("carbonbench.router.candidates[0].api-key", () -> "together-test-key");
-        registry.add("carbonbench.router.candidates[0].model-name", () -> "meta-llama/Llama-3.3-70B-Instruct-Turbo");
-        registry.add("carbonbench.router.candidates[1].provider", () -> "groq");
-        registry.add("carbonbench.router.candidates[1].region", () -> "us");
-        registry.add("carbonbench.router.candidates[1].model", () -> "llama-3.3-70b");
-        registry.add("carbonbench.router.candidates[1].base-url", () -> base + "/groq/v1");
-        registry.add("carbonbench.router.candidates[1].api-key", () -> "groq-test-key");
-        registry.add("carbonbench.router.candidates[1].model-name", () -> "llama-3.3-70b-versatile");
+        candidate(registry, 0, "together", "meta-llama/Llama-3.3-70B-Instruct-Turbo");
+        candidate(registry, 1, "groq", "llama-3.3-70b-versatile");
+    }
+
+    /** Llama 3.3 70B in the provider's "us" region, served at {@code /<provider>/v1}, key {@code <provider>-test-key}. */
+    private static void candidate(DynamicPropertyRegistry registry, int index, String provider, String modelName) {
+        String prefix = "carbonbench.router.candidates[" + index + "].";
+        String baseUrl = "http://127.0.0.1:" + SERVER.port() + "/" + provider + "/v1";
+        registry.add(prefix + "provider", () -> provider);
+        registry.add(prefix + "region", () -> "us");
+        registry.add(prefix + "model", () -> "llama-3.3-70b");
+        registry.add(prefix + "base-url", () -> baseUrl);
+        registry.add(prefix + "api-key", () -> provider + "-test-key");
+        registry.add(prefix + "model-name", () -> modelName);
     }
 
     @AfterAll

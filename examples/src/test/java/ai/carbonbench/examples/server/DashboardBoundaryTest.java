@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.Catalog;
 import ai.carbonbench.core.grid.GridIntensity;
-import ai.carbonbench.core.grid.GridIntensitySource;
 import ai.carbonbench.core.grid.Provenance;
+import ai.carbonbench.core.testing.StubGridSource;
 import ai.carbonbench.examples.server.TestServer.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -135,32 +135,18 @@ final class DashboardBoundaryTest {
     }
 
     /** The same live reading for every zone, at the fixed noon. */
-    private static final class FixedSource implements GridIntensitySource {
+    private static final class FixedSource extends StubGridSource {
         private final double grams;
         volatile boolean closed;
 
         FixedSource(double grams) {
+            super("fixed");
             this.grams = grams;
-        }
-
-        @Override
-        public String name() {
-            return "fixed";
         }
 
         @Override
         public Optional<GridIntensity> current(String zone) {
             return Optional.of(new GridIntensity(zone, grams, TestServer.NOON.instant(), "fixed", false, Provenance.LIVE));
-        }
-
-        @Override
-        public List<GridIntensity> history(String zone) {
-            return List.of();
-        }
-
-        @Override
-        public List<GridIntensity> forecast(String zone) {
-            return List.of();
         }
 
         @Override
