@@ -188,8 +188,8 @@ abstract class GridSourceBuilder<B extends GridSourceBuilder<B>> {
     /** The resilient GET (rate limit, timeout, retries with {@link Backoff}) over the source's client. */
     final HttpFetch httpFetch(GridResources r, double requestsPerSecond) {
         Delayer d = delayer != null ? delayer : Delayer.using(r.executor());
-        return new HttpFetch(r.http(), requestTimeout, new RateLimiter(requestsPerSecond, ticker), d, clock, maxRetries,
-                maxWait, random);
+        return new HttpFetch(r.http(), requestTimeout, new RateLimiter(requestsPerSecond, ticker), d,
+                new HttpFetch.Retries(maxRetries, maxWait.toNanos(), random, clock));
     }
 
     /** Two daemon threads that die when idle, so an unused source costs nothing and never keeps a JVM alive. */
