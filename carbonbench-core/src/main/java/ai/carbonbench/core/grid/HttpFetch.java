@@ -32,14 +32,18 @@ final class HttpFetch {
      * How a request is retried: at most {@code maxRetries} retries of a retriable failure, each after the
      * server's {@code Retry-After} when it sent one (read against {@code clock} when it is an HTTP-date), else
      * after a {@link Backoff#HTTP} step with equal jitter drawn from {@code random}. No wait (rate limit,
-     * {@code Retry-After} or backoff) may exceed {@code maxWaitNanos}: the request fails instead, and the cache
+     * {@code Retry-After} or backoff) may exceed {@link #MAX_WAIT}: the request fails instead, and the cache
      * retries later. Immutable.
      */
-    record Retries(int maxRetries, long maxWaitNanos, DoubleSupplier random, Clock clock) {
+    record Retries(int maxRetries, DoubleSupplier random, Clock clock) {
+
+        /** The longest a request may be held back before it is sent. */
+        static final Duration MAX_WAIT = Duration.ofSeconds(60);
+        private static final long MAX_WAIT_NANOS = MAX_WAIT.toNanos();
 
         /** Whether a wait of {@code nanos} would hold a load too long. */
         boolean tooLong(long nanos) {
-            return nanos > maxWaitNanos;
+            return nanos > MAX_WAIT_NANOS;
         }
 
         /** The wait before retry {@code retry + 1} when the server named none. */
