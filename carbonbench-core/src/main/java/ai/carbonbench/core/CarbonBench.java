@@ -200,7 +200,10 @@ public final class CarbonBench implements AutoCloseable {
         Map<String, GridIntensity> byZone = new HashMap<>();
         Function<String, GridIntensity> intensityOf = zone -> byZone.computeIfAbsent(zone, z -> intensity.at(z, at));
         for (Offering o : selected) {
-            scores.add(scorer.score(o, at, intensityOf));
+            Score s = scorer.score(o, at, intensityOf);
+            if (query.constraints().carbonViolation(s.gramsPerMillionTokens().central()).isEmpty()) {
+                scores.add(s);
+            }
         }
         scores.sort(Scorer.order(query.sort()));
         return scores.size() > query.limit() ? List.copyOf(scores.subList(0, query.limit())) : List.copyOf(scores);
@@ -220,28 +223,13 @@ public final class CarbonBench implements AutoCloseable {
         Model model = catalog.model(request.model());
         List<Score> byCarbon = leaderboard(request.toQuery());
         if (byCarbon.isEmpty()) {
-            throw new CarbonBenchException("No offering of " + model.id() + " meets the constraints (" + describe(request)
+            throw new CarbonBenchException("No offering of " + model.id() + " meets the constraints (" + request.constraints().describe()
                     + "); it is offered by " + catalog.offeringsOf(model.id()).stream()
                             .map(o -> o.provider().id() + "/" + o.region().id()).distinct().toList(), false);
         }
         Region bestRegion = byCarbon.get(0).offering().region();
         Instant from = request.at().orElseGet(intensity::now);
         return Recommender.recommend(model, byCarbon, curve(bestRegion, from, adviceHours(bestRegion.zone().key(), from)));
-    }
-
-    private static String describe(RecommendationRequest r) {
-        List<String> parts = new ArrayList<>();
-        if (!r.providers().isEmpty()) {
-            parts.add("providers " + r.providers());
-        }
-        if (!r.regions().isEmpty()) {
-            parts.add("regions " + r.regions());
-        }
-        if (r.euOnly()) {
-            parts.add("EU only");
-        }
-        r.maxUsdPerMillionTokens().ifPresent(max -> parts.add("at most $" + max + " per million tokens"));
-        return String.join(", ", parts);
     }
 
     /**

@@ -25,7 +25,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -154,9 +153,10 @@ final class Scorer {
         Set<String> modelIds = new HashSet<>();
         q.models().forEach(m -> modelIds.add(catalog.model(m).id()));
         Set<String> providerIds = new HashSet<>();
-        q.providers().forEach(p -> providerIds.add(catalog.provider(p).id()));
+        Constraints given = q.constraints();
+        given.providers().forEach(p -> providerIds.add(catalog.provider(p).id()));
         Set<String> regionIds = new HashSet<>();
-        q.regions().forEach(r -> {
+        given.regions().forEach(r -> {
             List<Region> found = catalog.findRegions(r);
             if (found.isEmpty()) {
                 catalog.region(r); // throws with suggestions
@@ -164,8 +164,8 @@ final class Scorer {
             found.forEach(x -> regionIds.add(x.qualifiedId()));
         });
         // Canonical ids (aliases resolved, regions qualified), judged by the one constraint filter.
-        Constraints constraints = new Constraints(providerIds, regionIds, q.countries(), q.euOnly(),
-                q.maxUsdPerMillionTokens(), OptionalDouble.empty());
+        Constraints constraints = new Constraints(providerIds, regionIds, given.countries(), given.euOnly(),
+                given.maxUsdPerMillionTokens(), given.maxGramsPerMillionTokens());
         List<Offering> out = new ArrayList<>();
         for (Offering o : q.includeRetired() ? catalog.allOfferings() : catalog.offerings()) {
             Model m = o.model();

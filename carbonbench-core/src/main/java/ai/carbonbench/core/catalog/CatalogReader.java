@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -167,16 +168,12 @@ final class CatalogReader {
                     source(e.getValue(), p, "source", sources)));
         });
 
-        Map<String, Model> models = new LinkedHashMap<>();
+        Map<String, Model> models = unique(root, "models", (n, p) -> model(n, p, sources, methods), Model::id, ".id",
+                id -> "duplicate model id '" + id + "'");
         Map<String, String> names = new HashMap<>();
-        ArrayNode modelNodes = array(root, "$", "models");
-        for (int i = 0; i < modelNodes.size(); i++) {
-            String p = "$.models[" + i + "]";
-            Model m = model(modelNodes.get(i), p, sources, methods);
-            if (models.containsKey(m.id())) {
-                throw fail(p + ".id", "duplicate model id '" + m.id() + "'");
-            }
-            models.put(m.id(), m);
+        int i = 0;
+        for (Model m : models.values()) { // one per array entry, in file order: ids are unique
+            String p = "$.models[" + i++ + "]";
             registerName(names, m.id(), m.id(), p + ".id");
             for (int a = 0; a < m.aliases().size(); a++) {
                 registerName(names, m.aliases().get(a), m.id(), p + ".aliases[" + a + "]");
@@ -185,63 +182,55 @@ final class CatalogReader {
         // Display names (what the insight prints) are accepted too, after every id and alias, which win a clash.
         models.values().forEach(m -> names.putIfAbsent(Suggestions.normalize(m.name()), m.id()));
 
-        Map<String, Provider> providers = new LinkedHashMap<>();
-        ArrayNode providerNodes = array(root, "$", "providers");
-        for (int i = 0; i < providerNodes.size(); i++) {
-            String p = "$.providers[" + i + "]";
-            JsonNode n = providerNodes.get(i);
-            Provider provider = construct(p, () -> new Provider(text(n, p, "id"), text(n, p, "name"),
-                    number(n, p, "pue"), source(n, p, "pueSource", sources),
-                    enumValue(LocationBasis.class, n, p, "location"), n.path("locationNote").asText("")));
-            if (providers.putIfAbsent(provider.id(), provider) != null) {
-                throw fail(p + ".id", "duplicate provider id '" + provider.id() + "'");
-            }
-        }
-
-        Map<String, Zone> zones = new LinkedHashMap<>();
-        ArrayNode zoneNodes = array(root, "$", "zones");
-        for (int i = 0; i < zoneNodes.size(); i++) {
-            String p = "$.zones[" + i + "]";
-            Zone zone = zone(zoneNodes.get(i), p, sources);
-            if (zones.putIfAbsent(zone.key(), zone) != null) {
-                throw fail(p + ".key", "duplicate zone key '" + zone.key() + "'");
-            }
-        }
-
-        Map<String, Region> regions = new LinkedHashMap<>();
-        ArrayNode regionNodes = array(root, "$", "regions");
-        for (int i = 0; i < regionNodes.size(); i++) {
-            String p = "$.regions[" + i + "]";
-            JsonNode n = regionNodes.get(i);
-            String providerId = text(n, p, "provider");
-            if (!providers.containsKey(providerId)) {
-                throw fail(p + ".provider", "unknown provider '" + providerId + "'");
-            }
-            List<Zone> alternatives = new ArrayList<>();
-            JsonNode alt = n.path("alternativeZones");
-            for (int a = 0; a < alt.size(); a++) {
-                alternatives.add(zoneRef(alt.get(a).asText(), p + ".alternativeZones[" + a + "]", zones));
-            }
-            Region region = construct(p, () -> new Region(providerId, text(n, p, "id"), text(n, p, "name"),
-                    n.path("city").asText(""), text(n, p, "country"), enumValue(Area.class, n, p, "area"),
-                    zoneRef(text(n, p, "zone"), p + ".zone", zones), alternatives,
-                    source(n, p, "zoneSource", sources), n.path("zoneNote").asText("")));
-            if (regions.putIfAbsent(region.qualifiedId(), region) != null) {
-                throw fail(p + ".id", "duplicate region '" + region.qualifiedId() + "'");
-            }
-        }
-
-        Map<OfferingKey, Offering> offerings = new LinkedHashMap<>();
-        ArrayNode offeringNodes = array(root, "$", "offerings");
-        for (int i = 0; i < offeringNodes.size(); i++) {
-            String p = "$.offerings[" + i + "]";
-            Offering o = offering(offeringNodes.get(i), p, models, providers, regions, sources);
-            if (offerings.putIfAbsent(o.key(), o) != null) {
-                throw fail(p, "duplicate offering " + o.key());
-            }
-        }
+        Map<String, Provider> providers = unique(root, "providers", (n, p) -> construct(p, () -> new Provider(
+                text(n, p, "id"), text(n, p, "name"), number(n, p, "pue"), source(n, p, "pueSource", sources),
+                enumValue(LocationBasis.class, n, p, "location"), n.path("locationNote").asText(""))),
+                Provider::id, ".id", id -> "duplicate provider id '" + id + "'");
+        Map<String, Zone> zones = unique(root, "zones", (n, p) -> zone(n, p, sources), Zone::key, ".key",
+                key -> "duplicate zone key '" + key + "'");
+        Map<String, Region> regions = unique(root, "regions", (n, p) -> region(n, p, providers, zones, sources),
+                Region::qualifiedId, ".id", id -> "duplicate region '" + id + "'");
+        Map<OfferingKey, Offering> offerings = unique(root, "offerings",
+                (n, p) -> offering(n, p, models, providers, regions, sources), Offering::key, "",
+                key -> "duplicate offering " + key);
         return new Catalog(file, root, dataVersion, sources, methods, models, names, providers, zones, regions,
                 offerings);
+    }
+
+    /**
+     * The entries of the array {@code root.field}, each read from its node and JSON path, keyed by {@code key}
+     * in file order; a second entry with a key already read fails at its path plus {@code keyPath}.
+     */
+    private <K, V> Map<K, V> unique(ObjectNode root, String field, BiFunction<JsonNode, String, V> read,
+            Function<V, K> key, String keyPath, Function<K, String> duplicate) {
+        Map<K, V> out = new LinkedHashMap<>();
+        ArrayNode nodes = array(root, "$", field);
+        for (int i = 0; i < nodes.size(); i++) {
+            String p = "$." + field + "[" + i + "]";
+            V entry = read.apply(nodes.get(i), p);
+            K k = key.apply(entry);
+            if (out.putIfAbsent(k, entry) != null) {
+                throw fail(p + keyPath, duplicate.apply(k));
+            }
+        }
+        return out;
+    }
+
+    private Region region(JsonNode n, String p, Map<String, Provider> providers, Map<String, Zone> zones,
+            Map<String, Source> sources) {
+        String providerId = text(n, p, "provider");
+        if (!providers.containsKey(providerId)) {
+            throw fail(p + ".provider", "unknown provider '" + providerId + "'");
+        }
+        List<Zone> alternatives = new ArrayList<>();
+        JsonNode alt = n.path("alternativeZones");
+        for (int a = 0; a < alt.size(); a++) {
+            alternatives.add(zoneRef(alt.get(a).asText(), p + ".alternativeZones[" + a + "]", zones));
+        }
+        return construct(p, () -> new Region(providerId, text(n, p, "id"), text(n, p, "name"),
+                n.path("city").asText(""), text(n, p, "country"), enumValue(Area.class, n, p, "area"),
+                zoneRef(text(n, p, "zone"), p + ".zone", zones), alternatives,
+                source(n, p, "zoneSource", sources), n.path("zoneNote").asText("")));
     }
 
     private void registerName(Map<String, String> names, String name, String modelId, String path) {

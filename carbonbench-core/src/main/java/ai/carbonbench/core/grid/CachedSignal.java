@@ -49,17 +49,12 @@ final class CachedSignal<T> {
         }
     }
 
-    /** What a failure means to callers, for the one warning per streak. */
-    record Consequences(String withValue, String withoutValue) {
-    }
-
     private final String name;
     private final long expireAfterNanos;
     private final Duration awaitFirstValue;
     private final Ticker ticker;
     private final Function<String, CompletableFuture<T>> fetch;
     private final FailureLog failures;
-    private final Consequences consequences;
     private final BooleanSupplier closed;
     private final Backoff coldRetry;
     private final AsyncLoadingCache<String, Slot<T>> cache;
@@ -68,15 +63,13 @@ final class CachedSignal<T> {
     private volatile Consumer<String> onLoaded = key -> { };
 
     CachedSignal(String name, Duration refreshAfter, @Nullable Duration expireAfter, Duration awaitFirstValue, Ticker ticker,
-            Executor executor, FailureLog failures, Consequences consequences, BooleanSupplier closed,
-            Function<String, CompletableFuture<T>> fetch) {
+            Executor executor, FailureLog failures, BooleanSupplier closed, Function<String, CompletableFuture<T>> fetch) {
         this.name = name;
         this.expireAfterNanos = expireAfter == null ? Long.MAX_VALUE : expireAfter.toNanos();
         this.awaitFirstValue = awaitFirstValue;
         this.ticker = ticker;
         this.fetch = fetch;
         this.failures = failures;
-        this.consequences = consequences;
         this.closed = closed;
         this.coldRetry = Backoff.cold(refreshAfter);
         this.cache = Caffeine.newBuilder()
@@ -154,7 +147,7 @@ final class CachedSignal<T> {
         }
         Throwable why = error != null ? error : new FetchException(FetchException.Kind.NO_DATA, "no value");
         boolean haveValue = old != null && old.value() != null;
-        failures.failure(key, name, why, haveValue ? consequences.withValue() : consequences.withoutValue());
+        failures.failure(key, name, why, haveValue);
         if (haveValue) {
             return old.failedAgain(now);
         }

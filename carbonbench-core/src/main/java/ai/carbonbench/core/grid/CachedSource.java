@@ -51,12 +51,11 @@ final class CachedSource implements GridIntensitySource {
         this.fetcher = fetcher;
         this.settings = settings;
         this.resources = resources;
-        FailureLog failures = new FailureLog(settings.logger(), fetcher.name());
-        CachedSignal.Consequences consequences = new CachedSignal.Consequences(
-                "serving the last good value until it expires", "no value for this zone yet, callers get the fallback");
-        this.latest = signal("latest", settings.refreshLatest(), failures, consequences, fetcher::latest);
-        this.history = signal("history", settings.refreshHistory(), failures, consequences, fetcher::history);
-        this.forecast = signal("forecast", settings.refreshForecast(), failures, consequences, fetcher::forecast);
+        FailureLog failures = new FailureLog(settings.logger(), fetcher.name(), new FailureLog.Consequences(
+                "serving the last good value until it expires", "no value for this zone yet, callers get the fallback"));
+        this.latest = signal("latest", settings.refreshLatest(), failures, fetcher::latest);
+        this.history = signal("history", settings.refreshHistory(), failures, fetcher::history);
+        this.forecast = signal("forecast", settings.refreshForecast(), failures, fetcher::forecast);
         this.timed = FreshnessTimer.tracks(settings.ticker());
         latest.onLoaded(zone -> {
             latestLoads.incrementAndGet();
@@ -68,9 +67,9 @@ final class CachedSource implements GridIntensitySource {
     }
 
     private <T> CachedSignal<T> signal(String name, Duration refreshAfter, FailureLog failures,
-            CachedSignal.Consequences consequences, java.util.function.Function<String, CompletableFuture<T>> fetch) {
+            java.util.function.Function<String, CompletableFuture<T>> fetch) {
         return new CachedSignal<>(name, refreshAfter, settings.expireAfter(), settings.awaitFirstValue(),
-                settings.ticker(), settings.executor(), failures, consequences, () -> closed, fetch);
+                settings.ticker(), settings.executor(), failures, () -> closed, fetch);
     }
 
     @Override

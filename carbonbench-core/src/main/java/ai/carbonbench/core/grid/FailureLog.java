@@ -12,16 +12,27 @@ import org.slf4j.Logger;
  */
 final class FailureLog {
 
-    private final Logger log;
-    private final String source;
-    private final Set<String> failing = ConcurrentHashMap.newKeySet();
-
-    FailureLog(Logger log, String source) {
-        this.log = log;
-        this.source = source;
+    /**
+     * What a failure means to the source's callers, said in the warning: while a last good value is served,
+     * and while there is none.
+     */
+    record Consequences(String withValue, String withoutValue) {
     }
 
-    void failure(String zone, String signal, Throwable error, String consequence) {
+    private final Logger log;
+    private final String source;
+    private final Consequences consequences;
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
+
+    FailureLog(Logger log, String source, Consequences consequences) {
+        this.log = log;
+        this.source = source;
+        this.consequences = consequences;
+    }
+
+    /** A failed fetch of {@code signal} for {@code zone}; {@code haveValue} when a last good value is still served. */
+    void failure(String zone, String signal, Throwable error, boolean haveValue) {
+        String consequence = haveValue ? consequences.withValue() : consequences.withoutValue();
         Throwable cause = GridSupport.unwrap(error);
         String why = cause instanceof FetchException f ? f.kind() + ": " + f.getMessage()
                 : cause.getClass().getSimpleName() + ": " + cause.getMessage();

@@ -42,7 +42,6 @@ abstract class GridSourceBuilder<B extends GridSourceBuilder<B>> {
     Logger logger = LoggerFactory.getLogger(GridIntensitySource.class);
     DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     int maxRetries = 3;
-    Duration maxWait = Duration.ofSeconds(60);
 
     GridSourceBuilder(Duration staleAfter, Duration expireAfter) {
         this.staleAfter = staleAfter;
@@ -188,8 +187,8 @@ abstract class GridSourceBuilder<B extends GridSourceBuilder<B>> {
     /** The resilient GET (rate limit, timeout, retries with {@link Backoff}) over the source's client. */
     final HttpFetch httpFetch(GridResources r, double requestsPerSecond) {
         Delayer d = delayer != null ? delayer : Delayer.using(r.executor());
-        return new HttpFetch(r.http(), requestTimeout, new RateLimiter(requestsPerSecond, ticker), d, clock, maxRetries,
-                maxWait, random);
+        return new HttpFetch(r.http(), requestTimeout, new RateLimiter(requestsPerSecond, ticker), d,
+                new HttpFetch.Retries(maxRetries, random, clock));
     }
 
     /** Two daemon threads that die when idle, so an unused source costs nothing and never keeps a JVM alive. */

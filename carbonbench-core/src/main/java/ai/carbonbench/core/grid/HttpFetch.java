@@ -28,25 +28,61 @@ import java.util.function.DoubleSupplier;
  */
 final class HttpFetch {
 
+    /**
+     * How a request is retried: at most {@code maxRetries} retries of a retriable failure, each after the
+     * server's {@code Retry-After} when it sent one (read against {@code clock} when it is an HTTP-date), else
+     * after a {@link Backoff#HTTP} step with equal jitter drawn from {@code random}. No wait (rate limit,
+     * {@code Retry-After} or backoff) may exceed {@link #MAX_WAIT}: the request fails instead, and the cache
+     * retries later. Immutable.
+     */
+    record Retries(int maxRetries, DoubleSupplier random, Clock clock) {
+
+        /** The longest a request may be held back before it is sent. */
+        static final Duration MAX_WAIT = Duration.ofSeconds(60);
+        private static final long MAX_WAIT_NANOS = MAX_WAIT.toNanos();
+
+        /** Whether a wait of {@code nanos} would hold a load too long. */
+        boolean tooLong(long nanos) {
+            return nanos > MAX_WAIT_NANOS;
+        }
+
+        /** The wait before retry {@code retry + 1} when the server named none. */
+        long backoff(int retry) {
+            return Backoff.HTTP.withEqualJitter(retry + 1, random.getAsDouble());
+        }
+
+        /** Retry-After as delta-seconds or an HTTP-date; -1 when absent or unreadable. */
+        long retryAfter(HttpResponse<?> response) {
+            Optional<String> header = response.headers().firstValue("Retry-After");
+            if (header.isEmpty()) {
+                return -1;
+            }
+            String v = header.get().strip();
+            try {
+                return Duration.ofSeconds(Math.max(0, Long.parseLong(v))).toNanos();
+            } catch (NumberFormatException notSeconds) {
+                try {
+                    Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                    return Math.max(0, Duration.between(clock.instant(), at).toNanos());
+                } catch (DateTimeParseException notDate) {
+                    return -1;
+                }
+            }
+        }
+    }
+
     private final HttpClient client;
     private final Duration requestTimeout;
     private final RateLimiter limiter;
     private final Delayer delayer;
-    private final Clock clock;
-    private final int maxRetries;
-    private final long maxWaitNanos;
-    private final DoubleSupplier random;
+    private final Retries retries;
 
-    HttpFetch(HttpClient client, Duration requestTimeout, RateLimiter limiter, Delayer delayer, Clock clock,
-            int maxRetries, Duration maxWait, DoubleSupplier random) {
+    HttpFetch(HttpClient client, Duration requestTimeout, RateLimiter limiter, Delayer delayer, Retries retries) {
         this.client = client;
         this.requestTimeout = requestTimeout;
         this.limiter = limiter;
         this.delayer = delayer;
-        this.clock = clock;
-        this.maxRetries = maxRetries;
-        this.maxWaitNanos = maxWait.toNanos();
-        this.random = random;
+        this.retries = retries;
     }
 
     /** The body of a 200 answer, or a future failed with a {@link FetchException}. */
@@ -59,7 +95,7 @@ final class HttpFetch {
 
     private CompletableFuture<String> attempt(HttpRequest request, int retry) {
         long wait = limiter.reserve();
-        if (wait > maxWaitNanos) {
+        if (retries.tooLong(wait)) {
             // Waiting this long would hold a load for minutes; fail now and let the cache retry later.
             return CompletableFuture.failedFuture(new FetchException(FetchException.Kind.PAUSED,
                     "not sent: source paused for " + Duration.ofNanos(wait).toSeconds() + " s (rate limit or Retry-After)"));
@@ -81,7 +117,7 @@ final class HttpFetch {
 
     private CompletableFuture<String> retryOrFail(HttpRequest request, int retry, Throwable error) {
         Throwable cause = GridSupport.unwrap(error);
-        if (!(cause instanceof FetchException f) || !f.kind().retriable || retry >= maxRetries) {
+        if (!(cause instanceof FetchException f) || !f.kind().retriable || retry >= retries.maxRetries()) {
             return CompletableFuture.failedFuture(cause);
         }
         long delay;
@@ -89,9 +125,9 @@ final class HttpFetch {
             limiter.pause(f.retryAfterNanos());
             delay = f.retryAfterNanos();
         } else {
-            delay = Backoff.HTTP.withEqualJitter(retry + 1, random.getAsDouble());
+            delay = retries.backoff(retry);
         }
-        if (delay > maxWaitNanos) {
+        if (retries.tooLong(delay)) {
             return CompletableFuture.failedFuture(cause);
         }
         return delayer.after(delay).thenCompose(x -> attempt(request, retry + 1));
@@ -119,31 +155,12 @@ final class HttpFetch {
             return new FetchException(plan ? FetchException.Kind.NOT_IN_PLAN : FetchException.Kind.UNAUTHORIZED, text);
         }
         if (status == 429) {
-            return new FetchException(FetchException.Kind.RATE_LIMITED, text, retryAfter(response), null);
+            return new FetchException(FetchException.Kind.RATE_LIMITED, text, retries.retryAfter(response), null);
         }
         if (status >= 500) {
-            return new FetchException(FetchException.Kind.SERVER, text, retryAfter(response), null);
+            return new FetchException(FetchException.Kind.SERVER, text, retries.retryAfter(response), null);
         }
         return new FetchException(FetchException.Kind.CLIENT, text);
-    }
-
-    /** Retry-After as delta-seconds or an HTTP-date; -1 when absent or unreadable. */
-    long retryAfter(HttpResponse<?> response) {
-        Optional<String> header = response.headers().firstValue("Retry-After");
-        if (header.isEmpty()) {
-            return -1;
-        }
-        String v = header.get().strip();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(v))).toNanos();
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return Math.max(0, Duration.between(clock.instant(), at).toNanos());
-            } catch (DateTimeParseException notDate) {
-                return -1;
-            }
-        }
     }
 
     /**

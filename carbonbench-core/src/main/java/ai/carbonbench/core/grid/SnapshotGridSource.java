@@ -22,28 +22,31 @@ final class SnapshotGridSource implements GridIntensitySource {
 
     private static final String KEY = "*";
 
+    /**
+     * The builder's timings and seams: how often the document is re-read, the freshness and hard limits
+     * (counted from when the snapshot was generated), the first-read wait, the time sources and the logger.
+     */
+    record Settings(Duration reloadAfter, Duration staleAfter, Duration expireAfter, Duration awaitFirstValue,
+            Ticker ticker, Clock clock, Logger logger) {
+    }
+
     private final String location;
     private final @Nullable HttpFetch http;
-    private final Duration staleAfter;
-    private final Duration expireAfter;
-    private final Clock clock;
+    private final Settings settings;
     private final GridResources resources;
     private final CachedSignal<SnapshotFormat.Doc> doc;
     private volatile boolean closed;
 
-    SnapshotGridSource(String location, @Nullable HttpFetch http, Duration reloadAfter, Duration staleAfter, Duration expireAfter,
-            Duration awaitFirstValue, Ticker ticker, Clock clock, GridResources resources, Logger logger) {
+    SnapshotGridSource(String location, @Nullable HttpFetch http, Settings settings, GridResources resources) {
         this.location = location;
         this.http = http;
-        this.staleAfter = staleAfter;
-        this.expireAfter = expireAfter;
-        this.clock = clock;
+        this.settings = settings;
         this.resources = resources;
         // The hard limit counts from when the snapshot was generated (see doc()), not from its fetch.
-        this.doc = new CachedSignal<>("snapshot", reloadAfter, null, awaitFirstValue, ticker, resources.executor(),
-                new FailureLog(logger, "snapshot " + location),
-                new CachedSignal.Consequences("serving the previous snapshot", "no snapshot yet"), () -> closed,
-                key -> read());
+        this.doc = new CachedSignal<>("snapshot", settings.reloadAfter(), null, settings.awaitFirstValue(),
+                settings.ticker(), resources.executor(), new FailureLog(settings.logger(), "snapshot " + location,
+                        new FailureLog.Consequences("serving the previous snapshot", "no snapshot yet")),
+                () -> closed, key -> read());
     }
 
     private CompletableFuture<SnapshotFormat.Doc> read() {
@@ -77,7 +80,7 @@ final class SnapshotGridSource implements GridIntensitySource {
         // The hard limit counts from when the snapshot was generated, not from when we read it: a
         // refresher that died leaves an old file behind that reads "successfully" forever.
         return doc.read(KEY).map(CachedSignal.Slot::value)
-                .filter(d -> Duration.between(d.generatedAt(), now).compareTo(expireAfter) < 0);
+                .filter(d -> Duration.between(d.generatedAt(), now).compareTo(settings.expireAfter()) < 0);
     }
 
     private Optional<SnapshotFormat.ZoneData> zone(String zone, Instant now) {
@@ -91,24 +94,24 @@ final class SnapshotGridSource implements GridIntensitySource {
 
     @Override
     public Optional<GridIntensity> current(String zone) {
-        Instant now = clock.instant();
+        Instant now = settings.clock().instant();
         Optional<SnapshotFormat.Doc> doc = doc(now);
         if (doc.isEmpty() || zone == null || !doc.get().zones().containsKey(zone)) {
             return Optional.empty();
         }
-        boolean stale = Duration.between(doc.get().generatedAt(), now).compareTo(staleAfter) > 0;
+        boolean stale = Duration.between(doc.get().generatedAt(), now).compareTo(settings.staleAfter()) > 0;
         return doc.get().zones().get(zone).current()
                 .map(g -> stale && g.provenance() == Provenance.LIVE ? g.withProvenance(Provenance.STALE) : g);
     }
 
     @Override
     public List<GridIntensity> history(String zone) {
-        return zone(zone, clock.instant()).map(SnapshotFormat.ZoneData::history).orElse(List.of());
+        return zone(zone, settings.clock().instant()).map(SnapshotFormat.ZoneData::history).orElse(List.of());
     }
 
     @Override
     public List<GridIntensity> forecast(String zone) {
-        Instant now = clock.instant();
+        Instant now = settings.clock().instant();
         return zone(zone, now).map(z -> CachedSource.ahead(z.forecast(), now)).orElse(List.of());
     }
 
@@ -126,6 +129,7 @@ final class SnapshotGridSource implements GridIntensitySource {
 
     @Override
     public String toString() {
-        return "SnapshotSource[" + location + ", stale after " + staleAfter + ", expire after " + expireAfter + "]";
+        return "SnapshotSource[" + location + ", stale after " + settings.staleAfter() + ", expire after "
+                + settings.expireAfter() + "]";
     }
 }

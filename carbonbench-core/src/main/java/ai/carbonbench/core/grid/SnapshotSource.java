@@ -114,8 +114,8 @@ public final class SnapshotSource {
             checkLimits();
             boolean http = SnapshotGridSource.isHttp(location);
             GridResources resources = resources(http);
-            return new SnapshotGridSource(location, http ? httpFetch(resources, 10) : null, reloadAfter, staleAfter,
-                    expireAfter, awaitFirstValue, ticker, clock, resources, logger);
+            return new SnapshotGridSource(location, http ? httpFetch(resources, 10) : null, new SnapshotGridSource.Settings(
+                    reloadAfter, staleAfter, expireAfter, awaitFirstValue, ticker, clock, logger), resources);
         }
     }
 }

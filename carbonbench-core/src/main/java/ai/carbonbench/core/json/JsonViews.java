@@ -82,14 +82,9 @@ public final class JsonViews {
 
     /** A source: {@code {id, publisher, dataset, year, licence, url}} ({@code url} only when known). */
     public static ObjectNode source(Source s) {
-        ObjectNode n = NODES.objectNode();
-        n.put("id", s.id());
-        n.put("publisher", s.publisher());
-        n.put("dataset", s.dataset());
-        n.put("year", s.year());
-        n.put("licence", s.licence());
-        if (!s.url().isEmpty()) {
-            n.put("url", s.url());
+        ObjectNode n = MAPPER.valueToTree(s); // the record's components, in order
+        if (s.url().isEmpty()) {
+            n.remove("url");
         }
         return n;
     }

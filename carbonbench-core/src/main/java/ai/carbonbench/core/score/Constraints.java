@@ -3,11 +3,14 @@ package ai.carbonbench.core.score;
 import ai.carbonbench.core.catalog.Checks;
 import ai.carbonbench.core.catalog.Offering;
 import ai.carbonbench.core.catalog.Region;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The one constraint filter of CarbonBench: allowed providers, regions and countries, EU-only data
@@ -17,7 +20,7 @@ import java.util.Set;
  * <p>A cross-region offering passes a country or EU constraint only when every region it may run in does.
  * A region matches by its id ({@code eu-north-1}) or qualified id ({@code aws-bedrock/eu-north-1}); ids
  * are compared as given, so callers pass canonical ids (resolve aliases through the catalog first).
- * Immutable and thread-safe.
+ * Builders that take constraints extend {@link ConstraintsBuilder}. Immutable and thread-safe.
  *
  * @param providers                provider ids allowed; empty means any
  * @param regions                  region ids or qualified ids allowed; empty means any
@@ -90,6 +93,29 @@ public record Constraints(Set<String> providers, Set<String> regions, Set<String
                     gramsPerMillionTokens, maxGramsPerMillionTokens.getAsDouble()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The constraints in words, for messages: {@code providers [aws-bedrock], EU only, at most $1.0 per million
+     * tokens}; empty for {@link #NONE}.
+     */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        if (!providers.isEmpty()) {
+            parts.add("providers " + new TreeSet<>(providers));
+        }
+        if (!regions.isEmpty()) {
+            parts.add("regions " + new TreeSet<>(regions));
+        }
+        if (!countries.isEmpty()) {
+            parts.add("countries " + new TreeSet<>(countries));
+        }
+        if (euOnly) {
+            parts.add("EU only");
+        }
+        maxUsdPerMillionTokens.ifPresent(max -> parts.add("at most $" + max + " per million tokens"));
+        maxGramsPerMillionTokens.ifPresent(max -> parts.add("at most " + max + " g per million tokens"));
+        return String.join(", ", parts);
     }
 
     /** Whether the offering passes the static constraints at this price. */

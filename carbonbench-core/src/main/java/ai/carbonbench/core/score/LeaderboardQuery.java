@@ -1,45 +1,37 @@
 package ai.carbonbench.core.score;
 
-import ai.carbonbench.core.catalog.Checks;
 import ai.carbonbench.core.catalog.Family;
 import java.time.Instant;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
  * Which offerings a leaderboard shows and in what order. Empty filter sets mean "all". Immutable;
  * build with {@link #builder()}. {@link #all()} is every offering, sorted by carbon.
+ *
+ * @param families       model families; empty means any
+ * @param models         model ids or aliases; empty means any
+ * @param constraints    where the offerings may run, price and carbon caps (ids as given: the catalog
+ *                       resolves aliases when the query runs)
+ * @param sort           the order of the rows
+ * @param limit          at most this many rows; {@link Integer#MAX_VALUE} for no limit
+ * @param at             the time to score at; empty means now
+ * @param includeRetired whether retired offerings are included (each then carries its retirement date)
  */
-public final class LeaderboardQuery {
+public record LeaderboardQuery(Set<Family> families, Set<String> models, Constraints constraints, SortOrder sort,
+        int limit, Optional<Instant> at, boolean includeRetired) {
 
-    private final Set<Family> families;
-    private final Set<String> models;
-    private final Set<String> providers;
-    private final Set<String> regions;
-    private final Set<String> countries;
-    private final boolean euOnly;
-    private final OptionalDouble maxUsdPerMillionTokens;
-    private final SortOrder sort;
-    private final int limit;
-    private final Optional<Instant> at;
-    private final boolean includeRetired;
-
-    private LeaderboardQuery(Builder b) {
-        this.includeRetired = b.includeRetired;
-        this.families = Set.copyOf(b.families);
-        this.models = Set.copyOf(b.models);
-        this.providers = Set.copyOf(b.providers);
-        this.regions = Set.copyOf(b.regions);
-        this.countries = Set.copyOf(b.countries);
-        this.euOnly = b.euOnly;
-        this.maxUsdPerMillionTokens = b.maxUsdPerMillionTokens;
-        this.sort = b.sort;
-        this.limit = b.limit;
-        this.at = Optional.ofNullable(b.at);
+    public LeaderboardQuery {
+        families = Set.copyOf(families);
+        models = Set.copyOf(models);
+        Objects.requireNonNull(constraints, "constraints");
+        Objects.requireNonNull(sort, "sort");
+        Objects.requireNonNull(at, "at");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1, was " + limit);
+        }
     }
 
     public static Builder builder() {
@@ -51,69 +43,13 @@ public final class LeaderboardQuery {
         return builder().build();
     }
 
-    public Set<Family> families() {
-        return families;
-    }
-
-    /** Model ids or aliases. */
-    public Set<String> models() {
-        return models;
-    }
-
-    public Set<String> providers() {
-        return providers;
-    }
-
-    /** Region ids, or {@code provider/region}. */
-    public Set<String> regions() {
-        return regions;
-    }
-
-    /** ISO 3166-1 alpha-2 codes, upper case. */
-    public Set<String> countries() {
-        return countries;
-    }
-
-    /** Only regions in EU member states, and no cross-region offering that may run outside them. */
-    public boolean euOnly() {
-        return euOnly;
-    }
-
-    public OptionalDouble maxUsdPerMillionTokens() {
-        return maxUsdPerMillionTokens;
-    }
-
-    public SortOrder sort() {
-        return sort;
-    }
-
-    /** At most this many rows; {@link Integer#MAX_VALUE} for no limit. */
-    public int limit() {
-        return limit;
-    }
-
-    /** The time to score at; empty means now. */
-    public Optional<Instant> at() {
-        return at;
-    }
-
-    /** Whether retired offerings are included (each then carries its retirement date); default false. */
-    public boolean includeRetired() {
-        return includeRetired;
-    }
-
-    /** Builds a {@link LeaderboardQuery}. Not thread-safe. */
-    public static final class Builder {
+    /** Builds a {@link LeaderboardQuery}; the constraint settings come from {@link ConstraintsBuilder}. Not thread-safe. */
+    public static final class Builder extends ConstraintsBuilder<Builder> {
         private final Set<Family> families = new LinkedHashSet<>();
         private final Set<String> models = new LinkedHashSet<>();
-        private final Set<String> providers = new LinkedHashSet<>();
-        private final Set<String> regions = new LinkedHashSet<>();
-        private final Set<String> countries = new LinkedHashSet<>();
-        private boolean euOnly;
-        private OptionalDouble maxUsdPerMillionTokens = OptionalDouble.empty();
         private SortOrder sort = SortOrder.CARBON;
         private int limit = Integer.MAX_VALUE;
-        private Instant at;
+        private Optional<Instant> at = Optional.empty();
         private boolean includeRetired;
 
         private Builder() {
@@ -130,33 +66,9 @@ public final class LeaderboardQuery {
             return this;
         }
 
+        /** A model id or alias (adds to any given before). */
         public Builder model(String idOrAlias) {
             models.add(Objects.requireNonNull(idOrAlias, "idOrAlias"));
-            return this;
-        }
-
-        public Builder provider(String id) {
-            providers.add(Objects.requireNonNull(id, "id"));
-            return this;
-        }
-
-        public Builder region(String regionOrQualifiedId) {
-            regions.add(Objects.requireNonNull(regionOrQualifiedId, "regionOrQualifiedId"));
-            return this;
-        }
-
-        public Builder country(String isoCode) {
-            countries.add(Objects.requireNonNull(isoCode, "isoCode").trim().toUpperCase(Locale.ROOT));
-            return this;
-        }
-
-        public Builder euOnly(boolean euOnly) {
-            this.euOnly = euOnly;
-            return this;
-        }
-
-        public Builder maxUsdPerMillionTokens(double usd) {
-            this.maxUsdPerMillionTokens = OptionalDouble.of(Checks.nonNegative("maxUsdPerMillionTokens", usd));
             return this;
         }
 
@@ -165,22 +77,20 @@ public final class LeaderboardQuery {
             return this;
         }
 
+        /** At most this many rows, {@code >= 1}; default no limit. */
         public Builder limit(int limit) {
-            if (limit < 1) {
-                throw new IllegalArgumentException("limit must be >= 1, was " + limit);
-            }
             this.limit = limit;
             return this;
         }
 
         /** Score at this time instead of now. */
         public Builder at(Instant at) {
-            this.at = Objects.requireNonNull(at, "at");
+            this.at = Optional.of(Objects.requireNonNull(at, "at"));
             return this;
         }
 
         public LeaderboardQuery build() {
-            return new LeaderboardQuery(this);
+            return new LeaderboardQuery(families, models, buildConstraints(), sort, limit, at, includeRetired);
         }
     }
 }

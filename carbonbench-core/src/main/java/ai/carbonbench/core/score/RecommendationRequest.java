@@ -3,21 +3,22 @@ package ai.carbonbench.core.score;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
  * What to recommend: a model (id or alias) and optional constraints, the same ones a
  * {@link LeaderboardQuery} takes. Immutable; build with {@link #builder(String)}.
+ *
+ * @param model       the model id or alias
+ * @param constraints where it may run, price and carbon caps
+ * @param at          the time to recommend for; empty means now
  */
-public final class RecommendationRequest {
+public record RecommendationRequest(String model, Constraints constraints, Optional<Instant> at) {
 
-    private final String model;
-    private final LeaderboardQuery query;
-
-    private RecommendationRequest(String model, LeaderboardQuery query) {
-        this.model = model;
-        this.query = query;
+    public RecommendationRequest {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(constraints, "constraints");
+        Objects.requireNonNull(at, "at");
     }
 
     public static Builder builder(String model) {
@@ -29,72 +30,28 @@ public final class RecommendationRequest {
         return builder(model).build();
     }
 
-    public String model() {
-        return model;
-    }
-
-    public Set<String> providers() {
-        return query.providers();
-    }
-
-    public Set<String> regions() {
-        return query.regions();
-    }
-
-    public boolean euOnly() {
-        return query.euOnly();
-    }
-
-    public OptionalDouble maxUsdPerMillionTokens() {
-        return query.maxUsdPerMillionTokens();
-    }
-
-    public Optional<Instant> at() {
-        return query.at();
-    }
-
     /** The same constraints as a leaderboard query over this model's offerings, by carbon. */
     public LeaderboardQuery toQuery() {
-        return query;
+        return new LeaderboardQuery(Set.of(), Set.of(model), constraints, SortOrder.CARBON, Integer.MAX_VALUE, at, false);
     }
 
-    /** Builds a {@link RecommendationRequest}. Not thread-safe. */
-    public static final class Builder {
+    /** Builds a {@link RecommendationRequest}; the constraint settings come from {@link ConstraintsBuilder}. Not thread-safe. */
+    public static final class Builder extends ConstraintsBuilder<Builder> {
         private final String model;
-        private final LeaderboardQuery.Builder query;
+        private Optional<Instant> at = Optional.empty();
 
         private Builder(String model) {
             this.model = Objects.requireNonNull(model, "model");
-            this.query = LeaderboardQuery.builder().model(model).sort(SortOrder.CARBON);
         }
 
-        public Builder provider(String id) {
-            query.provider(id);
-            return this;
-        }
-
-        public Builder region(String regionOrQualifiedId) {
-            query.region(regionOrQualifiedId);
-            return this;
-        }
-
-        public Builder euOnly(boolean euOnly) {
-            query.euOnly(euOnly);
-            return this;
-        }
-
-        public Builder maxUsdPerMillionTokens(double usd) {
-            query.maxUsdPerMillionTokens(usd);
-            return this;
-        }
-
+        /** Recommend for this time instead of now. */
         public Builder at(Instant at) {
-            query.at(at);
+            this.at = Optional.of(Objects.requireNonNull(at, "at"));
             return this;
         }
 
         public RecommendationRequest build() {
-            return new RecommendationRequest(model, query.build());
+            return new RecommendationRequest(model, buildConstraints(), at);
         }
     }
 }
