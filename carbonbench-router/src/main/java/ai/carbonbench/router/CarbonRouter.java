@@ -155,7 +155,7 @@ public final class CarbonRouter<C> {
     public RoutingDecision select() {
         Snapshot s = current();
         if (s.decision == null) {
-            throw new NoEndpointAvailableException(s.unavailableReason, s.unavailableRetriable);
+            throw s.unavailable.exception();
         }
         return s.decision;
     }
@@ -195,7 +195,7 @@ public final class CarbonRouter<C> {
         Snapshot s = current();
         int[] order = s.order;
         if (order.length == 0) {
-            throw new NoEndpointAvailableException(s.unavailableReason, s.unavailableRetriable);
+            throw s.unavailable.exception();
         }
         List<Throwable> failures = null;
         int skipped = 0;
@@ -268,7 +268,7 @@ public final class CarbonRouter<C> {
             return out;
         }
         if (s.order.length == 0) {
-            out.completeExceptionally(new NoEndpointAvailableException(s.unavailableReason, s.unavailableRetriable));
+            out.completeExceptionally(s.unavailable.exception());
             return out;
         }
         new AsyncCall<R>(s, fn, usage, out).next();
@@ -687,8 +687,8 @@ public final class CarbonRouter<C> {
             for (int i = 0; i < excluded.size(); i++) {
                 why.append(i > 0 ? "; " : "").append(excluded.get(i).describe());
             }
-            return new Snapshot(null, new int[0], scores, expires, scoresExpire, scoredAt, why.toString(),
-                    anyCooling || policy.maxGramsPerMillionTokens().isPresent());
+            return new Snapshot(null, new int[0], scores, expires, scoresExpire, scoredAt, new Snapshot.Unavailable(
+                    why.toString(), anyCooling || policy.maxGramsPerMillionTokens().isPresent()));
         }
         Ranker.Ranking ranking = Ranker.rank(policy, n == candidates.length ? candidates
                 : java.util.Arrays.copyOf(candidates, n));
@@ -705,7 +705,7 @@ public final class CarbonRouter<C> {
         RoutingPolicy p = policy;
         RoutingDecision decision = new RoutingDecision(ranked[0].option(), fallbacks, baseline.option(),
                 ranking.rule(), ranking.tieBroken(), at, () -> Ranker.explain(p, ranking, baseline, out));
-        return new Snapshot(decision, order, scores, expires, scoresExpire, scoredAt, null, false);
+        return new Snapshot(decision, order, scores, expires, scoresExpire, scoredAt, null);
     }
 
     private Score[] scoreAll(Instant at, Snapshot previous) {
