@@ -119,9 +119,8 @@ public final class CarbonMeters implements MeterBinder, RouterListener {
 
     private CarbonMeters(Builder b) {
         this.carbonBench = Optional.ofNullable(b.carbonBench);
-        // The figures' boundary: the one the builder names, else the CarbonBench's, else the SDK's default.
-        this.boundary = (b.boundary != null ? b.boundary
-                : carbonBench.map(CarbonBench::boundary).orElse(Boundary.SERVER)).id();
+        // The figures' boundary: the CarbonBench's that scored them, else the SDK's default.
+        this.boundary = carbonBench.map(CarbonBench::boundary).orElse(Boundary.SERVER).id();
         for (OfferingKey k : b.offerings) {
             counts(k);
             carbonBench.ifPresent(cb -> zone(cb.score(k).zone(), k));
@@ -286,13 +285,13 @@ public final class CarbonMeters implements MeterBinder, RouterListener {
 
     /**
      * Builds {@link CarbonMeters}. Defaults: no ledger (add at least one to count calls), no CarbonBench (then no
-     * intensity gauges), boundary that of the CarbonBench (else {@link Boundary#SERVER}). Not thread-safe.
+     * intensity gauges, and the {@code boundary} tag is {@link Boundary#SERVER} instead of the CarbonBench's). Not
+     * thread-safe.
      */
     public static final class Builder {
         private final List<EmissionsLedger> ledgers = new ArrayList<>();
         private final List<OfferingKey> offerings = new ArrayList<>();
         private CarbonBench carbonBench;
-        private Boundary boundary;
 
         private Builder() {
         }
@@ -303,7 +302,7 @@ public final class CarbonMeters implements MeterBinder, RouterListener {
             return this;
         }
 
-        /** The CarbonBench that scores zones for the intensity gauges. */
+        /** The CarbonBench that scores zones for the intensity gauges; its boundary is the {@code boundary} tag. */
         public Builder carbonBench(CarbonBench carbonBench) {
             this.carbonBench = Objects.requireNonNull(carbonBench, "carbonBench");
             return this;
@@ -315,15 +314,6 @@ public final class CarbonMeters implements MeterBinder, RouterListener {
          */
         public Builder offerings(List<OfferingKey> keys) {
             keys.forEach(k -> offerings.add(Objects.requireNonNull(k, "offering")));
-            return this;
-        }
-
-        /**
-         * The boundary the ledgers' figures are stated at, published as the {@code boundary} tag ({@code gpu},
-         * {@code server} or {@code lifecycle}); by default the CarbonBench's.
-         */
-        public Builder boundary(Boundary boundary) {
-            this.boundary = Objects.requireNonNull(boundary, "boundary");
             return this;
         }
 

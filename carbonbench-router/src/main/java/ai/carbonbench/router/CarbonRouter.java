@@ -439,13 +439,7 @@ public final class CarbonRouter<C> {
     }
 
     private <R> CallRecord record(Snapshot s, Endpoint<C> e, R result, UsageExtractor<? super R> usage, long endMillis) {
-        Usage u;
-        try {
-            u = Objects.requireNonNull(usage.usage(result), "usage extractor returned null");
-        } catch (RuntimeException ex) {
-            LOG.warn("Usage extractor failed on a result from {}; recording the call with no tokens", e.key(), ex);
-            u = Usage.NONE;
-        }
+        Usage u = UsageExtractor.usageOrNone(usage, result, e.key());
         // The score that ranked the endpoint for this call prices it: the receipt and the ledger agree with it.
         CallRecord r = ledger.record(Instant.ofEpochMilli(endMillis), e.key(), s.priced[e.index()],
                 endpoints.get(0).key(), s.scores[0], u);

@@ -113,7 +113,7 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
         this.usage = b.usage;
         this.store = b.store;
         this.namespace = "scheduler/" + b.name;
-        this.clock = b.clock;
+        this.clock = b.carbonBench.clock();
         this.ownExecutor = b.executor == null ? Executors.newCachedThreadPool(daemon("carbonbench-scheduler-job"))
                 : null;
         this.executor = b.executor != null ? b.executor : ownExecutor;
@@ -128,7 +128,7 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
     /**
      * A builder for a scheduler running jobs described by {@code descriptorType} with {@code runner}.
      *
-     * @param carbonBench    scores the candidates; its clock must be the scheduler's
+     * @param carbonBench    scores the candidates; its clock is the scheduler's
      * @param descriptorType the descriptor class, for reading pending jobs back after a restart
      * @param runner         runs a job when it starts
      */
@@ -274,13 +274,7 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
                 }
                 return;
             }
-            Usage u;
-            try {
-                u = Objects.requireNonNull(usage.usage(result), "usage extractor returned null");
-            } catch (RuntimeException e) {
-                LOG.warn("Job {}: usage extractor failed; counting no tokens", j.id(), e);
-                u = Usage.NONE;
-            }
+            Usage u = UsageExtractor.usageOrNone(usage, result, "job " + j.id());
             double tokens = u.inputTokens() + u.outputTokens();
             double grams = p.meanGramsPerMillionTokens() * tokens / 1e6;
             double atSubmission = p.submissionGramsPerMillionTokens() * tokens / 1e6;
@@ -463,9 +457,9 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
     }
 
     /**
-     * Builds a {@link CarbonScheduler}. Not thread-safe. Defaults: name {@code default}, an in-memory store, the
-     * UTC system clock, no usage extractor (jobs count no tokens), a private pool of daemon threads, re-plan every
-     * 15 minutes, start 5 seconds early, no budget, a plain Jackson {@code ObjectMapper}.
+     * Builds a {@link CarbonScheduler}. Not thread-safe. Its clock is the CarbonBench's. Defaults: name
+     * {@code default}, an in-memory store, no usage extractor (jobs count no tokens), a private pool of daemon
+     * threads, re-plan every 15 minutes, start 5 seconds early, no budget, a plain Jackson {@code ObjectMapper}.
      */
     public static final class Builder<D, R> {
         private final CarbonBench carbonBench;
@@ -474,7 +468,6 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
         private UsageExtractor<? super R> usage = UsageExtractor.none();
         private StateStore store = StateStore.inMemory();
         private String name = "default";
-        private Clock clock = Clock.systemUTC();
         private @Nullable Executor executor;
         private Duration replanInterval = Duration.ofMinutes(15);
         private Duration startEarly = Duration.ofSeconds(5);
@@ -503,12 +496,6 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
 
         public Builder<D, R> store(StateStore store) {
             this.store = Objects.requireNonNull(store, "store");
-            return this;
-        }
-
-        /** The scheduler's clock; must be the CarbonBench's. */
-        public Builder<D, R> clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
