@@ -18,6 +18,13 @@ public record LedgerTotals(long calls, long inputTokens, long outputTokens, long
     /** No calls. */
     public static final LedgerTotals EMPTY = new LedgerTotals(0, 0, 0, 0, 0, 0, 0);
 
+    /** These totals with one more call, {@code r}, added. */
+    public LedgerTotals plus(CallRecord r) {
+        return new LedgerTotals(calls + 1, inputTokens + r.inputTokens(), outputTokens + r.outputTokens(),
+                microgramsLow + r.microgramsLow(), microgramsCentral + r.microgramsCentral(),
+                microgramsHigh + r.microgramsHigh(), baselineMicrograms + r.baselineMicrograms());
+    }
+
     /** Saved grams as a fraction of the baseline; 0 when the baseline is 0. */
     public double savedFraction() {
         return baselineMicrograms == 0 ? 0 : (double) (baselineMicrograms - microgramsCentral) / baselineMicrograms;
