@@ -3,7 +3,6 @@ package ai.carbonbench.micrometer;
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
-import ai.carbonbench.core.score.Boundary;
 import ai.carbonbench.core.score.Score;
 import ai.carbonbench.router.CallRecord;
 import ai.carbonbench.router.EmissionsLedger;
@@ -31,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * fail-overs.
  *
  * <pre>{@code
- * CarbonMeters meters = CarbonMeters.builder().ledger(router.ledger()).carbonBench(carbonBench)
+ * CarbonMeters meters = CarbonMeters.builder(carbonBench).ledger(router.ledger())
  *         .offerings(router.endpoints()).build();
  * meters.bindTo(meterRegistry);
  * // and, for fail-overs: CarbonRouter.builder(...).listener(meters), or a chat model's routerListener(meters)
@@ -110,7 +109,7 @@ public final class CarbonMeters implements MeterBinder, RouterListener {
         }
     }
 
-    private final Optional<CarbonBench> carbonBench;
+    private final CarbonBench carbonBench;
     private final String boundary;
     private final ConcurrentHashMap<OfferingKey, Counts> counts = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ZoneState> zones = new ConcurrentHashMap<>();
@@ -118,21 +117,23 @@ public final class CarbonMeters implements MeterBinder, RouterListener {
     private final Object gaugeLock = new Object();
 
     private CarbonMeters(Builder b) {
-        this.carbonBench = Optional.ofNullable(b.carbonBench);
-        // The figures' boundary: the one the builder names, else the CarbonBench's, else the SDK's default.
-        this.boundary = (b.boundary != null ? b.boundary
-                : carbonBench.map(CarbonBench::boundary).orElse(Boundary.SERVER)).id();
+        this.carbonBench = b.carbonBench;
+        this.boundary = carbonBench.boundary().id();
         for (OfferingKey k : b.offerings) {
             counts(k);
-            carbonBench.ifPresent(cb -> zone(cb.score(k).zone(), k));
+            zone(carbonBench.score(k).zone(), k);
         }
         for (EmissionsLedger l : b.ledgers) {
             l.subscribe(this::onRecord);
         }
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /**
+     * A builder of meters over the calls {@code carbonBench} scores: it scores the zones of the intensity gauges,
+     * and its boundary is the {@code boundary} tag.
+     */
+    public static Builder builder(CarbonBench carbonBench) {
+        return new Builder(carbonBench);
     }
 
     @Override
@@ -157,14 +158,12 @@ public final class CarbonMeters implements MeterBinder, RouterListener {
         c.inputTokens.add(r.inputTokens());
         c.outputTokens.add(r.outputTokens());
         c.calls.increment();
-        if (carbonBench.isPresent()) {
-            ZoneState z = zones.get(r.zone());
-            if (z == null) {
-                z = zone(r.zone(), r.endpoint());
-            }
-            if (z.tagged != r.provenance()) {
-                retag(z, r.provenance());
-            }
+        ZoneState z = zones.get(r.zone());
+        if (z == null) {
+            z = zone(r.zone(), r.endpoint());
+        }
+        if (z.tagged != r.provenance()) {
+            retag(z, r.provenance());
         }
     }
 
@@ -276,7 +275,7 @@ public final class CarbonMeters implements MeterBinder, RouterListener {
     }
 
     private Score score(ZoneState z) {
-        return carbonBench.orElseThrow().score(z.offering);
+        return carbonBench.score(z.offering);
     }
 
     @Override
@@ -285,27 +284,20 @@ public final class CarbonMeters implements MeterBinder, RouterListener {
     }
 
     /**
-     * Builds {@link CarbonMeters}. Defaults: no ledger (add at least one to count calls), no CarbonBench (then no
-     * intensity gauges), boundary that of the CarbonBench (else {@link Boundary#SERVER}). Not thread-safe.
+     * Builds {@link CarbonMeters}. Default: no ledger (add at least one to count calls). Not thread-safe.
      */
     public static final class Builder {
         private final List<EmissionsLedger> ledgers = new ArrayList<>();
         private final List<OfferingKey> offerings = new ArrayList<>();
-        private CarbonBench carbonBench;
-        private Boundary boundary;
+        private final CarbonBench carbonBench;
 
-        private Builder() {
+        private Builder(CarbonBench carbonBench) {
+            this.carbonBench = Objects.requireNonNull(carbonBench, "carbonBench");
         }
 
         /** A ledger whose calls are counted from now on; add several to count several. */
         public Builder ledger(EmissionsLedger ledger) {
             ledgers.add(Objects.requireNonNull(ledger, "ledger"));
-            return this;
-        }
-
-        /** The CarbonBench that scores zones for the intensity gauges. */
-        public Builder carbonBench(CarbonBench carbonBench) {
-            this.carbonBench = Objects.requireNonNull(carbonBench, "carbonBench");
             return this;
         }
 
@@ -315,15 +307,6 @@ public final class CarbonMeters implements MeterBinder, RouterListener {
          */
         public Builder offerings(List<OfferingKey> keys) {
             keys.forEach(k -> offerings.add(Objects.requireNonNull(k, "offering")));
-            return this;
-        }
-
-        /**
-         * The boundary the ledgers' figures are stated at, published as the {@code boundary} tag ({@code gpu},
-         * {@code server} or {@code lifecycle}); by default the CarbonBench's.
-         */
-        public Builder boundary(Boundary boundary) {
-            this.boundary = Objects.requireNonNull(boundary, "boundary");
             return this;
         }
 

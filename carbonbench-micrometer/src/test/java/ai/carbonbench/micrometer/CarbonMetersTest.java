@@ -52,7 +52,7 @@ final class CarbonMetersTest {
         CarbonRouter.Builder<String> b = CarbonRouter.<String>builder(cb).endpoint(US_WEST, "us-west")
                 .endpoint(EU_NORTH, "eu-north");
         CarbonRouter<String> probe = b.build();
-        meters[0] = CarbonMeters.builder().ledger(probe.ledger()).carbonBench(cb).offerings(probe.endpoints())
+        meters[0] = CarbonMeters.builder(cb).ledger(probe.ledger()).offerings(probe.endpoints())
                 .build();
         return probe;
     }
@@ -131,7 +131,7 @@ final class CarbonMetersTest {
     @Test
     void zones_seen_only_in_recorded_calls_get_a_gauge_too() {
         CarbonRouter<String> router = CarbonRouter.<String>builder(cb).endpoint(EU_NORTH, "eu-north").build();
-        CarbonMeters meters = CarbonMeters.builder().ledger(router.ledger()).carbonBench(cb).build();
+        CarbonMeters meters = CarbonMeters.builder(cb).ledger(router.ledger()).build();
         meters.bindTo(registry);
         assertThat(registry.scrape()).doesNotContain("zone=\"SE\"");
 

@@ -41,20 +41,20 @@ final class CarbonSpanAttributesTest {
 
             SpanData data = exporter.getFinishedSpanItems().get(0);
             // 1.6 Wh on SE at 40 g/kWh = 0.064 g; the baseline (US-B, 300 g/kWh) 0.48 g
-            assertThat(data.getAttributes().get(AttributeKey.doubleKey(CarbonAttributes.EMISSIONS)))
+            assertThat(data.getAttributes().get(AttributeKey.doubleKey(CarbonAttributes.EMISSIONS.key())))
                     .isCloseTo(0.064, within(1e-9));
-            assertThat(data.getAttributes().get(AttributeKey.doubleKey(CarbonAttributes.BASELINE_EMISSIONS)))
+            assertThat(data.getAttributes().get(AttributeKey.doubleKey(CarbonAttributes.BASELINE_EMISSIONS.key())))
                     .isCloseTo(0.48, within(1e-9));
-            assertThat(data.getAttributes().get(AttributeKey.doubleKey(CarbonAttributes.ENERGY)))
+            assertThat(data.getAttributes().get(AttributeKey.doubleKey(CarbonAttributes.ENERGY.key())))
                     .isCloseTo(1.6, within(1e-6));
-            assertThat(data.getAttributes().get(AttributeKey.doubleKey(CarbonAttributes.GRID_INTENSITY))).isEqualTo(40.0);
-            assertThat(data.getAttributes().get(AttributeKey.stringKey(CarbonAttributes.GRID_ZONE))).isEqualTo("SE");
-            assertThat(data.getAttributes().get(AttributeKey.stringKey(CarbonAttributes.GRID_PROVENANCE)))
+            assertThat(data.getAttributes().get(AttributeKey.doubleKey(CarbonAttributes.GRID_INTENSITY.key()))).isEqualTo(40.0);
+            assertThat(data.getAttributes().get(AttributeKey.stringKey(CarbonAttributes.GRID_ZONE.key()))).isEqualTo("SE");
+            assertThat(data.getAttributes().get(AttributeKey.stringKey(CarbonAttributes.GRID_PROVENANCE.key())))
                     .isEqualTo("default");
-            assertThat(data.getAttributes().get(AttributeKey.stringKey(CarbonAttributes.OFFERING)))
+            assertThat(data.getAttributes().get(AttributeKey.stringKey(CarbonAttributes.OFFERING.key())))
                     .isEqualTo("alpha/eu-north/test-model");
-            assertThat(data.getAttributes().get(AttributeKey.stringKey(CarbonAttributes.BOUNDARY))).isEqualTo("gpu");
-            assertThat(data.getAttributes().get(AttributeKey.stringKey(CarbonAttributes.METHOD)))
+            assertThat(data.getAttributes().get(AttributeKey.stringKey(CarbonAttributes.BOUNDARY.key()))).isEqualTo("gpu");
+            assertThat(data.getAttributes().get(AttributeKey.stringKey(CarbonAttributes.METHOD.key())))
                     .isEqualTo("location-based");
         }
     }

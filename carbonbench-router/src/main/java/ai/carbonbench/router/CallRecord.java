@@ -3,7 +3,6 @@ package ai.carbonbench.router;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.score.Boundary;
-import ai.carbonbench.core.score.Range;
 import ai.carbonbench.core.score.Score;
 import java.time.Instant;
 import java.util.Objects;
@@ -32,7 +31,7 @@ import java.util.Optional;
  */
 public record CallRecord(Instant at, OfferingKey endpoint, String zone, long inputTokens, long outputTokens,
         long microgramsLow, long microgramsCentral, long microgramsHigh, Provenance provenance, OfferingKey baseline,
-        long baselineMicrograms, Boundary boundary, Optional<Score> score) {
+        long baselineMicrograms, Boundary boundary, Optional<Score> score) implements MicrogramFigures {
 
     /** A record without its score, e.g. rebuilt from storage. */
     public CallRecord(Instant at, OfferingKey endpoint, String zone, long inputTokens, long outputTokens,
@@ -60,20 +59,5 @@ public record CallRecord(Instant at, OfferingKey endpoint, String zone, long inp
         if (baselineMicrograms < 0) {
             throw new IllegalArgumentException("baselineMicrograms must be >= 0, was " + baselineMicrograms);
         }
-    }
-
-    /** Grams of CO2e with range. */
-    public Range grams() {
-        return new Range(microgramsLow / 1e6, microgramsCentral / 1e6, microgramsHigh / 1e6);
-    }
-
-    /** Central grams had the call gone to the baseline. */
-    public double baselineGrams() {
-        return baselineMicrograms / 1e6;
-    }
-
-    /** Central grams saved against the baseline; negative when the call emitted more. */
-    public double savedGrams() {
-        return (baselineMicrograms - microgramsCentral) / 1e6;
     }
 }

@@ -199,7 +199,7 @@ public final class CarbonRouter<C> {
     public RoutingDecision select() {
         Snapshot s = current();
         if (s.decision == null) {
-            throw new NoEndpointAvailableException(s.unavailableReason, s.unavailableRetriable);
+            throw s.unavailable.exception();
         }
         return s.decision;
     }
@@ -239,7 +239,7 @@ public final class CarbonRouter<C> {
         Snapshot s = current();
         int[] order = s.order;
         if (order.length == 0) {
-            throw new NoEndpointAvailableException(s.unavailableReason, s.unavailableRetriable);
+            throw s.unavailable.exception();
         }
         List<Throwable> failures = null;
         int skipped = 0;
@@ -312,7 +312,7 @@ public final class CarbonRouter<C> {
             return out;
         }
         if (s.order.length == 0) {
-            out.completeExceptionally(new NoEndpointAvailableException(s.unavailableReason, s.unavailableRetriable));
+            out.completeExceptionally(s.unavailable.exception());
             return out;
         }
         new AsyncCall<R>(s, fn, usage, out).next();
@@ -483,13 +483,7 @@ public final class CarbonRouter<C> {
     }
 
     private <R> CallRecord record(Snapshot s, Endpoint<C> e, R result, UsageExtractor<? super R> usage, long endMillis) {
-        Usage u;
-        try {
-            u = Objects.requireNonNull(usage.usage(result), "usage extractor returned null");
-        } catch (RuntimeException ex) {
-            LOG.warn("Usage extractor failed on a result from {}; recording the call with no tokens", e.key(), ex);
-            u = Usage.NONE;
-        }
+        Usage u = UsageExtractor.usageOrNone(usage, result, e.key());
         // The score that ranked the endpoint for this call prices it: the receipt and the ledger agree with it.
         CallRecord r = ledger.record(Instant.ofEpochMilli(endMillis), e.key(), s.priced[e.index()],
                 endpoints.get(0).key(), s.scores[0], u);
@@ -726,8 +720,8 @@ public final class CarbonRouter<C> {
             for (int i = 0; i < excluded.size(); i++) {
                 why.append(i > 0 ? "; " : "").append(excluded.get(i).describe());
             }
-            return new Snapshot(null, new int[0], scores, expires, scoresExpire, scoredAt, why.toString(),
-                    anyCooling || policy.constraints().maxGramsPerMillionTokens().isPresent());
+            return new Snapshot(null, new int[0], scores, expires, scoresExpire, scoredAt, new Snapshot.Unavailable(
+                    why.toString(), anyCooling || policy.constraints().maxGramsPerMillionTokens().isPresent()));
         }
         Ranker.Ranking ranking = Ranker.rank(policy, n == candidates.length ? candidates
                 : java.util.Arrays.copyOf(candidates, n));
@@ -744,7 +738,7 @@ public final class CarbonRouter<C> {
         RoutingPolicy p = policy;
         RoutingDecision decision = new RoutingDecision(ranked[0].option(), fallbacks, baseline.option(),
                 ranking.rule(), ranking.tieBroken(), at, () -> Ranker.explain(p, ranking, baseline, out));
-        return new Snapshot(decision, order, scores, expires, scoresExpire, scoredAt, null, false);
+        return new Snapshot(decision, order, scores, expires, scoresExpire, scoredAt, null);
     }
 
     private Score[] scoreAll(Instant at, Snapshot previous) {

@@ -37,16 +37,11 @@ public record CooldownPolicy(int failureThreshold, Duration initial, Duration ma
         }
     }
 
-    /** The length of the {@code n}-th consecutive cooldown, 0-based: {@code initial × 2^n}, capped at {@code max}. */
+    /**
+     * The length of the {@code n}-th consecutive cooldown, 0-based: {@code initial × 2^n}, capped at {@code max};
+     * the wait of the {@link HealthPolicy} this policy maps onto.
+     */
     public Duration cooldown(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("n must be >= 0, was " + n);
-        }
-        long initialMillis = initial.toMillis();
-        long maxMillis = max.toMillis();
-        if (n >= 62 || initialMillis > (maxMillis >> Math.min(n, 62))) {
-            return max;
-        }
-        return Duration.ofMillis(Math.min(maxMillis, initialMillis << n));
+        return HealthPolicy.of(this).waitDuration(n);
     }
 }

@@ -1,7 +1,5 @@
 package ai.carbonbench.router;
 
-import ai.carbonbench.core.score.Range;
-
 /**
  * Totals of a set of recorded calls (all of them, or one model, provider, region or day). Exact sums of
  * the {@link CallRecord}s' integer fields. Immutable.
@@ -15,23 +13,16 @@ import ai.carbonbench.core.score.Range;
  * @param baselineMicrograms sum of what the baseline would have emitted, µg CO2e
  */
 public record LedgerTotals(long calls, long inputTokens, long outputTokens, long microgramsLow,
-        long microgramsCentral, long microgramsHigh, long baselineMicrograms) {
+        long microgramsCentral, long microgramsHigh, long baselineMicrograms) implements MicrogramFigures {
 
     /** No calls. */
     public static final LedgerTotals EMPTY = new LedgerTotals(0, 0, 0, 0, 0, 0, 0);
 
-    /** Grams of CO2e with range. */
-    public Range grams() {
-        return new Range(microgramsLow / 1e6, microgramsCentral / 1e6, microgramsHigh / 1e6);
-    }
-
-    public double baselineGrams() {
-        return baselineMicrograms / 1e6;
-    }
-
-    /** Central grams saved against the baseline; negative when routing emitted more. */
-    public double savedGrams() {
-        return (baselineMicrograms - microgramsCentral) / 1e6;
+    /** These totals with one more call, {@code r}, added. */
+    public LedgerTotals plus(CallRecord r) {
+        return new LedgerTotals(calls + 1, inputTokens + r.inputTokens(), outputTokens + r.outputTokens(),
+                microgramsLow + r.microgramsLow(), microgramsCentral + r.microgramsCentral(),
+                microgramsHigh + r.microgramsHigh(), baselineMicrograms + r.baselineMicrograms());
     }
 
     /** Saved grams as a fraction of the baseline; 0 when the baseline is 0. */

@@ -23,10 +23,8 @@ final class Snapshot {
     final long scoresExpireAtMillis;
     /** When {@link #scores} were computed. */
     final long scoredAtMillis;
-    /** Why no endpoint is usable, when {@link #decision} is null. */
-    final String unavailableReason;
-    /** Whether waiting may help, when {@link #decision} is null. */
-    final boolean unavailableRetriable;
+    /** Why no endpoint is usable, when {@link #decision} is null; else null. */
+    final Unavailable unavailable;
     /**
      * Set (once, never cleared) when {@link #expiresAtMillis} may have passed: by the router's expiry timer
      * when it has one, before publication when it has none. Only while it is set does a reader pay for a
@@ -35,16 +33,15 @@ final class Snapshot {
     volatile boolean due;
 
     Snapshot(RoutingDecision decision, int[] order, Score[] scores, long expiresAtMillis, long scoresExpireAtMillis,
-            long scoredAtMillis, String unavailableReason, boolean unavailableRetriable) {
-        this.scoresExpireAtMillis = scoresExpireAtMillis;
-        this.priced = wrap(scores);
-        this.scoredAtMillis = scoredAtMillis;
+            long scoredAtMillis, Unavailable unavailable) {
         this.decision = decision;
         this.order = order;
         this.scores = scores;
+        this.priced = wrap(scores);
         this.expiresAtMillis = expiresAtMillis;
-        this.unavailableReason = unavailableReason;
-        this.unavailableRetriable = unavailableRetriable;
+        this.scoresExpireAtMillis = scoresExpireAtMillis;
+        this.scoredAtMillis = scoredAtMillis;
+        this.unavailable = unavailable;
     }
 
     @SuppressWarnings("unchecked")
@@ -54,5 +51,13 @@ final class Snapshot {
             out[i] = java.util.Optional.of(scores[i]);
         }
         return out;
+    }
+
+    /** Why no endpoint is usable and whether waiting may help: what a call is told when there is no decision. */
+    record Unavailable(String reason, boolean retriable) {
+
+        NoEndpointAvailableException exception() {
+            return new NoEndpointAvailableException(reason, retriable);
+        }
     }
 }

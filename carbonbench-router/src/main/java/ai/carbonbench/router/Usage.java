@@ -3,10 +3,11 @@ package ai.carbonbench.router;
 import ai.carbonbench.core.catalog.Checks;
 
 /**
- * Tokens one call consumed, as the provider reported them.
+ * Tokens of one call: what it consumed, as the provider reported them, or, as a budget's estimate before the
+ * call ({@code BudgetedCall.withEstimate}), at most what it may consume.
  *
  * @param inputTokens  prompt tokens, {@code >= 0}
- * @param outputTokens generated tokens, {@code >= 0}
+ * @param outputTokens generated tokens (for an estimate, the maximum output tokens), {@code >= 0}
  */
 public record Usage(long inputTokens, long outputTokens) {
 

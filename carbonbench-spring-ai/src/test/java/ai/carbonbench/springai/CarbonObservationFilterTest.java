@@ -68,10 +68,10 @@ final class CarbonObservationFilterTest {
         assertThat(accounted.total().microgramsCentral()).isEqualTo(80_000);
         Observation.Context chat = stopped.stream().filter(ChatModelObservationContext.class::isInstance)
                 .findFirst().orElseThrow();
-        assertThat(Double.parseDouble(keyValue(chat, CarbonAttributes.EMISSIONS))).isCloseTo(0.08, within(1e-9));
-        assertThat(Double.parseDouble(keyValue(chat, CarbonAttributes.ENERGY))).isCloseTo(0.4, within(1e-9));
-        assertThat(keyValue(chat, CarbonAttributes.OFFERING)).isEqualTo("groq/us/llama-3.3-70b");
-        assertThat(keyValue(chat, CarbonAttributes.GRID_PROVENANCE)).isEqualTo("default");
+        assertThat(Double.parseDouble(keyValue(chat, CarbonAttributes.EMISSIONS.key()))).isCloseTo(0.08, within(1e-9));
+        assertThat(Double.parseDouble(keyValue(chat, CarbonAttributes.ENERGY.key()))).isCloseTo(0.4, within(1e-9));
+        assertThat(keyValue(chat, CarbonAttributes.OFFERING.key())).isEqualTo("groq/us/llama-3.3-70b");
+        assertThat(keyValue(chat, CarbonAttributes.GRID_PROVENANCE.key())).isEqualTo("default");
     }
 
     @Test
@@ -90,8 +90,8 @@ final class CarbonObservationFilterTest {
         Observation.Context route = stopped.stream().filter(c -> c.getName().equals(CarbonAwareChatModel.OBSERVATION_NAME))
                 .findFirst().orElseThrow();
         // 0.4 Wh on fireworks' 50 g/kWh
-        assertThat(Double.parseDouble(keyValue(route, CarbonAttributes.EMISSIONS))).isCloseTo(0.02, within(1e-9));
-        assertThat(keyValue(route, CarbonAttributes.OFFERING)).isEqualTo("fireworks/us/llama-3.3-70b");
+        assertThat(Double.parseDouble(keyValue(route, CarbonAttributes.EMISSIONS.key()))).isCloseTo(0.02, within(1e-9));
+        assertThat(keyValue(route, CarbonAttributes.OFFERING.key())).isEqualTo("fireworks/us/llama-3.3-70b");
         Observation.Context chat = stopped.stream().filter(ChatModelObservationContext.class::isInstance)
                 .findFirst().orElseThrow();
         assertThat(chat.getParentObservation().getContextView()).isSameAs(route);

@@ -15,12 +15,10 @@ public class BudgetExceededException extends CarbonBenchException {
     private static final long serialVersionUID = 1L;
 
     private final transient BudgetUsage usage;
-    private final boolean deferred;
 
     public BudgetExceededException(String message, BudgetUsage usage, boolean deferred, @Nullable Throwable cause) {
         super(message, deferred, cause);
         this.usage = Objects.requireNonNull(usage, "usage");
-        this.deferred = deferred;
     }
 
     static BudgetExceededException of(BudgetUsage usage, boolean deferred, String why) {
@@ -52,8 +50,8 @@ public class BudgetExceededException extends CarbonBenchException {
         return usage.resetAt();
     }
 
-    /** Whether the budget's action was {@link OverBudget#defer()}. */
+    /** Whether the budget's action was {@link OverBudget#defer()}: the one case in which the call is retriable. */
     public boolean deferred() {
-        return deferred;
+        return retriable();
     }
 }

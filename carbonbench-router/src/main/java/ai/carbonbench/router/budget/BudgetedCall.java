@@ -1,5 +1,6 @@
 package ai.carbonbench.router.budget;
 
+import ai.carbonbench.router.Usage;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,11 +11,11 @@ import java.util.Optional;
  * caller's {@link QualityFloor}. Immutable; start with {@link #of(String)}.
  *
  * @param key          the budget key: tenant, team, feature or any other string
- * @param estimate     the reservation's token estimate; empty means the budget's default for the model
+ * @param estimate     the reservation's token estimate (at most so many tokens in and out); empty means the budget's default for the model
  * @param model        the requested model (canonical id); empty means the baseline endpoint's model
  * @param qualityFloor whether substitutes may answer
  */
-public record BudgetedCall(String key, Optional<CallEstimate> estimate, Optional<String> model,
+public record BudgetedCall(String key, Optional<Usage> estimate, Optional<String> model,
         QualityFloor qualityFloor) {
 
     public BudgetedCall {
@@ -32,7 +33,7 @@ public record BudgetedCall(String key, Optional<CallEstimate> estimate, Optional
 
     /** This call with an upper estimate of its tokens. */
     public BudgetedCall withEstimate(long inputTokens, long maxOutputTokens) {
-        return new BudgetedCall(key, Optional.of(CallEstimate.of(inputTokens, maxOutputTokens)), model, qualityFloor);
+        return new BudgetedCall(key, Optional.of(new Usage(inputTokens, maxOutputTokens)), model, qualityFloor);
     }
 
     /** This call requesting {@code modelId}. */

@@ -84,11 +84,6 @@ public final class BudgetedRouter<C> {
         return new BudgetedRouter<>(router, budgets, Optional.of(Objects.requireNonNull(report, "report")));
     }
 
-    /** The report calls are counted in, if any. */
-    public Optional<EmissionsReport> report() {
-        return report;
-    }
-
     public CarbonRouter<C> router() {
         return router;
     }

@@ -5,6 +5,7 @@ import ai.carbonbench.core.catalog.Checks;
 import ai.carbonbench.core.score.Score;
 import ai.carbonbench.router.CallRecord;
 import ai.carbonbench.router.EmissionsLedger;
+import ai.carbonbench.router.Usage;
 import ai.carbonbench.router.state.StateStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
@@ -40,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p><b>Reserve, then settle.</b> A call's grams are known only after it returns. Before the call the budget
- * reserves an upper estimate: the endpoint's score applied to the call's {@link CallEstimate} (prompt tokens and
- * maximum output tokens; without one, the per-model or budget default), rounded to micrograms exactly as the
+ * reserves an upper estimate: the endpoint's score applied to the call's estimated {@link Usage} (prompt tokens
+ * and maximum output tokens; without one, the per-model or budget default), rounded to micrograms exactly as the
  * ledger rounds. A call is admitted only if settled use + reservations + its reservation fit the limit; this
  * check-and-reserve is atomic per key. After the call the reservation is replaced by the grams the ledger
  * recorded (central estimate, whole micrograms), so budget and ledger agree to the microgram.
@@ -66,14 +67,16 @@ public final class CarbonBudget {
 
     private static final Logger LOG = LoggerFactory.getLogger(CarbonBudget.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The estimate when neither the call nor the budget says otherwise: 2,000 tokens in, 1,000 out. */
+    private static final Usage DEFAULT_ESTIMATE = new Usage(2_000, 1_000);
 
     private final String name;
     private final long limitMicrograms;
     private final Map<String, Long> keyLimits;
     private final BudgetPeriod period;
     private final OverBudget overBudget;
-    private final CallEstimate defaultEstimate;
-    private final Map<String, CallEstimate> modelEstimates;
+    private final Usage defaultEstimate;
+    private final Map<String, Usage> modelEstimates;
     private final StateStore store;
     private final Clock clock;
     private final String namespace;
@@ -151,11 +154,11 @@ public final class CarbonBudget {
      * score's central grams, rounded as the ledger rounds. {@code estimate} empty means the default for the
      * endpoint's model, or the budget's default.
      */
-    public long reservationMicrograms(Score score, Optional<CallEstimate> estimate) {
+    public long reservationMicrograms(Score score, Optional<Usage> estimate) {
         Objects.requireNonNull(score, "score");
-        CallEstimate e = estimate.orElseGet(() -> modelEstimates.getOrDefault(score.offering().model().id(),
+        Usage e = estimate.orElseGet(() -> modelEstimates.getOrDefault(score.offering().model().id(),
                 defaultEstimate));
-        return EmissionsLedger.micrograms(score.gramsFor(e.inputTokens(), e.maxOutputTokens()).central());
+        return EmissionsLedger.micrograms(score.gramsFor(e.inputTokens(), e.outputTokens()).central());
     }
 
     /**
@@ -343,7 +346,7 @@ public final class CarbonBudget {
 
     /**
      * Builds a {@link CarbonBudget}. Not thread-safe. Defaults: {@link OverBudget#reject()}, estimate
-     * {@link CallEstimate#DEFAULT}, an in-memory store, the UTC system clock.
+     * 2,000 tokens in and 1,000 out, an in-memory store, the UTC system clock.
      */
     public static final class Builder {
         private final String name;
@@ -351,8 +354,8 @@ public final class CarbonBudget {
         private final Map<String, Long> keyLimits = new LinkedHashMap<>();
         private final BudgetPeriod period;
         private OverBudget overBudget = OverBudget.reject();
-        private CallEstimate defaultEstimate = CallEstimate.DEFAULT;
-        private final Map<String, CallEstimate> modelEstimates = new LinkedHashMap<>();
+        private Usage defaultEstimate = DEFAULT_ESTIMATE;
+        private final Map<String, Usage> modelEstimates = new LinkedHashMap<>();
         private StateStore store = StateStore.inMemory();
         private Clock clock = Clock.systemUTC();
 
@@ -378,14 +381,14 @@ public final class CarbonBudget {
             return this;
         }
 
-        /** The estimate reserved for calls that bring none; default {@link CallEstimate#DEFAULT}. */
-        public Builder defaultEstimate(CallEstimate estimate) {
+        /** The estimate (at most so many tokens in and out) reserved for calls that bring none; default 2,000 / 1,000. */
+        public Builder defaultEstimate(Usage estimate) {
             this.defaultEstimate = Objects.requireNonNull(estimate, "estimate");
             return this;
         }
 
         /** The estimate reserved for calls to {@code modelId} (canonical catalog id) that bring none. */
-        public Builder defaultEstimate(String modelId, CallEstimate estimate) {
+        public Builder defaultEstimate(String modelId, Usage estimate) {
             modelEstimates.put(Objects.requireNonNull(modelId, "modelId").trim().toLowerCase(Locale.ROOT),
                     Objects.requireNonNull(estimate, "estimate"));
             return this;

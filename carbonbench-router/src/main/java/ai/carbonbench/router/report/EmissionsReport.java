@@ -3,6 +3,7 @@ package ai.carbonbench.router.report;
 import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.score.Boundary;
 import ai.carbonbench.router.CallRecord;
+import ai.carbonbench.router.LedgerTotals;
 import ai.carbonbench.router.budget.BudgetPeriod;
 import ai.carbonbench.core.json.JsonViews;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -71,13 +72,7 @@ public final class EmissionsReport {
         Instant start = period.bucket(r.at());
         Acc a = rows.computeIfAbsent(new RowKey(key, start), k -> new Acc(period.resetAt(start)));
         synchronized (a) {
-            a.calls++;
-            a.in += r.inputTokens();
-            a.out += r.outputTokens();
-            a.low += r.microgramsLow();
-            a.central += r.microgramsCentral();
-            a.high += r.microgramsHigh();
-            a.baseline += r.baselineMicrograms();
+            a.totals = a.totals.plus(r);
             a.callsBy.merge(r.provenance(), 1L, Long::sum);
             a.microgramsBy.merge(r.provenance(), r.microgramsCentral(), Long::sum);
         }
@@ -97,8 +92,10 @@ public final class EmissionsReport {
         List<ReportRow> out = new ArrayList<>(rows.size());
         rows.forEach((k, a) -> {
             synchronized (a) {
-                out.add(new ReportRow(k.key, k.start, a.end, a.calls, a.in, a.out, a.low, a.central, a.high,
-                        a.baseline, a.callsBy, a.microgramsBy));
+                LedgerTotals t = a.totals;
+                out.add(new ReportRow(k.key, k.start, a.end, t.calls(), t.inputTokens(), t.outputTokens(),
+                        t.microgramsLow(), t.microgramsCentral(), t.microgramsHigh(), t.baselineMicrograms(),
+                        a.callsBy, a.microgramsBy));
             }
         });
         out.sort(Comparator.comparing(ReportRow::key).thenComparing(ReportRow::periodStart));
@@ -189,13 +186,7 @@ public final class EmissionsReport {
     /** Running sums of one row; guarded by itself. */
     private static final class Acc {
         final Instant end;
-        long calls;
-        long in;
-        long out;
-        long low;
-        long central;
-        long high;
-        long baseline;
+        LedgerTotals totals = LedgerTotals.EMPTY;
         final Map<Provenance, Long> callsBy = new EnumMap<>(Provenance.class);
         final Map<Provenance, Long> microgramsBy = new EnumMap<>(Provenance.class);
 

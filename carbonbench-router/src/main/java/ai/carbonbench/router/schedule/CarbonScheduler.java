@@ -102,7 +102,7 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
     private final @Nullable CarbonBudget budget;
     private final @Nullable Function<? super D, String> budgetKey;
     private final ObjectMapper json;
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final Map<String, Job<D, R>> jobs = new ConcurrentHashMap<>();
     private @Nullable ScheduledExecutorService timer;
     private @Nullable ScheduledFuture<?> wake;
 
@@ -113,7 +113,7 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
         this.usage = b.usage;
         this.store = b.store;
         this.namespace = "scheduler/" + b.name;
-        this.clock = b.clock;
+        this.clock = b.carbonBench.clock();
         this.ownExecutor = b.executor == null ? Executors.newCachedThreadPool(daemon("carbonbench-scheduler-job"))
                 : null;
         this.executor = b.executor != null ? b.executor : ownExecutor;
@@ -128,7 +128,7 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
     /**
      * A builder for a scheduler running jobs described by {@code descriptorType} with {@code runner}.
      *
-     * @param carbonBench    scores the candidates; its clock must be the scheduler's
+     * @param carbonBench    scores the candidates; its clock is the scheduler's
      * @param descriptorType the descriptor class, for reading pending jobs back after a restart
      * @param runner         runs a job when it starts
      */
@@ -159,28 +159,28 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
     public JobHandle<R> submit(D job, Duration expectedDuration, Instant deadline, Collection<OfferingKey> candidates) {
         Objects.requireNonNull(job, "job");
         JobPlan plan = plan(expectedDuration, deadline, candidates);
-        Job j = new Job(UUID.randomUUID().toString(), job, json.valueToTree(job), expectedDuration, deadline,
-                List.copyOf(candidates), clock.instant(), plan);
-        jobs.put(j.id, j);
+        Job<D, R> j = new Job<>(job, json.valueToTree(job), expectedDuration, List.copyOf(candidates), clock.instant(),
+                new JobHandle<>(UUID.randomUUID().toString(), deadline, plan, this));
+        jobs.put(j.id(), j);
         persist(j);
-        LOG.info("Job {} planned on {} at {} ({} g/Mtok against {} now; deadline {})", j.id, plan.endpoint(),
+        LOG.info("Job {} planned on {} at {} ({} g/Mtok against {} now; deadline {})", j.id(), plan.endpoint(),
                 plan.start(), round(plan.meanGramsPerMillionTokens()), round(plan.submissionGramsPerMillionTokens()),
                 deadline);
         tick();
-        return j.handle;
+        return j.handle();
     }
 
     /** Handles of the jobs pending or running, earliest planned start first. */
     public List<JobHandle<R>> jobs() {
-        return jobs.values().stream().map(j -> j.handle)
+        return jobs.values().stream().map(Job::handle)
                 .sorted(Comparator.comparing((JobHandle<R> h) -> h.plan().start()).thenComparing(JobHandle::id))
                 .toList();
     }
 
     /** The handle of a job pending or running. */
     public Optional<JobHandle<R>> job(String id) {
-        Job j = jobs.get(Objects.requireNonNull(id, "id"));
-        return j == null ? Optional.empty() : Optional.of(j.handle);
+        Job<D, R> j = jobs.get(Objects.requireNonNull(id, "id"));
+        return j == null ? Optional.empty() : Optional.of(j.handle());
     }
 
     /**
@@ -189,23 +189,23 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
      */
     public synchronized void tick() {
         Instant now = clock.instant();
-        for (Job j : List.copyOf(jobs.values())) {
-            if (j.handle.state() == JobHandle.State.PENDING) {
+        for (Job<D, R> j : List.copyOf(jobs.values())) {
+            if (j.handle().state() == JobHandle.State.PENDING) {
                 try {
                     step(j, now);
                 } catch (RuntimeException e) {
-                    LOG.warn("Job {}: re-planning failed; keeping its plan", j.id, e);
+                    LOG.warn("Job {}: re-planning failed; keeping its plan", j.id(), e);
                 }
             }
         }
         scheduleWake(now);
     }
 
-    private void step(Job j, Instant now) {
-        JobPlan p = j.handle.plan();
+    private void step(Job<D, R> j, Instant now) {
+        JobPlan p = j.handle().plan();
         if (now.isAfter(p.latestStart())) {
-            finish(j, JobHandle.State.MISSED, null, new DeadlineMissedException("Job " + j.id + " of "
-                    + j.duration + " could no longer finish by its deadline " + j.deadline + " at " + now
+            finish(j, JobHandle.State.MISSED, null, new DeadlineMissedException("Job " + j.id() + " of "
+                    + j.duration() + " could no longer finish by its deadline " + j.deadline() + " at " + now
                     + "; it was not started"));
             return;
         }
@@ -215,10 +215,10 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
             }
             return;
         }
-        WindowChoice w = carbonBench.bestWindow(j.candidates, j.duration, j.deadline);
+        WindowChoice w = carbonBench.bestWindow(j.candidates(), j.duration(), j.deadline());
         WindowChoice.Window best = w.best();
         // the planned window re-evaluated on the same data, averaged as the search averages
-        WindowChoice.Window current = carbonBench.window(p.endpoint(), p.start(), j.duration);
+        WindowChoice.Window current = carbonBench.window(p.endpoint(), p.start(), j.duration());
         double mean = current.meanGramsPerMillionTokens();
         boolean moved = best.meanGramsPerMillionTokens() < mean - 1e-9 * Math.max(1, mean);
         JobPlan next = moved
@@ -226,9 +226,9 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
                         best.provenance(), p.submissionEndpoint(), p.submissionGramsPerMillionTokens(), p.replans() + 1)
                 : new JobPlan(p.endpoint(), p.start(), p.latestStart(), mean, current.provenance(),
                         p.submissionEndpoint(), p.submissionGramsPerMillionTokens(), p.replans());
-        j.handle.plan(next);
+        j.handle().plan(next);
         if (moved) {
-            LOG.info("Job {} re-planned: {} at {} ({} g/Mtok) instead of {} at {} ({} g/Mtok)", j.id, next.endpoint(),
+            LOG.info("Job {} re-planned: {} at {} ({} g/Mtok) instead of {} at {} ({} g/Mtok)", j.id(), next.endpoint(),
                     next.start(), round(next.meanGramsPerMillionTokens()), p.endpoint(), p.start(),
                     round(mean));
             persist(j);
@@ -238,35 +238,35 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
         }
     }
 
-    private boolean budgetAllows(Job j, Instant now) {
+    private boolean budgetAllows(Job<D, R> j, Instant now) {
         if (budget == null) {
             return true;
         }
-        BudgetUsage u = budget.usage(budgetKey.apply(j.descriptor));
+        BudgetUsage u = budget.usage(budgetKey.apply(j.descriptor()));
         if (!u.exhausted()) {
             return true;
         }
-        JobPlan p = j.handle.plan();
+        JobPlan p = j.handle().plan();
         if (u.resetAt().isAfter(p.latestStart())) {
-            finish(j, JobHandle.State.FAILED, null, new BudgetExceededException("Carbon " + u + "; job " + j.id
-                    + " cannot wait for the reset and still finish by " + j.deadline, u, false, null));
+            finish(j, JobHandle.State.FAILED, null, new BudgetExceededException("Carbon " + u + "; job " + j.id()
+                    + " cannot wait for the reset and still finish by " + j.deadline(), u, false, null));
             return false;
         }
-        LOG.info("Job {} waits for its budget to reset at {}", j.id, u.resetAt());
-        j.handle.plan(new JobPlan(p.endpoint(), u.resetAt(), p.latestStart(), p.meanGramsPerMillionTokens(),
+        LOG.info("Job {} waits for its budget to reset at {}", j.id(), u.resetAt());
+        j.handle().plan(new JobPlan(p.endpoint(), u.resetAt(), p.latestStart(), p.meanGramsPerMillionTokens(),
                 p.provenance(), p.submissionEndpoint(), p.submissionGramsPerMillionTokens(), p.replans() + 1));
         persist(j);
         return false;
     }
 
-    private void run(Job j, Instant now) {
-        j.handle.state(JobHandle.State.RUNNING);
-        JobPlan p = j.handle.plan();
-        LOG.info("Job {} starts on {} at {}", j.id, p.endpoint(), now);
+    private void run(Job<D, R> j, Instant now) {
+        j.handle().state(JobHandle.State.RUNNING);
+        JobPlan p = j.handle().plan();
+        LOG.info("Job {} starts on {} at {}", j.id(), p.endpoint(), now);
         executor.execute(() -> {
             R result;
             try {
-                result = runner.run(j.descriptor, p.endpoint());
+                result = runner.run(j.descriptor(), p.endpoint());
             } catch (Throwable t) {
                 finish(j, JobHandle.State.FAILED, null, t);
                 if (t instanceof InterruptedException) {
@@ -274,50 +274,44 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
                 }
                 return;
             }
-            Usage u;
-            try {
-                u = Objects.requireNonNull(usage.usage(result), "usage extractor returned null");
-            } catch (RuntimeException e) {
-                LOG.warn("Job {}: usage extractor failed; counting no tokens", j.id, e);
-                u = Usage.NONE;
-            }
+            Usage u = UsageExtractor.usageOrNone(usage, result, "job " + j.id());
             double tokens = u.inputTokens() + u.outputTokens();
             double grams = p.meanGramsPerMillionTokens() * tokens / 1e6;
             double atSubmission = p.submissionGramsPerMillionTokens() * tokens / 1e6;
             if (budget != null) {
-                budget.record(budgetKey.apply(j.descriptor), EmissionsLedger.micrograms(grams), now);
+                budget.record(budgetKey.apply(j.descriptor()), EmissionsLedger.micrograms(grams), now);
             }
-            finish(j, JobHandle.State.SUCCEEDED, new JobOutcome<>(j.id, result, p.endpoint(), now, u, grams,
+            finish(j, JobHandle.State.SUCCEEDED, new JobOutcome<>(j.id(), result, p.endpoint(), now, u, grams,
                     atSubmission, p), null);
         });
     }
 
-    private void finish(Job j, JobHandle.State state, @Nullable JobOutcome<R> outcome, @Nullable Throwable failure) {
-        jobs.remove(j.id);
+    private void finish(Job<D, R> j, JobHandle.State state, @Nullable JobOutcome<R> outcome, @Nullable Throwable failure) {
+        jobs.remove(j.id());
         try {
-            store.remove(namespace, j.id);
+            store.remove(namespace, j.id());
         } catch (RuntimeException e) {
-            LOG.warn("Job {}: could not remove it from {}; it may run again after a restart", j.id, store, e);
+            LOG.warn("Job {}: could not remove it from {}; it may run again after a restart", j.id(), store, e);
         }
-        j.handle.state(state);
+        j.handle().state(state);
         if (failure == null) {
-            j.handle.future().complete(outcome);
+            j.handle().future().complete(outcome);
         } else {
             if (state != JobHandle.State.FAILED || !(failure instanceof BudgetExceededException)) {
-                LOG.warn("Job {} {}: {}", j.id, state == JobHandle.State.MISSED ? "missed its deadline" : "failed",
+                LOG.warn("Job {} {}: {}", j.id(), state == JobHandle.State.MISSED ? "missed its deadline" : "failed",
                         failure.toString());
             }
-            j.handle.future().completeExceptionally(failure);
+            j.handle().future().completeExceptionally(failure);
         }
     }
 
     synchronized boolean cancel(JobHandle<R> handle) {
-        Job j = jobs.get(handle.id());
+        Job<D, R> j = jobs.get(handle.id());
         if (j == null || handle.state() != JobHandle.State.PENDING) {
             return false;
         }
-        jobs.remove(j.id);
-        store.remove(namespace, j.id);
+        jobs.remove(j.id());
+        store.remove(namespace, j.id());
         handle.state(JobHandle.State.CANCELLED);
         handle.future().cancel(false);
         return true;
@@ -339,9 +333,9 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
             return;
         }
         Instant next = now.plus(replanInterval);
-        for (Job j : jobs.values()) {
-            Instant due = j.handle.plan().start().minus(startEarly);
-            if (j.handle.state() == JobHandle.State.PENDING && due.isBefore(next)) {
+        for (Job<D, R> j : jobs.values()) {
+            Instant due = j.handle().plan().start().minus(startEarly);
+            if (j.handle().state() == JobHandle.State.PENDING && due.isBefore(next)) {
                 next = due;
             }
         }
@@ -366,16 +360,16 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
 
     // ---- persistence ------------------------------------------------------------------------------------
 
-    private void persist(Job j) {
+    private void persist(Job<D, R> j) {
         ObjectNode root = json.createObjectNode();
-        root.put("id", j.id);
-        root.set("descriptor", j.descriptorJson);
-        root.put("expectedDuration", j.duration.toString());
-        root.put("deadline", j.deadline.toString());
-        root.put("submittedAt", j.submittedAt.toString());
+        root.put("id", j.id());
+        root.set("descriptor", j.descriptorJson());
+        root.put("expectedDuration", j.duration().toString());
+        root.put("deadline", j.deadline().toString());
+        root.put("submittedAt", j.submittedAt().toString());
         ArrayNode c = root.putArray("candidates");
-        j.candidates.forEach(k -> c.add(key(k)));
-        JobPlan p = j.handle.plan();
+        j.candidates().forEach(k -> c.add(key(k)));
+        JobPlan p = j.handle().plan();
         ObjectNode plan = root.putObject("plan");
         plan.set("endpoint", key(p.endpoint()));
         plan.put("start", p.start().toString());
@@ -385,9 +379,9 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
         plan.put("submissionGramsPerMillionTokens", p.submissionGramsPerMillionTokens());
         plan.put("replans", p.replans());
         try {
-            store.put(namespace, j.id, root.toString());
+            store.put(namespace, j.id(), root.toString());
         } catch (RuntimeException e) {
-            LOG.warn("Job {}: could not persist it to {}; it will not survive a restart", j.id, store, e);
+            LOG.warn("Job {}: could not persist it to {}; it will not survive a restart", j.id(), store, e);
         }
     }
 
@@ -418,9 +412,10 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
                         deadline.minus(duration), p.path("meanGramsPerMillionTokens").asDouble(),
                         Provenance.valueOf(p.path("provenance").asText()), key(p.path("submissionEndpoint")),
                         p.path("submissionGramsPerMillionTokens").asDouble(), p.path("replans").asInt());
-                Job j = new Job(e.getKey(), json.treeToValue(descriptor, descriptorType), descriptor, duration,
-                        deadline, List.copyOf(candidates), Instant.parse(root.path("submittedAt").asText()), plan);
-                jobs.put(j.id, j);
+                Job<D, R> j = new Job<>(json.treeToValue(descriptor, descriptorType), descriptor, duration,
+                        List.copyOf(candidates), Instant.parse(root.path("submittedAt").asText()),
+                        new JobHandle<>(e.getKey(), deadline, plan, this));
+                jobs.put(j.id(), j);
             } catch (Exception ex) {
                 throw new CarbonBenchException("Scheduler '" + namespace + "': cannot restore job '" + e.getKey()
                         + "' from " + store + ": " + ex.getMessage(), false, ex);
@@ -448,34 +443,23 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
         return "CarbonScheduler[" + namespace + ", " + jobs.size() + " pending or running]";
     }
 
-    /** One job as the scheduler keeps it. */
-    private final class Job {
-        final String id;
-        final D descriptor;
-        final JsonNode descriptorJson;
-        final Duration duration;
-        final Instant deadline;
-        final List<OfferingKey> candidates;
-        final Instant submittedAt;
-        final JobHandle<R> handle;
+    /** One job as the scheduler keeps it: what was submitted, and the handle (id, deadline, plan, state). */
+    private record Job<D, R>(D descriptor, JsonNode descriptorJson, Duration duration, List<OfferingKey> candidates,
+            Instant submittedAt, JobHandle<R> handle) {
 
-        Job(String id, D descriptor, JsonNode descriptorJson, Duration duration, Instant deadline,
-                List<OfferingKey> candidates, Instant submittedAt, JobPlan plan) {
-            this.id = id;
-            this.descriptor = descriptor;
-            this.descriptorJson = descriptorJson;
-            this.duration = duration;
-            this.deadline = deadline;
-            this.candidates = candidates;
-            this.submittedAt = submittedAt;
-            this.handle = new JobHandle<>(id, deadline, plan, CarbonScheduler.this);
+        String id() {
+            return handle.id();
+        }
+
+        Instant deadline() {
+            return handle.deadline();
         }
     }
 
     /**
-     * Builds a {@link CarbonScheduler}. Not thread-safe. Defaults: name {@code default}, an in-memory store, the
-     * UTC system clock, no usage extractor (jobs count no tokens), a private pool of daemon threads, re-plan every
-     * 15 minutes, start 5 seconds early, no budget, a plain Jackson {@code ObjectMapper}.
+     * Builds a {@link CarbonScheduler}. Not thread-safe. Its clock is the CarbonBench's. Defaults: name
+     * {@code default}, an in-memory store, no usage extractor (jobs count no tokens), a private pool of daemon
+     * threads, re-plan every 15 minutes, start 5 seconds early, no budget, a plain Jackson {@code ObjectMapper}.
      */
     public static final class Builder<D, R> {
         private final CarbonBench carbonBench;
@@ -484,7 +468,6 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
         private UsageExtractor<? super R> usage = UsageExtractor.none();
         private StateStore store = StateStore.inMemory();
         private String name = "default";
-        private Clock clock = Clock.systemUTC();
         private @Nullable Executor executor;
         private Duration replanInterval = Duration.ofMinutes(15);
         private Duration startEarly = Duration.ofSeconds(5);
@@ -513,12 +496,6 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
 
         public Builder<D, R> store(StateStore store) {
             this.store = Objects.requireNonNull(store, "store");
-            return this;
-        }
-
-        /** The scheduler's clock; must be the CarbonBench's. */
-        public Builder<D, R> clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

@@ -45,7 +45,7 @@ final class CarbonSchedulerTest {
         return CarbonScheduler.<Backfill, String>builder(cb, Backfill.class, (job, endpoint) -> {
             ran.add(job.corpus() + "@" + endpoint + "@" + clock.instant());
             return "done " + job.corpus();
-        }).store(store).clock(clock).executor(Runnable::run).usage(r -> Usage.of(750_000, 250_000)).build();
+        }).store(store).executor(Runnable::run).usage(r -> Usage.of(750_000, 250_000)).build();
     }
 
     @Test
@@ -152,7 +152,7 @@ final class CarbonSchedulerTest {
                 (job, endpoint) -> {
                     ran.add(job.corpus() + "@" + clock.instant());
                     return "ok";
-                }).clock(clock).executor(Runnable::run).usage(r -> Usage.of(750_000, 250_000))
+                }).executor(Runnable::run).usage(r -> Usage.of(750_000, 250_000))
                 .budget(budget, Backfill::corpus).build();
         // PL is cleanest at 02:00–04:00 (250 g/kWh = 100 g/Mtok)
         JobHandle<String> h = s.submit(new Backfill("team-a", 1), Duration.ofHours(2), at(12), List.of(EU_EAST));

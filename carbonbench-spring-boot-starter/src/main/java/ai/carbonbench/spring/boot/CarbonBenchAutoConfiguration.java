@@ -95,7 +95,7 @@ public class CarbonBenchAutoConfiguration {
         List<OfferingKey> offerings = candidates(properties).stream()
                 .map(c -> carbonBench.catalog().offering(OfferingKey.of(c.provider(), c.region(), c.model())).key())
                 .toList();
-        return CarbonMeters.builder().ledger(ledger).carbonBench(carbonBench).offerings(offerings).build();
+        return CarbonMeters.builder(carbonBench).ledger(ledger).offerings(offerings).build();
     }
 
     @Bean
