@@ -8,6 +8,7 @@ import ai.carbonbench.core.json.JsonViews;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,8 +26,9 @@ final class ModelsCommand extends Subcommand {
     void run() {
         var catalog = parent.catalog(); // a listing needs no scores or grid data
         Optional<Family> only = family.family();
+        Predicate<Model> inFamily = m -> only.isEmpty() || m.family() == only.get();
         List<Model> models = catalog.models().stream()
-                .filter(m -> only.isEmpty() || m.family() == only.get())
+                .filter(inFamily)
                 .filter(m -> all || catalog.isLive(m))
                 .toList();
         if (json) {
@@ -43,7 +45,7 @@ final class ModelsCommand extends Subcommand {
                     Output.num(e.inputWhPer1kTokens()), e.basis().name().toLowerCase(Locale.ROOT));
         }
         t.print(out());
-        long hidden = catalog.models().stream().filter(m -> only.isEmpty() || m.family() == only.get())
+        long hidden = catalog.models().stream().filter(inFamily)
                 .filter(m -> !catalog.isLive(m)).count();
         if (!all && hidden > 0) {
             out().println(hidden + " model(s) with no live offering hidden; --all lists them.");
