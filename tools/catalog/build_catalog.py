@@ -324,6 +324,8 @@ US_ALTS = ["US-NW-BPAT", "US-CAL-CISO", "US-TEX-ERCO", "US-MIDA-PJM", "US-MIDW-M
 PSEUDO_NOTE = ("{p} publishes no data-centre location in our sources. Assumed: the US as a whole "
                "(Electricity Maps zone US, 2024 consumption-based average); alternativeZones span the main US "
                "data-centre grids from the cleanest (BPAT, Pacific Northwest hydro) to MISO, so the range is wide on purpose.")
+# Providers that publish no data-centre location (id -> name): each gets the pseudo-region "us" below.
+PSEUDO_PROVIDERS = {"together": "Together AI", "groq": "Groq", "fireworks": "Fireworks AI"}
 PROVIDERS = [
     dict(id="aws-bedrock", name="Amazon Bedrock", pue=1.15, pueSource="aws-sustainability", location="disclosed",
          locationNote="Region chosen by the caller (endpoint host). Cross-Region inference profiles may run in any region listed in the offering's servedFrom."),
@@ -333,9 +335,8 @@ PROVIDERS = [
          locationNote="Region of the Standard (regional) deployment chosen by the caller. Global and Data Zone deployments are not modelled."),
     dict(id="azure-ai-foundry", name="Azure AI Foundry (serverless models)", pue=1.18, pueSource="azure-sustainability", location="disclosed",
          locationNote="Region of the serverless (MaaS) deployment chosen by the caller (Azure AI Foundry hub/project region)."),
-    dict(id="together", name="Together AI", pue=1.56, pueSource="uptime-2024", location="unknown", locationNote=PSEUDO_NOTE.format(p="Together AI")),
-    dict(id="groq", name="Groq", pue=1.56, pueSource="uptime-2024", location="unknown", locationNote=PSEUDO_NOTE.format(p="Groq")),
-    dict(id="fireworks", name="Fireworks AI", pue=1.56, pueSource="uptime-2024", location="unknown", locationNote=PSEUDO_NOTE.format(p="Fireworks AI")),
+    *[dict(id=pid, name=name, pue=1.56, pueSource="uptime-2024", location="unknown", locationNote=PSEUDO_NOTE.format(p=name))
+      for pid, name in PSEUDO_PROVIDERS.items()],
 ]
 
 # ---------------------------------------------------------------------------
@@ -406,19 +407,18 @@ R = [
     ("azure-openai", "australiaeast", "Australia East", "Sydney", "AU", "APAC", "AU-NSW", [], "ccf", "CCF maps Australia East to New South Wales."),
     ("azure-openai", "southindia", "South India", "Chennai", "IN", "APAC", "IN-SO", [], "ccf", "CCF maps South India to Southern India."),
     ("azure-openai", "southafricanorth", "South Africa North", "Johannesburg", "ZA", "OTHER", "ZA", [], "ccf", "CCF maps South Africa North to South Africa. No chat model is in the Standard (regional) matrix here; kept for user-supplied deployments."),
-    # Azure AI Foundry serverless (MaaS): same data centres as the Azure regions of the same name
-    ("azure-ai-foundry", "eastus", "East US", "Virginia", "US", "US", "US-MIDA-PJM", [], "ccf", "CCF maps East US to PJM."),
-    ("azure-ai-foundry", "eastus2", "East US 2", "Virginia", "US", "US", "US-MIDA-PJM", [], "ccf", "CCF maps East US 2 to PJM."),
-    ("azure-ai-foundry", "northcentralus", "North Central US", "Illinois", "US", "US", "US-MIDW-MISO", ["US-MIDA-PJM"], "ccf", "CCF maps North Central US to MISO; northern Illinois (Chicago area) is PJM territory (ComEd), kept as alternative."),
-    ("azure-ai-foundry", "southcentralus", "South Central US", "San Antonio", "US", "US", "US-TEX-ERCO", [], "ccf", "CCF maps South Central US to ERCOT."),
-    ("azure-ai-foundry", "westus", "West US", "California", "US", "US", "US-CAL-CISO", [], "ccf", "CCF maps West US to CAISO."),
-    ("azure-ai-foundry", "westus3", "West US 3", "Arizona", "US", "US", "US-NW-PACE", ["US-SW-SRP", "US-SW-AZPS"], "ccf", "CCF maps West US 3 to PacifiCorp East (551.8 direct), but the region is in Arizona (Phoenix area), served by Salt River Project or Arizona Public Service (244.9 / 359.9); no provider figure exists, so the range is widened to span all three."),
-    ("azure-ai-foundry", "swedencentral", "Sweden Central", "Gävle", "SE", "EU", "SE-SE3", [], "ccf", "CCF maps Sweden Central to bidding zone SE3."),
-    # Pseudo-regions
-    ("together", "us", "United States (undisclosed data centres)", "undisclosed", "US", "US", "US", US_ALTS, "carbonbench", "Assumed zone US (country average); alternatives span the main US data-centre grids. Location not disclosed by the provider."),
-    ("groq", "us", "United States (undisclosed data centres)", "undisclosed", "US", "US", "US", US_ALTS, "carbonbench", "Assumed zone US (country average); alternatives span the main US data-centre grids. Location not disclosed by the provider."),
-    ("fireworks", "us", "United States (undisclosed data centres)", "undisclosed", "US", "US", "US", US_ALTS, "carbonbench", "Assumed zone US (country average); alternatives span the main US data-centre grids. Location not disclosed by the provider."),
 ]
+
+# Azure AI Foundry serverless (MaaS) runs in the data centres of the Azure regions of the same name: the regions
+# of its availability table (name -> region id), with the Azure OpenAI rows' zones and notes.
+AZURE_REGION_IDS = {"East US": "eastus", "East US 2": "eastus2", "North Central US": "northcentralus", "South Central US": "southcentralus",
+                    "West US": "westus", "West US 3": "westus3", "Sweden Central": "swedencentral"}
+_AZURE_OPENAI_REGIONS = {r[1]: r for r in R if r[0] == "azure-openai"}
+R += [("azure-ai-foundry", *_AZURE_OPENAI_REGIONS[rid][1:]) for rid in AZURE_REGION_IDS.values()]
+# Pseudo-regions
+R += [(p, "us", "United States (undisclosed data centres)", "undisclosed", "US", "US", "US", US_ALTS, "carbonbench",
+       "Assumed zone US (country average); alternatives span the main US data-centre grids. Location not disclosed by the provider.")
+      for p in PSEUDO_PROVIDERS]
 
 # Bedrock cross-Region profile groups, by region-id prefix, and preferred source regions.
 PROFILE_GROUPS = {
@@ -534,8 +534,6 @@ FOUNDRY = [
     ("command-r-08-2024", "Cohere Command R 08-2024", "Cohere-command-r-08-2024", "cohere-command-r-08-2024"),
     ("command-r-plus-08-2024", "Cohere Command R+ 08-2024", "Cohere-command-r-plus-08-2024", "cohere-command-r-plus-08-2024"),
 ]
-AZURE_REGION_IDS = {"East US": "eastus", "East US 2": "eastus2", "North Central US": "northcentralus", "South Central US": "southcentralus",
-                    "West US": "westus", "West US 3": "westus3", "Sweden Central": "swedencentral"}
 
 # Together / Groq / Fireworks (pseudo-region "us"): (model, provider model id, genai id, litellm key)
 TOGETHER = [

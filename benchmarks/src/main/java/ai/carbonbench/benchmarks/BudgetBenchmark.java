@@ -8,20 +8,14 @@ import ai.carbonbench.router.budget.BudgetPeriod;
 import ai.carbonbench.router.budget.BudgetedCall;
 import ai.carbonbench.router.budget.BudgetedRouter;
 import ai.carbonbench.router.budget.CarbonBudget;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What a budget adds to a routed call: {@code CarbonRouter.call} against {@code BudgetedRouter.call} (reserve
@@ -30,13 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code java -jar benchmarks/target/benchmarks.jar BudgetBenchmark -prof gc}.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
 @Fork(1)
 @Threads(2)
-public class BudgetBenchmark {
+public class BudgetBenchmark extends BenchmarkSettings {
 
     /** Keys the threads charge: 1 = all on one key. */
     @Param({"1", "64"})

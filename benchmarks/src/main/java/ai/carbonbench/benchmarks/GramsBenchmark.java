@@ -5,19 +5,12 @@ import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.score.Range;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The per-call accounting path: {@code grams(key, 500, 1000)} on the embedded catalog, one thread.
@@ -33,13 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Run: {@code mvn -q -B package -pl benchmarks -am -DskipTests && java -jar benchmarks/target/benchmarks.jar GramsBenchmark -prof gc}
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(3)
 @Threads(1)
-public class GramsBenchmark {
+public class GramsBenchmark extends BenchmarkSettings {
 
     private CarbonBench bench;
     private OfferingKey[] keys;

@@ -12,18 +12,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Group;
 import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A cached read of a zone's live grid intensity (issue 13 item 2 target: at most 60 ns/op and 0 B/op, at
@@ -40,12 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * class {@link StalledUpstreamLatency}.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 4, time = 1)
-@Fork(3)
-public class GridBenchmark {
+public class GridBenchmark extends BenchmarkSettings {
 
     /** aws-bedrock eu-central-1 is on zone DE in the embedded catalog. */
     static final OfferingKey DE_OFFERING = OfferingKey.of("aws-bedrock", "eu-central-1", "gpt-oss-120b");

@@ -7,16 +7,12 @@ import ai.carbonbench.core.score.Score;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Latency of the core queries on the embedded catalog. Targets: a full leaderboard over every offering
@@ -25,12 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Run: {@code mvn -q -B package -pl benchmarks -am -DskipTests && java -jar benchmarks/target/benchmarks.jar ScoringBenchmark}
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
 @Fork(1)
-public class ScoringBenchmark {
+public class ScoringBenchmark extends BenchmarkSettings {
 
     private CarbonBench bench;
     private LeaderboardQuery all;

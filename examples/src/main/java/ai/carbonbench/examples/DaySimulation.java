@@ -25,7 +25,7 @@ import dev.langchain4j.model.output.TokenUsage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -123,7 +124,9 @@ public final class DaySimulation {
     }
 
     static Outcome simulate(String name, List<Call> calls, Mode mode, Map<String, Long> aloneByTenant) {
-        SimClock clock = new SimClock(DAY);
+        AtomicReference<Instant> now = new AtomicReference<>(DAY); // the simulated time, moved call by call
+        InstantSource simulated = now::get;
+        Clock clock = simulated.withZone(ZoneOffset.UTC);
         CarbonBench cb = CarbonBench.builder().catalog(Catalog.embedded()).clock(clock).build();
         LeanerAnswers lean = LeanerAnswers.builder().aboveGramsPerKwh(LEAN_ABOVE_GRAMS_PER_KWH).build();
         CarbonRouter.Builder<ChatModel> b = CarbonRouter.<ChatModel>builder(cb).clock(clock);
@@ -149,7 +152,7 @@ public final class DaySimulation {
         long output = 0;
         Map<String, Long> byTenant = new TreeMap<>();
         for (Call c : calls) {
-            clock.set(c.at());
+            now.set(c.at());
             ChatRequest request = ChatRequest.builder()
                     .messages(SystemMessage.from("You are a helpful assistant."),
                             UserMessage.from("[in=" + c.inputTokens() + " out=" + c.naturalOutputTokens() + "] ..."))
@@ -222,34 +225,6 @@ public final class DaySimulation {
             }
             return ChatResponse.builder().aiMessage(AiMessage.from("…"))
                     .tokenUsage(new TokenUsage((int) in, (int) out)).build();
-        }
-    }
-
-    /** The simulated time. */
-    static final class SimClock extends Clock {
-        private volatile Instant now;
-
-        SimClock(Instant start) {
-            this.now = start;
-        }
-
-        void set(Instant t) {
-            this.now = t;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

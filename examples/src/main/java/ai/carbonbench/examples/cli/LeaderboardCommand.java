@@ -8,28 +8,23 @@ import ai.carbonbench.core.json.JsonViews;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "leaderboard", description = "Rank offerings by carbon, cost or speed.")
 final class LeaderboardCommand extends Subcommand {
 
-    @Option(names = "--family", paramLabel = "F", description = "Only this model family.")
-    String family;
+    @Mixin
+    FamilyOption family;
 
     @Option(names = "--model", paramLabel = "M", description = "Only this model (id or alias).")
     String model;
 
-    @Option(names = "--provider", paramLabel = "P", description = "Only this provider.")
-    String provider;
-
-    @Option(names = "--region", paramLabel = "R", description = "Only this region (id or provider/id).")
-    String region;
-
     @Option(names = "--country", paramLabel = "CC", description = "Only regions in this country (ISO code).")
     String country;
 
-    @Option(names = "--eu-only", description = "Only regions in EU member states.")
-    boolean euOnly;
+    @Mixin
+    PlaceOptions place;
 
     @Option(names = "--sort", paramLabel = "ORDER", description = "carbon (default), cost or speed.")
     SortOrder sort = SortOrder.CARBON;
@@ -37,26 +32,15 @@ final class LeaderboardCommand extends Subcommand {
     @Option(names = "--limit", paramLabel = "N", description = "At most N rows (default 20; 0 for all).")
     int limit = 20;
 
-    @Option(names = "--at", paramLabel = "TIME", description = "Score at this UTC time instead of now, e.g. 2026-12-01T03:00Z.")
-    String at;
-
     @Option(names = "--include-retired", description = "Also list retired offerings (marked with their retirement date).")
     boolean includeRetired;
 
     @Override
     void run() {
-        LeaderboardQuery.Builder q = LeaderboardQuery.builder().sort(sort).euOnly(euOnly).includeRetired(includeRetired);
-        if (family != null) {
-            q.family(ModelsCommand.family(family));
-        }
+        LeaderboardQuery.Builder q = LeaderboardQuery.builder().sort(sort).includeRetired(includeRetired);
+        family.family().ifPresent(q::family);
         if (model != null) {
             q.model(model);
-        }
-        if (provider != null) {
-            q.provider(provider);
-        }
-        if (region != null) {
-            q.region(region);
         }
         if (country != null) {
             q.country(country);
@@ -67,11 +51,8 @@ final class LeaderboardCommand extends Subcommand {
         if (limit > 0) {
             q.limit(limit);
         }
-        if (at != null) {
-            q.at(instant(at));
-        }
         var bench = bench();
-        List<Score> rows = bench.leaderboard(q.build());
+        List<Score> rows = bench.leaderboard(place.applyTo(q).build());
         noteData(rows.stream().map(Score::provenance).toList());
         if (json) {
             Output.printJsonArray(out(), rows, JsonViews::option);

@@ -7,14 +7,17 @@ import ai.carbonbench.core.catalog.Parameters;
 import ai.carbonbench.core.json.JsonViews;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "models", description = "List the catalog's models with their energy per 1,000 tokens.")
 final class ModelsCommand extends Subcommand {
 
-    @Option(names = "--family", paramLabel = "F", description = "Only this family (llama, gpt, claude, mistral, gemma, qwen, deepseek, phi, falcon, cohere, gemini).")
-    String family;
+    @Mixin
+    FamilyOption family;
 
     @Option(names = "--all", description = "Also list models with no live offering (marked 'no offering').")
     boolean all;
@@ -22,8 +25,10 @@ final class ModelsCommand extends Subcommand {
     @Override
     void run() {
         var catalog = parent.catalog(); // a listing needs no scores or grid data
+        Optional<Family> only = family.family();
+        Predicate<Model> inFamily = m -> only.isEmpty() || m.family() == only.get();
         List<Model> models = catalog.models().stream()
-                .filter(m -> family == null || m.family() == family(family))
+                .filter(inFamily)
                 .filter(m -> all || catalog.isLive(m))
                 .toList();
         if (json) {
@@ -40,17 +45,12 @@ final class ModelsCommand extends Subcommand {
                     Output.num(e.inputWhPer1kTokens()), e.basis().name().toLowerCase(Locale.ROOT));
         }
         t.print(out());
-        long hidden = catalog.models().stream().filter(m -> family == null || m.family() == family(family))
+        long hidden = catalog.models().stream().filter(inFamily)
                 .filter(m -> !catalog.isLive(m)).count();
         if (!all && hidden > 0) {
             out().println(hidden + " model(s) with no live offering hidden; --all lists them.");
             out().flush();
         }
-    }
-
-    static Family family(String id) {
-        return Family.fromId(id).orElseThrow(() -> new IllegalArgumentException("unknown family '" + id
-                + "'; valid: " + java.util.Arrays.stream(Family.values()).map(Family::id).toList()));
     }
 
     private static String params(Parameters p) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,34 +19,20 @@ final class RecommendCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "MODEL", description = "Model id or alias, e.g. llama-3.1-70b.")
     String model;
 
-    @Option(names = "--provider", paramLabel = "P", split = ",", description = "Only these providers (comma-separated).")
-    List<String> providers = new ArrayList<>();
-
-    @Option(names = "--region", paramLabel = "R", split = ",", description = "Only these regions (comma-separated).")
-    List<String> regions = new ArrayList<>();
-
-    @Option(names = "--eu-only", description = "Only regions in EU member states.")
-    boolean euOnly;
+    @Mixin
+    PlaceOptions place;
 
     @Option(names = "--max-price", paramLabel = "USD", description = "At most this blended USD per million tokens.")
     Double maxPrice;
 
-    @Option(names = "--at", paramLabel = "TIME", description = "Recommend for this UTC time instead of now.")
-    String at;
-
     @Override
     void run() {
         var bench = bench();
-        RecommendationRequest.Builder req = RecommendationRequest.builder(model).euOnly(euOnly);
-        providers.forEach(req::provider);
-        regions.forEach(req::region);
+        RecommendationRequest.Builder req = RecommendationRequest.builder(model);
         if (maxPrice != null) {
             req.maxUsdPerMillionTokens(maxPrice);
         }
-        if (at != null) {
-            req.at(instant(at));
-        }
-        Recommendation r = bench.recommend(req.build());
+        Recommendation r = bench.recommend(place.applyTo(req).build());
         List<Score> options = new ArrayList<>();
         options.add(r.best());
         options.addAll(r.alternatives());

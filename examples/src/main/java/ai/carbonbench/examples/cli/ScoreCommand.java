@@ -6,7 +6,9 @@ import ai.carbonbench.core.score.Score;
 import ai.carbonbench.core.json.JsonViews;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "score", description = "Carbon, price and speed of one offering; grams for one call with token counts.")
@@ -24,33 +26,29 @@ final class ScoreCommand extends Subcommand {
     @Option(names = "--intensity", paramLabel = "G", description = "Override the grid intensity, gCO2e/kWh.")
     Double intensity;
 
-    @Option(names = "--input-tokens", paramLabel = "N", description = "Input tokens of one call.")
-    Long inputTokens;
+    /** The token counts of one call: present when either option is given (the other then counts 0). */
+    @ArgGroup(exclusive = false)
+    CallTokens call;
 
-    @Option(names = "--output-tokens", paramLabel = "N", description = "Output tokens of one call.")
-    Long outputTokens;
-
-    @Option(names = "--at", paramLabel = "TIME", description = "Score at this UTC time instead of now.")
-    String at;
+    @Mixin
+    AtOption at;
 
     @Override
     void run() {
         var bench = bench();
         OfferingKey key = OfferingKey.of(provider, region, model);
         Score s = intensity != null ? bench.scoreWithIntensity(key, intensity)
-                : at != null ? bench.scoreAt(key, instant(at)) : bench.score(key);
+                : at.instant().map(t -> bench.scoreAt(key, t)).orElseGet(() -> bench.score(key));
         if (intensity == null) {
             noteData(java.util.List.of(s.provenance()));
         }
-        boolean perCall = inputTokens != null || outputTokens != null;
-        long in = inputTokens == null ? 0 : inputTokens;
-        long out = outputTokens == null ? 0 : outputTokens;
-        Range grams = perCall ? s.gramsFor(in, out) : null;
+        boolean perCall = call != null;
+        Range grams = perCall ? s.gramsFor(call.input, call.output) : null;
         if (json) {
             ObjectNode n = JsonViews.option(s);
             if (perCall) {
-                n.put("inputTokens", in);
-                n.put("outputTokens", out);
+                n.put("inputTokens", call.input);
+                n.put("outputTokens", call.output);
                 n.put("grams", JsonViews.round(grams.central()));
                 n.put("gramsCallLow", JsonViews.round(grams.low()));
                 n.put("gramsCallHigh", JsonViews.round(grams.high()));
@@ -77,8 +75,16 @@ final class ScoreCommand extends Subcommand {
                 + Output.num(o.price().usdPerMillionInput()) + ", out $" + Output.num(o.price().usdPerMillionOutput()) + ")");
         if (perCall) {
             w.println("  this call   " + Output.num(grams.central()) + " gCO2e (range " + Output.range(grams) + ") for "
-                    + in + " input + " + out + " output tokens");
+                    + call.input + " input + " + call.output + " output tokens");
         }
         w.flush();
+    }
+
+    static final class CallTokens {
+        @Option(names = "--input-tokens", paramLabel = "N", description = "Input tokens of one call.")
+        long input;
+
+        @Option(names = "--output-tokens", paramLabel = "N", description = "Output tokens of one call.")
+        long output;
     }
 }

@@ -103,13 +103,11 @@ public final class DashboardServer implements AutoCloseable {
 
     private final Javalin app;
     private final InetSocketAddress address;
-    private final Api api;
     private final Boundaries boundaries;
 
-    private DashboardServer(Javalin app, InetSocketAddress address, Api api, Boundaries boundaries) {
+    private DashboardServer(Javalin app, InetSocketAddress address, Boundaries boundaries) {
         this.app = app;
         this.address = address;
-        this.api = api;
         this.boundaries = boundaries;
     }
 
@@ -142,8 +140,7 @@ public final class DashboardServer implements AutoCloseable {
 
     private static DashboardServer start(Boundaries boundaries, InetSocketAddress address) {
         Objects.requireNonNull(address, "address");
-        Api api = new Api(boundaries);
-        Handler handler = new Handler(api);
+        Handler handler = new Handler(new Api(boundaries));
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
         threads.setName("carbonbench-http");
         threads.setDaemon(true);
@@ -190,7 +187,7 @@ public final class DashboardServer implements AutoCloseable {
                 a.setIdleTimeout(IDLE_TIMEOUT.toMillis());
             }
         }
-        DashboardServer server = new DashboardServer(app, new InetSocketAddress(address.getAddress(), app.port()), api,
+        DashboardServer server = new DashboardServer(app, new InetSocketAddress(address.getAddress(), app.port()),
                 boundaries);
         LOG.info("CarbonBench dashboard listening on {}", server.uri());
         return server;
