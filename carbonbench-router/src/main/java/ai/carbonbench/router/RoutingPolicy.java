@@ -3,11 +3,9 @@ package ai.carbonbench.router;
 import ai.carbonbench.core.catalog.Checks;
 import ai.carbonbench.core.catalog.Offering;
 import ai.carbonbench.core.score.Constraints;
+import ai.carbonbench.core.score.ConstraintsBuilder;
 import ai.carbonbench.core.score.Score;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -127,16 +125,15 @@ public record RoutingPolicy(Objective objective, Weights weights, Constraints co
         return sb.append(']').toString();
     }
 
-    /** Builds a {@link RoutingPolicy}. Not thread-safe. Defaults: lowest carbon, no constraints. */
-    public static final class Builder {
+    /**
+     * Builds a {@link RoutingPolicy}: the objective here, the constraints ({@code provider}, {@code region},
+     * {@code country}, {@code euOnly}, {@code maxUsdPerMillionTokens}, {@code maxGramsPerMillionTokens}) from
+     * {@link ConstraintsBuilder}, the same settings the leaderboard and recommendation builders take. The
+     * carbon ceiling is judged at every re-ranking. Not thread-safe. Defaults: lowest carbon, no constraints.
+     */
+    public static final class Builder extends ConstraintsBuilder<Builder> {
         private Objective objective = Objective.LOWEST_CARBON;
         private Weights weights = new Weights(1, 0, 0);
-        private final Set<String> providers = new TreeSet<>();
-        private final Set<String> regions = new TreeSet<>();
-        private final Set<String> countries = new TreeSet<>();
-        private boolean euOnly;
-        private OptionalDouble maxUsd = OptionalDouble.empty();
-        private OptionalDouble maxGrams = OptionalDouble.empty();
 
         private Builder() {
         }
@@ -160,55 +157,8 @@ public record RoutingPolicy(Objective objective, Weights weights, Constraints co
             return this;
         }
 
-        /** Only these provider ids (adds to any given before). */
-        public Builder allowProviders(String... providerIds) {
-            for (String p : providerIds) {
-                providers.add(Objects.requireNonNull(p, "providerId").trim().toLowerCase(Locale.ROOT));
-            }
-            return this;
-        }
-
-        /** Only these regions, as {@code region} or {@code provider/region} (adds to any given before). */
-        public Builder allowRegions(String... regionIds) {
-            for (String r : regionIds) {
-                regions.add(Objects.requireNonNull(r, "regionId").trim().toLowerCase(Locale.ROOT));
-            }
-            return this;
-        }
-
-        /** Only regions in these countries, ISO 3166-1 alpha-2 (adds to any given before). */
-        public Builder allowCountries(String... countryCodes) {
-            for (String c : countryCodes) {
-                String code = Objects.requireNonNull(c, "countryCode").trim().toUpperCase(Locale.ROOT);
-                if (code.length() != 2) {
-                    throw new IllegalArgumentException("countryCode must be ISO 3166-1 alpha-2, was '" + c + "'");
-                }
-                countries.add(code);
-            }
-            return this;
-        }
-
-        /** Only endpoints whose every execution region is in an EU member state. Default false. */
-        public Builder euOnly(boolean euOnly) {
-            this.euOnly = euOnly;
-            return this;
-        }
-
-        /** At most this blended price. */
-        public Builder maxUsdPerMillionTokens(double max) {
-            this.maxUsd = OptionalDouble.of(Checks.nonNegative("maxUsdPerMillionTokens", max));
-            return this;
-        }
-
-        /** At most this carbon (central estimate), judged at every re-ranking. */
-        public Builder maxGramsPerMillionTokens(double max) {
-            this.maxGrams = OptionalDouble.of(Checks.nonNegative("maxGramsPerMillionTokens", max));
-            return this;
-        }
-
         public RoutingPolicy build() {
-            return new RoutingPolicy(objective, weights,
-                    new Constraints(providers, regions, countries, euOnly, maxUsd, maxGrams));
+            return new RoutingPolicy(objective, weights, buildConstraints());
         }
     }
 }

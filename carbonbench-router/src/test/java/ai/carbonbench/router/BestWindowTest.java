@@ -102,7 +102,7 @@ final class BestWindowTest {
     void a_router_searches_its_own_allowed_endpoints() {
         CarbonBench cb = Fixtures.carbonBench(clock);
         CarbonRouter<String> router = CarbonRouter.<String>builder(cb).clock(clock)
-                .policy(RoutingPolicy.builder().allowCountries("PL").build())
+                .policy(RoutingPolicy.builder().country("PL").build())
                 .endpoint(EU_CENTRAL, "de").endpoint(EU_EAST, "pl").build();
 
         WindowChoice w = router.bestWindow(Duration.ofHours(3), MIDNIGHT.plus(Duration.ofHours(12)));

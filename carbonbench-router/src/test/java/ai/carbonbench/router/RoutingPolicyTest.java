@@ -86,11 +86,11 @@ final class RoutingPolicyTest {
     @Test
     void allowed_providers_regions_and_countries_restrict_the_candidates() {
         OfferingKey[] all = {EU_NORTH, EU_EAST, FR_PAR, UK_LON, US_EAST};
-        assertThat(order(router(RoutingPolicy.builder().allowProviders("beta").build(), all).select()))
+        assertThat(order(router(RoutingPolicy.builder().provider("beta").build(), all).select()))
                 .containsExactly(FR_PAR, UK_LON);
-        assertThat(order(router(RoutingPolicy.builder().allowRegions("eu-east", "beta/uk-lon").build(), all)
+        assertThat(order(router(RoutingPolicy.builder().region("eu-east").region("beta/uk-lon").build(), all)
                 .select())).containsExactly(UK_LON, EU_EAST);
-        assertThat(order(router(RoutingPolicy.builder().allowCountries("pl", "US").build(), all).select()))
+        assertThat(order(router(RoutingPolicy.builder().country("pl").country("US").build(), all).select()))
                 .containsExactly(US_EAST, EU_EAST);
     }
 
@@ -124,7 +124,7 @@ final class RoutingPolicyTest {
     void unknown_endpoints_and_policy_ids_are_rejected_at_build_with_suggestions() {
         assertThatThrownBy(() -> router(RoutingPolicy.lowestCarbon(), OfferingKey.of("alpha", "eu-nort", "test-model")))
                 .isInstanceOf(UnknownIdException.class).hasMessageContaining("eu-north");
-        assertThatThrownBy(() -> router(RoutingPolicy.builder().allowProviders("alpah").build(), EU_NORTH))
+        assertThatThrownBy(() -> router(RoutingPolicy.builder().provider("alpah").build(), EU_NORTH))
                 .isInstanceOf(UnknownIdException.class).hasMessageContaining("alpha");
         assertThatThrownBy(() -> router(RoutingPolicy.lowestCarbon(), EU_NORTH, EU_NORTH))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("declared twice");

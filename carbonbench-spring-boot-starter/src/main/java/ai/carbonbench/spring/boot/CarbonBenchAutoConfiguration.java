@@ -167,10 +167,10 @@ public class CarbonBenchAutoConfiguration {
         }
         b.euOnly(r.euOnly());
         if (r.allowedRegions() != null) {
-            b.allowRegions(r.allowedRegions().toArray(String[]::new));
+            r.allowedRegions().forEach(b::region);
         }
         if (r.allowedProviders() != null) {
-            b.allowProviders(r.allowedProviders().toArray(String[]::new));
+            r.allowedProviders().forEach(b::provider);
         }
         if (r.maxUsdPerMillionTokens() != null) {
             b.maxUsdPerMillionTokens(r.maxUsdPerMillionTokens());
