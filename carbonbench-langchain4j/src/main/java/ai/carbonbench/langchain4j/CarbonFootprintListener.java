@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * {@code modelName()} (else the request's), matched first against the provider's model ids in that region
  * ({@code llama-3.3-70b-versatile} at Groq), then against the catalog's ids and aliases
  * ({@code meta-llama/Llama-3.3-70B-Instruct}, {@code gpt-4o-2024-08-06}); when neither matches, the
- * {@linkplain Builder#defaultModel(String) default model} if one is configured. Resolutions are cached per name.
+ * {@linkplain ResponseAccounting.Builder#defaultModel(String) default model} if one is configured. Resolutions are cached per name.
  *
  * <p><b>What is recorded.</b> Input and output tokens from {@code tokenUsage()} (missing counts as 0) at the
  * offering's current intensity; the baseline is the offering itself, so the ledger's savings are zero. A
@@ -50,8 +50,14 @@ public final class CarbonFootprintListener implements ChatModelListener {
         this.accounting = accounting;
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /**
+     * A builder. Required: the {@link CarbonBench}, the provider and the region. Defaults: no default model, a new
+     * aggregates-only {@link EmissionsLedger}. Its {@code build()} throws {@link NullPointerException} when one
+     * of the required settings is missing and {@link ai.carbonbench.core.UnknownIdException} when the catalog
+     * does not know the provider, the region, or the default model there (naming close ids).
+     */
+    public static ResponseAccounting.Builder<CarbonFootprintListener> builder() {
+        return ResponseAccounting.builder(CarbonFootprintListener::new);
     }
 
     @Override
@@ -82,26 +88,5 @@ public final class CarbonFootprintListener implements ChatModelListener {
     @Override
     public String toString() {
         return "CarbonFootprintListener" + accounting;
-    }
-
-    /**
-     * Builds a {@link CarbonFootprintListener}. Required: the {@link CarbonBench}, the provider and the region.
-     * Defaults: no default model, a new aggregates-only {@link EmissionsLedger}. Not thread-safe; the listener is.
-     */
-    public static final class Builder extends ResponseAccounting.Builder<Builder> {
-
-        private Builder() {
-        }
-
-        /**
-         * Validates and builds.
-         *
-         * @throws NullPointerException                   when the CarbonBench, provider or region is missing
-         * @throws ai.carbonbench.core.UnknownIdException when the catalog does not know the provider, the region,
-         *                                                or the default model there (naming close ids)
-         */
-        public CarbonFootprintListener build() {
-            return new CarbonFootprintListener(accounting());
-        }
     }
 }

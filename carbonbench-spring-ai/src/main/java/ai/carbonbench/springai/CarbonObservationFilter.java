@@ -48,8 +48,14 @@ public final class CarbonObservationFilter implements ObservationFilter {
         this.accounting = accounting;
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /**
+     * A builder. Required: the {@link CarbonBench}, the provider and the region. Defaults: no default model, a new
+     * aggregates-only {@link EmissionsLedger}. Its {@code build()} throws {@link NullPointerException} when one
+     * of the required settings is missing and {@link ai.carbonbench.core.UnknownIdException} when the catalog
+     * does not know the provider, the region, or the default model there (naming close ids).
+     */
+    public static ResponseAccounting.Builder<CarbonObservationFilter> builder() {
+        return ResponseAccounting.builder(CarbonObservationFilter::new);
     }
 
     @Override
@@ -102,25 +108,5 @@ public final class CarbonObservationFilter implements ObservationFilter {
     @Override
     public String toString() {
         return "CarbonObservationFilter" + accounting;
-    }
-
-    /**
-     * Builds a {@link CarbonObservationFilter}. Required: the {@link CarbonBench}, the provider and the region.
-     * Defaults: no default model, a new aggregates-only {@link EmissionsLedger}. Not thread-safe.
-     */
-    public static final class Builder extends ResponseAccounting.Builder<Builder> {
-
-        private Builder() {
-        }
-
-        /**
-         * Validates and builds.
-         *
-         * @throws NullPointerException                   when the CarbonBench, provider or region is missing
-         * @throws ai.carbonbench.core.UnknownIdException when the catalog does not know them (naming close ids)
-         */
-        public CarbonObservationFilter build() {
-            return new CarbonObservationFilter(accounting());
-        }
     }
 }
