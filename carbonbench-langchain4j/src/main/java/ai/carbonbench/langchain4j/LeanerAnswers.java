@@ -51,9 +51,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record LeanerAnswers(LeanRule rule) {
 
-    /** The default brevity instruction. */
-    public static final String DEFAULT_INSTRUCTION = LeanRule.DEFAULT_INSTRUCTION;
-
     /** Leaner answers following {@code rule}, e.g. one shared with the other framework's adapter. */
     public LeanerAnswers {
         Objects.requireNonNull(rule, "rule");
@@ -61,7 +58,7 @@ public record LeanerAnswers(LeanRule rule) {
 
     /**
      * A builder of {@link LeanerAnswers}: the {@link LeanRule}'s settings (threshold required; defaults:
-     * {@link #DEFAULT_INSTRUCTION}, no token cap), shared with the Spring AI adapter.
+     * {@link LeanRule#DEFAULT_INSTRUCTION}, no token cap), shared with the Spring AI adapter.
      */
     public static LeanRule.Builder<LeanerAnswers> builder() {
         return LeanRule.builder(LeanerAnswers::new);

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.router.LeanDecision;
+import ai.carbonbench.router.LeanRule;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
@@ -69,7 +70,7 @@ final class LeanerAnswersTest {
 
         STUBS.server.verify(1, postRequestedFor(urlPathEqualTo(path("together")))
                 .withRequestBody(matchingJsonPath("$.messages[0].content",
-                        equalTo("You are a support bot.\n\n" + LeanerAnswers.DEFAULT_INSTRUCTION)))
+                        equalTo("You are a support bot.\n\n" + LeanRule.DEFAULT_INSTRUCTION)))
                 .withRequestBody(matchingJsonPath("$.messages[1].content", equalTo("Why?")))
                 .withRequestBody(matchingJsonPath("$.max_tokens", equalTo("400"))));
         CarbonReceipt receipt = CarbonReceipt.of(r).orElseThrow();
@@ -115,7 +116,7 @@ final class LeanerAnswersTest {
         assertThat(handler.partials).containsExactly("Be", "cause.");
         STUBS.server.verify(1, postRequestedFor(urlPathEqualTo(path("together")))
                 .withRequestBody(matchingJsonPath("$.messages[0].content",
-                        equalTo("You are a support bot.\n\n" + LeanerAnswers.DEFAULT_INSTRUCTION)))
+                        equalTo("You are a support bot.\n\n" + LeanRule.DEFAULT_INSTRUCTION)))
                 .withRequestBody(matchingJsonPath("$.max_tokens", equalTo("400"))));
         LeanDecision d = CarbonReceipt.of(r).orElseThrow().leanerAnswer().orElseThrow();
         assertThat(d.applied()).isTrue();

@@ -51,9 +51,6 @@ public record LeanerAnswers(LeanRule rule) {
     /** The metadata key of the decision. */
     public static final String METADATA_KEY = "carbonbench.leanerAnswer";
 
-    /** The default brevity instruction. */
-    public static final String DEFAULT_INSTRUCTION = LeanRule.DEFAULT_INSTRUCTION;
-
     /** Leaner answers following {@code rule}, e.g. one shared with the other framework's adapter. */
     public LeanerAnswers {
         Objects.requireNonNull(rule, "rule");
@@ -61,7 +58,7 @@ public record LeanerAnswers(LeanRule rule) {
 
     /**
      * A builder of {@link LeanerAnswers}: the {@link LeanRule}'s settings (threshold required; defaults:
-     * {@link #DEFAULT_INSTRUCTION}, no token cap), shared with the LangChain4j adapter.
+     * {@link LeanRule#DEFAULT_INSTRUCTION}, no token cap), shared with the LangChain4j adapter.
      */
     public static LeanRule.Builder<LeanerAnswers> builder() {
         return LeanRule.builder(LeanerAnswers::new);
