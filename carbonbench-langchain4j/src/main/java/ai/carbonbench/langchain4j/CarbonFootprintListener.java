@@ -7,8 +7,7 @@ import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.listener.ChatModelResponseContext;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A LangChain4j {@link ChatModelListener} that accounts the emissions of any existing chat model, without
@@ -40,14 +39,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Immutable and thread-safe; one listener may serve many models of the same provider and region.
  */
-public final class CarbonFootprintListener implements ChatModelListener {
-
-    private static final Logger LOG = LoggerFactory.getLogger(CarbonFootprintListener.class);
-
-    private final ResponseAccounting accounting;
+public final class CarbonFootprintListener extends ResponseAccounting.Adapter implements ChatModelListener {
 
     private CarbonFootprintListener(ResponseAccounting accounting) {
-        this.accounting = accounting;
+        super(accounting);
     }
 
     /**
@@ -62,31 +57,16 @@ public final class CarbonFootprintListener implements ChatModelListener {
 
     @Override
     public void onResponse(ChatModelResponseContext context) {
-        try {
-            record(context.chatResponse(), context.chatRequest());
-        } catch (RuntimeException e) {
-            LOG.warn("Could not account a chat response's emissions; ignored", e);
-        }
+        ChatRequest request = context.chatRequest();
+        record(context.chatResponse(), response -> modelName(response, request), Routing::reported);
     }
 
-    private void record(ChatResponse response, ChatRequest request) {
-        if (response == null) {
-            return;
-        }
+    /** The response's model name, else the request's. */
+    private static @Nullable String modelName(ChatResponse response, @Nullable ChatRequest request) {
         String name = response.modelName();
         if (name == null || name.isBlank()) {
             name = request == null ? null : request.modelName();
         }
-        accounting.record(name, Routing.reported(response));
-    }
-
-    /** The ledger responses are recorded in. */
-    public EmissionsLedger ledger() {
-        return accounting.ledger();
-    }
-
-    @Override
-    public String toString() {
-        return "CarbonFootprintListener" + accounting;
+        return name;
     }
 }

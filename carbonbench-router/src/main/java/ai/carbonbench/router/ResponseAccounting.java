@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Accounts calls to one provider and region from what a framework reports of each response (its model name,
  * its token usage), without routing: what LangChain4j's {@code CarbonFootprintListener} and Spring AI's
- * {@code CarbonObservationFilter} share, so that each only reads its framework's response.
+ * {@code CarbonObservationFilter} share, so that each only reads its framework's response. Each is built by a
+ * {@link #builder(Function) Builder} of these settings and extends {@link Adapter}.
  *
  * <p>The model name is resolved by an {@link OfferingResolver} (provider model ids, catalog ids and aliases,
  * then the default model); the call is scored at the offering's current intensity and recorded in the
@@ -75,6 +76,51 @@ public final class ResponseAccounting {
     @Override
     public String toString() {
         return offerings.toString().substring("OfferingResolver".length());
+    }
+
+    /**
+     * The base of a framework's accounting hook (LangChain4j's {@code CarbonFootprintListener}, Spring AI's
+     * {@code CarbonObservationFilter}): it records what the framework reports through the accounting its builder
+     * made, never throwing into the framework, and exposes the ledger. Immutable and thread-safe.
+     */
+    public abstract static class Adapter {
+        private final ResponseAccounting accounting;
+
+        protected Adapter(ResponseAccounting accounting) {
+            this.accounting = Objects.requireNonNull(accounting, "accounting");
+        }
+
+        /**
+         * Records the call the framework reported as {@code response}, reading its model name (null or blank:
+         * the default model) and its token usage with the adapter's functions. Never throws into the framework:
+         * a failure, in reading the response too, is logged at WARN and nothing is recorded.
+         *
+         * @return the call's receipt; empty when {@code response} is null, its model cannot be resolved or the
+         *         recording failed
+         */
+        protected final <R> Optional<CallReceipt> record(@Nullable R response,
+                Function<? super R, @Nullable String> modelName, Function<? super R, Optional<Usage>> usage) {
+            if (response == null) {
+                return Optional.empty();
+            }
+            try {
+                return accounting.record(modelName.apply(response), usage.apply(response));
+            } catch (RuntimeException e) {
+                LOG.warn("{} could not account a response's emissions; ignored", this, e);
+                return Optional.empty();
+            }
+        }
+
+        /** The ledger calls are recorded in. */
+        public EmissionsLedger ledger() {
+            return accounting.ledger();
+        }
+
+        /** The adapter's name and {@code [provider/region]}, with the default model when one is configured. */
+        @Override
+        public String toString() {
+            return getClass().getSimpleName() + accounting;
+        }
     }
 
     /**
