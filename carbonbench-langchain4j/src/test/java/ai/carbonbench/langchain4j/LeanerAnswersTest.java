@@ -1,5 +1,6 @@
 package ai.carbonbench.langchain4j;
 
+import static ai.carbonbench.langchain4j.OpenAiStubs.CB;
 import static ai.carbonbench.langchain4j.OpenAiStubs.GROQ_MODEL;
 import static ai.carbonbench.langchain4j.OpenAiStubs.TOGETHER_MODEL;
 import static ai.carbonbench.langchain4j.OpenAiStubs.path;
@@ -11,7 +12,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.router.LeanDecision;
 import ai.carbonbench.router.LeanRule;
@@ -29,7 +29,6 @@ final class LeanerAnswersTest {
 
     @RegisterExtension
     static final OpenAiStubs STUBS = new OpenAiStubs();
-    static final CarbonBench CB = OpenAiStubs.carbonBench();
     static final LeanerAnswers LEAN = LeanerAnswers.builder().aboveGramsPerKwh(300).maxOutputTokens(400).build();
 
     private static CarbonAwareChatModel model() {

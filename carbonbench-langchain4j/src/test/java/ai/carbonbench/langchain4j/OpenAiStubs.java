@@ -44,6 +44,9 @@ final class OpenAiStubs implements AutoCloseable, BeforeEachCallback, AfterAllCa
     static final String GROQ_MODEL = "llama-3.3-70b-versatile";
     static final String FIREWORKS_MODEL = "accounts/fireworks/models/llama-v3p3-70b-instruct";
 
+    /** The test catalog's CarbonBench, shared by the test classes: it is immutable and no test changes it. */
+    static final CarbonBench CB = carbonBench();
+
     final WireMockServer server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
 
     OpenAiStubs() {
@@ -72,17 +75,21 @@ final class OpenAiStubs implements AutoCloseable, BeforeEachCallback, AfterAllCa
     }
 
     OpenAiChatModel chatModel(String provider, String modelName) {
-        return chatModel(provider, modelName, Duration.ofSeconds(5));
+        return chatModelBuilder(provider, modelName).build();
     }
 
     OpenAiChatModel chatModel(String provider, String modelName, Duration timeout) {
+        return chatModelBuilder(provider, modelName).timeout(timeout).build();
+    }
+
+    /** A chat model on {@code provider}'s stub, for a test to add to (e.g. listeners): 5 s timeout, no retries. */
+    OpenAiChatModel.OpenAiChatModelBuilder chatModelBuilder(String provider, String modelName) {
         return OpenAiChatModel.builder()
                 .baseUrl(baseUrl(provider))
                 .apiKey("key-" + provider)
                 .modelName(modelName)
-                .timeout(timeout)
-                .maxRetries(0) // fail-over is the carbon-aware model's job
-                .build();
+                .timeout(Duration.ofSeconds(5))
+                .maxRetries(0); // fail-over is the carbon-aware model's job
     }
 
     OpenAiStreamingChatModel streamingModel(String provider, String modelName) {
