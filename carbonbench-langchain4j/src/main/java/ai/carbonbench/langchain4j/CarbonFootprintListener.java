@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * {@code modelName()} (else the request's), matched first against the provider's model ids in that region
  * ({@code llama-3.3-70b-versatile} at Groq), then against the catalog's ids and aliases
  * ({@code meta-llama/Llama-3.3-70B-Instruct}, {@code gpt-4o-2024-08-06}); when neither matches, the
- * {@linkplain ResponseAccounting.Builder#defaultModel(String) default model} if one is configured. Resolutions are cached per name.
+ * {@linkplain ResponseAccounting.Builder#defaultModel(String) default model} if one is configured. Resolutions
+ * are cached per name.
  *
  * <p><b>What is recorded.</b> Input and output tokens from {@code tokenUsage()} (missing counts as 0) at the
  * offering's current intensity; the baseline is the offering itself, so the ledger's savings are zero. A

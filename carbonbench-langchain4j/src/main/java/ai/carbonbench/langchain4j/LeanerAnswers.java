@@ -38,9 +38,10 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>{@link #wrap} returns a {@code ChatModel} that, per call, reads its offering's current intensity from the
- * CarbonBench (a cached read, no network) and, above the threshold, adds {@linkplain LeanRule.Builder#instruction(String)
- * the instruction} to the system message (appended to the first one, or as a new first message) and lowers
- * {@code maxOutputTokens} to the cap (keeping a lower one the request had). Every response carries the
+ * CarbonBench (a cached read, no network) and, above the threshold, adds
+ * {@linkplain LeanRule.Builder#instruction(String) the instruction} to the system message (appended to the first
+ * one, or as a new first message) and lowers {@code maxOutputTokens} to the cap (keeping a lower one the request
+ * had). Every response carries the
  * {@link LeanDecision}, above the threshold or not: on the {@link CarbonReceipt} when the wrapped model is a
  * candidate of a carbon-aware model, and from {@link #decision(ChatResponse)} in any case.
  *
