@@ -7,8 +7,7 @@ import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.listener.ChatModelResponseContext;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A LangChain4j {@link ChatModelListener} that accounts the emissions of any existing chat model, without
@@ -28,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * {@code modelName()} (else the request's), matched first against the provider's model ids in that region
  * ({@code llama-3.3-70b-versatile} at Groq), then against the catalog's ids and aliases
  * ({@code meta-llama/Llama-3.3-70B-Instruct}, {@code gpt-4o-2024-08-06}); when neither matches, the
- * {@linkplain Builder#defaultModel(String) default model} if one is configured. Resolutions are cached per name.
+ * {@linkplain ResponseAccounting.Builder#defaultModel(String) default model} if one is configured. Resolutions
+ * are cached per name.
  *
  * <p><b>What is recorded.</b> Input and output tokens from {@code tokenUsage()} (missing counts as 0) at the
  * offering's current intensity; the baseline is the offering itself, so the ledger's savings are zero. A
@@ -40,68 +40,34 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Immutable and thread-safe; one listener may serve many models of the same provider and region.
  */
-public final class CarbonFootprintListener implements ChatModelListener {
-
-    private static final Logger LOG = LoggerFactory.getLogger(CarbonFootprintListener.class);
-
-    private final ResponseAccounting accounting;
+public final class CarbonFootprintListener extends ResponseAccounting.Adapter implements ChatModelListener {
 
     private CarbonFootprintListener(ResponseAccounting accounting) {
-        this.accounting = accounting;
+        super(accounting);
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /**
+     * A builder. Required: the {@link CarbonBench}, the provider and the region. Defaults: no default model, a new
+     * aggregates-only {@link EmissionsLedger}. Its {@code build()} throws {@link NullPointerException} when one
+     * of the required settings is missing and {@link ai.carbonbench.core.UnknownIdException} when the catalog
+     * does not know the provider, the region, or the default model there (naming close ids).
+     */
+    public static ResponseAccounting.Builder<CarbonFootprintListener> builder() {
+        return ResponseAccounting.builder(CarbonFootprintListener::new);
     }
 
     @Override
     public void onResponse(ChatModelResponseContext context) {
-        try {
-            record(context.chatResponse(), context.chatRequest());
-        } catch (RuntimeException e) {
-            LOG.warn("Could not account a chat response's emissions; ignored", e);
-        }
+        ChatRequest request = context.chatRequest();
+        record(context.chatResponse(), response -> modelName(response, request), Routing::reported);
     }
 
-    private void record(ChatResponse response, ChatRequest request) {
-        if (response == null) {
-            return;
-        }
+    /** The response's model name, else the request's. */
+    private static @Nullable String modelName(ChatResponse response, @Nullable ChatRequest request) {
         String name = response.modelName();
         if (name == null || name.isBlank()) {
             name = request == null ? null : request.modelName();
         }
-        accounting.record(name, Routing.reported(response));
-    }
-
-    /** The ledger responses are recorded in. */
-    public EmissionsLedger ledger() {
-        return accounting.ledger();
-    }
-
-    @Override
-    public String toString() {
-        return "CarbonFootprintListener" + accounting;
-    }
-
-    /**
-     * Builds a {@link CarbonFootprintListener}. Required: the {@link CarbonBench}, the provider and the region.
-     * Defaults: no default model, a new aggregates-only {@link EmissionsLedger}. Not thread-safe; the listener is.
-     */
-    public static final class Builder extends ResponseAccounting.Builder<Builder> {
-
-        private Builder() {
-        }
-
-        /**
-         * Validates and builds.
-         *
-         * @throws NullPointerException                   when the CarbonBench, provider or region is missing
-         * @throws ai.carbonbench.core.UnknownIdException when the catalog does not know the provider, the region,
-         *                                                or the default model there (naming close ids)
-         */
-        public CarbonFootprintListener build() {
-            return new CarbonFootprintListener(accounting());
-        }
+        return name;
     }
 }

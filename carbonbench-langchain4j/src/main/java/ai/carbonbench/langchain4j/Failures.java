@@ -14,24 +14,12 @@ final class Failures {
      * unmapped {@link HttpException} goes by its status (408, 429, 5xx); anything else by the router's
      * defaults (I/O errors and timeouts anywhere in the cause chain, e.g. a refused connection).
      */
-    static final FailureClassifier CLASSIFIER = Failures::isRetriable;
+    static final FailureClassifier CLASSIFIER = FailureClassifier.byCause(t -> t instanceof RetriableException
+            ? Boolean.TRUE
+            : t instanceof NonRetriableException ? Boolean.FALSE
+            : t instanceof HttpException h ? Boolean.valueOf(FailureClassifier.isRetriableStatus(h.statusCode()))
+            : null);
 
     private Failures() {
-    }
-
-    static boolean isRetriable(Throwable failure) {
-        Throwable t = failure;
-        for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
-            if (t instanceof RetriableException) {
-                return true;
-            }
-            if (t instanceof NonRetriableException) {
-                return false;
-            }
-            if (t instanceof HttpException h) {
-                return FailureClassifier.isRetriableStatus(h.statusCode());
-            }
-        }
-        return FailureClassifier.defaults().isRetriable(failure);
     }
 }

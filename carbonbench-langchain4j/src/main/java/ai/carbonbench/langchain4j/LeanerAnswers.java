@@ -18,7 +18,9 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,33 +38,31 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>{@link #wrap} returns a {@code ChatModel} that, per call, reads its offering's current intensity from the
- * CarbonBench (a cached read, no network) and, above the threshold, adds {@linkplain Builder#instruction(String)
- * the instruction} to the system message (appended to the first one, or as a new first message) and lowers
- * {@code maxOutputTokens} to the cap (keeping a lower one the request had). Every response carries the
+ * CarbonBench (a cached read, no network) and, above the threshold, adds
+ * {@linkplain LeanRule.Builder#instruction(String) the instruction} to the system message (appended to the first
+ * one, or as a new first message) and lowers {@code maxOutputTokens} to the cap (keeping a lower one the request
+ * had). Every response carries the
  * {@link LeanDecision}, above the threshold or not: on the {@link CarbonReceipt} when the wrapped model is a
  * candidate of a carbon-aware model, and from {@link #decision(ChatResponse)} in any case.
  *
  * <p>Streaming models are wrapped the same way ({@link #wrap(CarbonBench, String, String, String,
  * StreamingChatModel)}); the decision rides on the completed response. Immutable and thread-safe.
+ *
+ * @param rule the framework-neutral rule, shared with the other framework's adapter
  */
-public final class LeanerAnswers {
+public record LeanerAnswers(LeanRule rule) {
 
-    /** The default brevity instruction. */
-    public static final String DEFAULT_INSTRUCTION = LeanRule.DEFAULT_INSTRUCTION;
-
-    private final LeanRule rule;
-
-    private LeanerAnswers(LeanRule rule) {
-        this.rule = rule;
+    /** Leaner answers following {@code rule}, e.g. one shared with the other framework's adapter. */
+    public LeanerAnswers {
+        Objects.requireNonNull(rule, "rule");
     }
 
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** The framework-neutral rule, shared with the Spring AI adapter. */
-    public LeanRule rule() {
-        return rule;
+    /**
+     * A builder of {@link LeanerAnswers}: the {@link LeanRule}'s settings (threshold required; defaults:
+     * {@link LeanRule#DEFAULT_INSTRUCTION}, no token cap), shared with the Spring AI adapter.
+     */
+    public static LeanRule.Builder<LeanerAnswers> builder() {
+        return LeanRule.builder(LeanerAnswers::new);
     }
 
     /**
@@ -72,51 +72,24 @@ public final class LeanerAnswers {
      * @throws ai.carbonbench.core.UnknownIdException when the catalog has no such offering
      */
     public ChatModel wrap(CarbonBench carbonBench, String provider, String region, String model, ChatModel delegate) {
-        Objects.requireNonNull(carbonBench, "carbonBench");
-        Objects.requireNonNull(delegate, "delegate");
-        return new Lean(carbonBench, offering(carbonBench, provider, region, model), delegate);
+        return new Lean(rule.on(carbonBench, OfferingKey.of(provider, region, model)),
+                Objects.requireNonNull(delegate, "delegate"));
     }
 
     /** Like {@link #wrap(CarbonBench, String, String, String, ChatModel)}, for a streaming model. */
     public StreamingChatModel wrap(CarbonBench carbonBench, String provider, String region, String model,
             StreamingChatModel delegate) {
-        Objects.requireNonNull(carbonBench, "carbonBench");
-        Objects.requireNonNull(delegate, "delegate");
-        return new LeanStreaming(carbonBench, offering(carbonBench, provider, region, model), delegate);
-    }
-
-    private static OfferingKey offering(CarbonBench carbonBench, String provider, String region, String model) {
-        return carbonBench.catalog().offering(OfferingKey.of(provider, region, model)).key();
+        return new LeanStreaming(rule.on(carbonBench, OfferingKey.of(provider, region, model)),
+                Objects.requireNonNull(delegate, "delegate"));
     }
 
     /** The decision recorded on a response of a wrapped model, or on a carbon-aware model's receipt. */
-    public static java.util.Optional<LeanDecision> decision(ChatResponse response) {
+    public static Optional<LeanDecision> decision(ChatResponse response) {
         Objects.requireNonNull(response, "response");
         if (response.metadata() instanceof LeanMetadata m) {
-            return java.util.Optional.of(m.decision);
+            return Optional.of(m.decision);
         }
         return CarbonReceipt.of(response).flatMap(CarbonReceipt::leanerAnswer);
-    }
-
-    /** The request made lean as {@code decision} says: the instruction in the system message, tokens capped. */
-    ChatRequest lean(ChatRequest request, LeanDecision decision) {
-        if (!decision.applied()) {
-            return request;
-        }
-        List<ChatMessage> messages = new ArrayList<>(request.messages());
-        if (decision.instructionAdded()) {
-            if (!messages.isEmpty() && messages.get(0) instanceof SystemMessage s) {
-                messages.set(0, SystemMessage.from(rule.withInstruction(s.text())));
-            } else {
-                messages.add(0, SystemMessage.from(rule.instruction()));
-            }
-        }
-        ChatRequest.Builder b = request.toBuilder().messages(messages);
-        if (decision.maxOutputTokens().isPresent()) {
-            b.parameters(request.parameters().overrideWith(ChatRequestParameters.builder()
-                    .maxOutputTokens(decision.maxOutputTokens().getAsInt()).build()));
-        }
-        return b.build();
     }
 
     /** {@code response} with {@code decision} added to its metadata. */
@@ -130,83 +103,102 @@ public final class LeanerAnswers {
         return "LeanerAnswers[" + rule + "]";
     }
 
-    /** The wrapped model. */
-    private final class Lean implements ChatModel {
-        private final CarbonBench carbonBench;
-        private final OfferingKey key;
-        private final ChatModel delegate;
+    /**
+     * How a LangChain4j model type describes itself: {@code ChatModel} and {@code StreamingChatModel} declare the
+     * same methods but share no interface for them.
+     */
+    private record Description<M>(Function<M, ChatRequestParameters> defaults,
+            Function<M, Set<Capability>> capabilities, Function<M, ModelProvider> provider) {
+    }
 
-        Lean(CarbonBench carbonBench, OfferingKey key, ChatModel delegate) {
-            this.carbonBench = carbonBench;
-            this.key = key;
+    /**
+     * What both wrapped models share: the rule on the delegate's offering, the request made lean per call, and
+     * the LangChain4j description, the delegate's own.
+     */
+    private abstract static class Wrapped<M> {
+        final LeanRule.Target target;
+        final M delegate;
+        private final Description<M> description;
+
+        Wrapped(LeanRule.Target target, M delegate, Description<M> description) {
+            this.target = target;
             this.delegate = delegate;
+            this.description = description;
+        }
+
+        /** {@code request} made lean as {@code decision} says: the instruction in the system message, tokens capped. */
+        ChatRequest lean(ChatRequest request, LeanDecision decision) {
+            if (!decision.applied()) {
+                return request;
+            }
+            List<ChatMessage> messages = new ArrayList<>(request.messages());
+            if (decision.instructionAdded()) {
+                if (!messages.isEmpty() && messages.get(0) instanceof SystemMessage s) {
+                    messages.set(0, SystemMessage.from(target.rule().withInstruction(s.text())));
+                } else {
+                    messages.add(0, SystemMessage.from(target.rule().instruction()));
+                }
+            }
+            ChatRequest.Builder b = request.toBuilder().messages(messages);
+            if (decision.maxOutputTokens().isPresent()) {
+                b.parameters(request.parameters().overrideWith(ChatRequestParameters.builder()
+                        .maxOutputTokens(decision.maxOutputTokens().getAsInt()).build()));
+            }
+            return b.build();
+        }
+
+        LeanDecision decide(ChatRequest request) {
+            return target.decide(request.parameters().maxOutputTokens());
+        }
+
+        public ChatRequestParameters defaultRequestParameters() {
+            return description.defaults().apply(delegate);
+        }
+
+        public Set<Capability> supportedCapabilities() {
+            return description.capabilities().apply(delegate);
+        }
+
+        public ModelProvider provider() {
+            return description.provider().apply(delegate);
+        }
+
+        @Override
+        public String toString() {
+            return "LeanerAnswers(" + target.endpoint() + ", " + delegate + ")";
+        }
+    }
+
+    /** The wrapped model. */
+    private static final class Lean extends Wrapped<ChatModel> implements ChatModel {
+        private static final Description<ChatModel> DESCRIPTION = new Description<>(
+                ChatModel::defaultRequestParameters, ChatModel::supportedCapabilities, ChatModel::provider);
+
+        Lean(LeanRule.Target target, ChatModel delegate) {
+            super(target, delegate, DESCRIPTION);
         }
 
         @Override
         public ChatResponse doChat(ChatRequest request) {
-            LeanDecision decision = rule.decide(carbonBench, key, request.parameters().maxOutputTokens());
-            ChatRequest sent = lean(request, decision);
-            return withDecision(delegate.chat(sent), decision);
-        }
-
-        @Override
-        public ChatRequestParameters defaultRequestParameters() {
-            return delegate.defaultRequestParameters();
-        }
-
-        @Override
-        public Set<Capability> supportedCapabilities() {
-            return delegate.supportedCapabilities();
-        }
-
-        @Override
-        public ModelProvider provider() {
-            return delegate.provider();
-        }
-
-        @Override
-        public String toString() {
-            return "LeanerAnswers(" + key + ", " + delegate + ")";
+            LeanDecision decision = decide(request);
+            return withDecision(delegate.chat(lean(request, decision)), decision);
         }
     }
 
     /** The wrapped streaming model: the request made lean up front, the decision added to the completed response. */
-    private final class LeanStreaming implements StreamingChatModel {
-        private final CarbonBench carbonBench;
-        private final OfferingKey key;
-        private final StreamingChatModel delegate;
+    private static final class LeanStreaming extends Wrapped<StreamingChatModel> implements StreamingChatModel {
+        private static final Description<StreamingChatModel> DESCRIPTION = new Description<>(
+                StreamingChatModel::defaultRequestParameters, StreamingChatModel::supportedCapabilities,
+                StreamingChatModel::provider);
 
-        LeanStreaming(CarbonBench carbonBench, OfferingKey key, StreamingChatModel delegate) {
-            this.carbonBench = carbonBench;
-            this.key = key;
-            this.delegate = delegate;
+        LeanStreaming(LeanRule.Target target, StreamingChatModel delegate) {
+            super(target, delegate, DESCRIPTION);
         }
 
         @Override
         public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
-            LeanDecision decision = rule.decide(carbonBench, key, request.parameters().maxOutputTokens());
-            ChatRequest sent = lean(request, decision);
-            delegate.chat(sent, new Forwarding(handler, decision));
-        }
-
-        @Override
-        public ChatRequestParameters defaultRequestParameters() {
-            return delegate.defaultRequestParameters();
-        }
-
-        @Override
-        public Set<Capability> supportedCapabilities() {
-            return delegate.supportedCapabilities();
-        }
-
-        @Override
-        public ModelProvider provider() {
-            return delegate.provider();
-        }
-
-        @Override
-        public String toString() {
-            return "LeanerAnswers(" + key + ", " + delegate + ")";
+            LeanDecision decision = decide(request);
+            delegate.chat(lean(request, decision), new Forwarding(handler, decision));
         }
     }
 
@@ -246,39 +238,6 @@ public final class LeanerAnswers {
         }
 
         static final class Builder extends ChatResponseMetadata.Builder<Builder> {
-        }
-    }
-
-    /** Builds {@link LeanerAnswers}. Not thread-safe. Defaults: {@link #DEFAULT_INSTRUCTION}, no token cap. */
-    public static final class Builder {
-        private final LeanRule.Builder rule = LeanRule.builder();
-
-        private Builder() {
-        }
-
-        /** Make calls leaner when the serving grid's intensity is above this, gCO2e/kWh. Required. */
-        public Builder aboveGramsPerKwh(double threshold) {
-            rule.aboveGramsPerKwh(threshold);
-            return this;
-        }
-
-        /** The brevity instruction; empty to only cap tokens. */
-        public Builder instruction(String instruction) {
-            rule.instruction(instruction);
-            return this;
-        }
-
-        /** Cap max output tokens at this when above the threshold; at least 1. */
-        public Builder maxOutputTokens(int max) {
-            rule.maxOutputTokens(max);
-            return this;
-        }
-
-        /**
-         * @throws IllegalStateException when no threshold was set, or neither an instruction nor a cap
-         */
-        public LeanerAnswers build() {
-            return new LeanerAnswers(rule.build());
         }
     }
 }

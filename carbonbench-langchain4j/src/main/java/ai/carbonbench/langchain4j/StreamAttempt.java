@@ -2,17 +2,12 @@ package ai.carbonbench.langchain4j;
 
 import ai.carbonbench.router.ModelRouting.CommittedFailure;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.CompleteToolCall;
-import dev.langchain4j.model.chat.response.PartialResponse;
-import dev.langchain4j.model.chat.response.PartialResponseContext;
-import dev.langchain4j.model.chat.response.PartialThinking;
-import dev.langchain4j.model.chat.response.PartialThinkingContext;
-import dev.langchain4j.model.chat.response.PartialToolCall;
-import dev.langchain4j.model.chat.response.PartialToolCallContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One streaming attempt on one candidate. Partial events go straight through to the caller's handler (on the
@@ -20,15 +15,14 @@ import java.util.concurrent.CompletableFuture;
  * completion and the error complete {@link #outcome()}, on which the router chains the fail-over or the
  * recording of the call before the response (with its receipt) reaches the caller's handler.
  */
-final class StreamAttempt implements StreamingChatResponseHandler {
+final class StreamAttempt extends ForwardingHandler {
 
-    private final StreamingChatResponseHandler user;
     private final CompletableFuture<ChatResponse> outcome = new CompletableFuture<>();
     private volatile boolean committed;
     private volatile boolean cancelled;
 
     StreamAttempt(StreamingChatResponseHandler user) {
-        this.user = user;
+        super(user);
     }
 
     boolean committed() {
@@ -44,12 +38,8 @@ final class StreamAttempt implements StreamingChatResponseHandler {
         return outcome;
     }
 
-    private void commit() {
-        committed = true;
-    }
-
     /** Wraps the candidate's handle so that a cancellation by the caller also releases the routing thread. */
-    private StreamingHandle handle(StreamingHandle delegate) {
+    private StreamingHandle handle(@Nullable StreamingHandle delegate) {
         return new StreamingHandle() {
             @Override
             public void cancel() {
@@ -71,55 +61,17 @@ final class StreamAttempt implements StreamingChatResponseHandler {
         };
     }
 
+    /** Content marks the attempt committed. */
     @Override
-    public void onPartialResponse(String partialResponse) {
-        commit();
-        user.onPartialResponse(partialResponse);
+    void onContent() {
+        committed = true;
     }
 
+    /** The caller's handler gets a handle whose cancellation also ends this attempt. */
     @Override
-    public void onPartialResponse(PartialResponse partialResponse, PartialResponseContext context) {
-        commit();
-        user.onPartialResponse(partialResponse, new PartialResponseContext(handle(context == null ? null
-                : context.streamingHandle())));
-    }
-
-    @Override
-    public void onPartialThinking(PartialThinking partialThinking) {
-        commit();
-        user.onPartialThinking(partialThinking);
-    }
-
-    @Override
-    public void onPartialThinking(PartialThinking partialThinking, PartialThinkingContext context) {
-        commit();
-        user.onPartialThinking(partialThinking, new PartialThinkingContext(handle(context == null ? null
-                : context.streamingHandle())));
-    }
-
-    @Override
-    public void onPartialToolCall(PartialToolCall partialToolCall) {
-        commit();
-        user.onPartialToolCall(partialToolCall);
-    }
-
-    @Override
-    public void onPartialToolCall(PartialToolCall partialToolCall, PartialToolCallContext context) {
-        commit();
-        user.onPartialToolCall(partialToolCall, new PartialToolCallContext(handle(context == null ? null
-                : context.streamingHandle())));
-    }
-
-    @Override
-    public void onCompleteToolCall(CompleteToolCall completeToolCall) {
-        commit();
-        user.onCompleteToolCall(completeToolCall);
-    }
-
-    @Override
-    public void onUnmappedRawEvent(Object rawEvent) {
-        // not content: forwarding it does not commit the attempt
-        user.onUnmappedRawEvent(rawEvent);
+    <C> C context(@Nullable C context, @Nullable StreamingHandle candidate,
+            Function<@Nullable StreamingHandle, C> withHandle) {
+        return withHandle.apply(handle(candidate));
     }
 
     @Override

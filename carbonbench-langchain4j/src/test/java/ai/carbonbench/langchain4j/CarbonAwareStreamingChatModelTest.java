@@ -1,5 +1,6 @@
 package ai.carbonbench.langchain4j;
 
+import static ai.carbonbench.langchain4j.OpenAiStubs.CB;
 import static ai.carbonbench.langchain4j.OpenAiStubs.FIREWORKS;
 import static ai.carbonbench.langchain4j.OpenAiStubs.GROQ;
 import static ai.carbonbench.langchain4j.OpenAiStubs.FIREWORKS_MODEL;
@@ -13,7 +14,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.score.Range;
 import ai.carbonbench.router.EmissionsLedger;
 import ai.carbonbench.router.NoEndpointAvailableException;
@@ -36,7 +36,6 @@ final class CarbonAwareStreamingChatModelTest {
 
     @RegisterExtension
     static final OpenAiStubs STUBS = new OpenAiStubs();
-    static final CarbonBench CB = OpenAiStubs.carbonBench();
 
     final EmissionsLedger ledger = EmissionsLedger.withCallLog(100);
 
@@ -139,7 +138,7 @@ final class CarbonAwareStreamingChatModelTest {
 
             Throwable error = handler.error();
             assertThat(handler.partials).containsExactly("Hel");
-            assertThat(Failures.isRetriable(error)).as("a broken connection would fail over before a token: %s", error)
+            assertThat(Failures.CLASSIFIER.isRetriable(error)).as("a broken connection would fail over before a token: %s", error)
                     .isTrue();
             assertThat(broken.requests).hasValue(1);
             STUBS.server.verify(0, postRequestedFor(urlPathEqualTo(path("groq"))));

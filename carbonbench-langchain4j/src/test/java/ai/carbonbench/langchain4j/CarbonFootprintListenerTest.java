@@ -1,20 +1,18 @@
 package ai.carbonbench.langchain4j;
 
+import static ai.carbonbench.langchain4j.OpenAiStubs.CB;
 import static ai.carbonbench.langchain4j.OpenAiStubs.GROQ;
 import static ai.carbonbench.langchain4j.OpenAiStubs.GROQ_MODEL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.UnknownIdException;
 import ai.carbonbench.core.score.Range;
 import ai.carbonbench.router.CallRecord;
 import ai.carbonbench.router.EmissionsLedger;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.openai.OpenAiChatModel;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,13 +21,11 @@ final class CarbonFootprintListenerTest {
 
     @RegisterExtension
     static final OpenAiStubs STUBS = new OpenAiStubs();
-    static final CarbonBench CB = OpenAiStubs.carbonBench();
 
     final EmissionsLedger ledger = EmissionsLedger.withCallLog(10);
 
     ChatModel plainModel(CarbonFootprintListener listener) {
-        return OpenAiChatModel.builder().baseUrl(STUBS.baseUrl("groq")).apiKey("key-groq").modelName(GROQ_MODEL)
-                .timeout(Duration.ofSeconds(5)).maxRetries(0).listeners(List.of(listener)).build();
+        return STUBS.chatModelBuilder("groq", GROQ_MODEL).listeners(List.of(listener)).build();
     }
 
     CarbonFootprintListener listener() {

@@ -1,5 +1,6 @@
 package ai.carbonbench.langchain4j;
 
+import static ai.carbonbench.langchain4j.OpenAiStubs.CB;
 import static ai.carbonbench.langchain4j.OpenAiStubs.GROQ_MODEL;
 import static ai.carbonbench.langchain4j.OpenAiStubs.TOGETHER_MODEL;
 import static ai.carbonbench.langchain4j.OpenAiStubs.path;
@@ -11,9 +12,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.router.LeanDecision;
+import ai.carbonbench.router.LeanRule;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
@@ -28,7 +29,6 @@ final class LeanerAnswersTest {
 
     @RegisterExtension
     static final OpenAiStubs STUBS = new OpenAiStubs();
-    static final CarbonBench CB = OpenAiStubs.carbonBench();
     static final LeanerAnswers LEAN = LeanerAnswers.builder().aboveGramsPerKwh(300).maxOutputTokens(400).build();
 
     private static CarbonAwareChatModel model() {
@@ -69,7 +69,7 @@ final class LeanerAnswersTest {
 
         STUBS.server.verify(1, postRequestedFor(urlPathEqualTo(path("together")))
                 .withRequestBody(matchingJsonPath("$.messages[0].content",
-                        equalTo("You are a support bot.\n\n" + LeanerAnswers.DEFAULT_INSTRUCTION)))
+                        equalTo("You are a support bot.\n\n" + LeanRule.DEFAULT_INSTRUCTION)))
                 .withRequestBody(matchingJsonPath("$.messages[1].content", equalTo("Why?")))
                 .withRequestBody(matchingJsonPath("$.max_tokens", equalTo("400"))));
         CarbonReceipt receipt = CarbonReceipt.of(r).orElseThrow();
@@ -115,7 +115,7 @@ final class LeanerAnswersTest {
         assertThat(handler.partials).containsExactly("Be", "cause.");
         STUBS.server.verify(1, postRequestedFor(urlPathEqualTo(path("together")))
                 .withRequestBody(matchingJsonPath("$.messages[0].content",
-                        equalTo("You are a support bot.\n\n" + LeanerAnswers.DEFAULT_INSTRUCTION)))
+                        equalTo("You are a support bot.\n\n" + LeanRule.DEFAULT_INSTRUCTION)))
                 .withRequestBody(matchingJsonPath("$.max_tokens", equalTo("400"))));
         LeanDecision d = CarbonReceipt.of(r).orElseThrow().leanerAnswer().orElseThrow();
         assertThat(d.applied()).isTrue();

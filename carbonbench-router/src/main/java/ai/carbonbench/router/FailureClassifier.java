@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether a failed call may succeed on another endpoint (retriable: the router fails over) or
@@ -50,6 +51,25 @@ public interface FailureClassifier {
                 OptionalInt status = statusOf.apply(t);
                 if (status != null && status.isPresent()) {
                     return isRetriableStatus(status.getAsInt());
+                }
+            }
+            return Classifiers.DEFAULTS.isRetriable(failure);
+        };
+    }
+
+    /**
+     * The first verdict {@code verdict} gives on a failure or one of its causes (up to 8 levels): {@code true}
+     * retriable, {@code false} not, {@code null} no verdict at that level; when it gives none, the default rules
+     * decide. How an adapter puts its framework's own exception taxonomy first.
+     */
+    static FailureClassifier byCause(Function<? super Throwable, @Nullable Boolean> verdict) {
+        Objects.requireNonNull(verdict, "verdict");
+        return failure -> {
+            Throwable t = failure;
+            for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
+                Boolean retriable = verdict.apply(t);
+                if (retriable != null) {
+                    return retriable;
                 }
             }
             return Classifiers.DEFAULTS.isRetriable(failure);

@@ -14,16 +14,14 @@ final class ResponseAccountingTest {
 
     private final CarbonBench cb = Fixtures.carbonBench(new TestClock(MIDNIGHT));
 
-    /** What an adapter's builder looks like: it only adds its {@code build()}. */
-    private static final class Settings extends ResponseAccounting.Builder<Settings> {
-        ResponseAccounting build() {
-            return accounting();
-        }
+    /** The settings as an adapter offers them, building the accounting itself. */
+    private static ResponseAccounting.Builder<ResponseAccounting> settings() {
+        return ResponseAccounting.builder(accounting -> accounting);
     }
 
     @Test
     void records_a_resolved_call_at_the_offerings_intensity_with_itself_as_baseline() {
-        ResponseAccounting accounting = new Settings().carbonBench(cb).provider("alpha").region("eu-north").build();
+        ResponseAccounting accounting = settings().carbonBench(cb).provider("alpha").region("eu-north").build();
 
         CallReceipt receipt = accounting.record("Test Model 1", Optional.of(Usage.of(3000, 1000))).orElseThrow();
 
@@ -39,14 +37,14 @@ final class ResponseAccountingTest {
     @Test
     void an_unknown_model_without_a_default_records_nothing_and_missing_usage_counts_as_none() {
         EmissionsLedger ledger = EmissionsLedger.create();
-        ResponseAccounting accounting = new Settings().carbonBench(cb).provider("alpha").region("eu-north")
+        ResponseAccounting accounting = settings().carbonBench(cb).provider("alpha").region("eu-north")
                 .ledger(ledger).build();
 
         assertThat(accounting.record("no-such-model", Optional.of(Usage.of(10, 10)))).isEmpty();
         assertThat(accounting.record(null, Optional.empty())).isEmpty();
         assertThat(ledger.total().calls()).isZero();
 
-        ResponseAccounting withDefault = new Settings().carbonBench(cb).provider("alpha").region("eu-north")
+        ResponseAccounting withDefault = settings().carbonBench(cb).provider("alpha").region("eu-north")
                 .defaultModel("test-model").ledger(ledger).build();
         CallReceipt receipt = withDefault.record(null, Optional.empty()).orElseThrow();
         assertThat(receipt.tokenUsageReported()).isFalse();

@@ -9,8 +9,6 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationFilter;
 import io.micrometer.observation.ObservationView;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.chat.prompt.Prompt;
@@ -38,40 +36,31 @@ import org.springframework.ai.chat.prompt.Prompt;
  *
  * <p>Immutable and thread-safe.
  */
-public final class CarbonObservationFilter implements ObservationFilter {
-
-    private static final Logger LOG = LoggerFactory.getLogger(CarbonObservationFilter.class);
-
-    private final ResponseAccounting accounting;
+public final class CarbonObservationFilter extends ResponseAccounting.Adapter implements ObservationFilter {
 
     private CarbonObservationFilter(ResponseAccounting accounting) {
-        this.accounting = accounting;
+        super(accounting);
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /**
+     * A builder. Required: the {@link CarbonBench}, the provider and the region. Defaults: no default model, a new
+     * aggregates-only {@link EmissionsLedger}. Its {@code build()} throws {@link NullPointerException} when one
+     * of the required settings is missing and {@link ai.carbonbench.core.UnknownIdException} when the catalog
+     * does not know the provider, the region, or the default model there (naming close ids).
+     */
+    public static ResponseAccounting.Builder<CarbonObservationFilter> builder() {
+        return ResponseAccounting.builder(CarbonObservationFilter::new);
     }
 
     @Override
     public Observation.Context map(Observation.Context context) {
-        if (context instanceof ChatModelObservationContext chat && !underRoutedCall(chat)) {
-            try {
-                account(chat);
-            } catch (RuntimeException e) {
-                LOG.warn("Could not account a chat observation's emissions; ignored", e);
-            }
+        if (context instanceof ChatModelObservationContext chat && chat.getError() == null && !underRoutedCall(chat)) {
+            Prompt request = chat.getRequest();
+            record(chat.getResponse(), response -> modelName(response, request), CarbonAwareChatModel::usage)
+                    .ifPresent(receipt -> CarbonAttributes.of(receipt).forEach((name, value) ->
+                            chat.addHighCardinalityKeyValue(KeyValue.of(name, String.valueOf(value)))));
         }
         return context;
-    }
-
-    private void account(ChatModelObservationContext chat) {
-        ChatResponse response = chat.getResponse();
-        if (response == null || chat.getError() != null) {
-            return;
-        }
-        accounting.record(modelName(response, chat.getRequest()), CarbonAwareChatModel.usage(response))
-                .ifPresent(receipt -> CarbonAttributes.of(receipt).forEach((name, value) ->
-                        chat.addHighCardinalityKeyValue(KeyValue.of(name, String.valueOf(value)))));
     }
 
     private static String modelName(ChatResponse response, Prompt request) {
@@ -92,35 +81,5 @@ public final class CarbonObservationFilter implements ObservationFilter {
             parent = view.getParentObservation();
         }
         return false;
-    }
-
-    /** The ledger observations are recorded in. */
-    public EmissionsLedger ledger() {
-        return accounting.ledger();
-    }
-
-    @Override
-    public String toString() {
-        return "CarbonObservationFilter" + accounting;
-    }
-
-    /**
-     * Builds a {@link CarbonObservationFilter}. Required: the {@link CarbonBench}, the provider and the region.
-     * Defaults: no default model, a new aggregates-only {@link EmissionsLedger}. Not thread-safe.
-     */
-    public static final class Builder extends ResponseAccounting.Builder<Builder> {
-
-        private Builder() {
-        }
-
-        /**
-         * Validates and builds.
-         *
-         * @throws NullPointerException                   when the CarbonBench, provider or region is missing
-         * @throws ai.carbonbench.core.UnknownIdException when the catalog does not know them (naming close ids)
-         */
-        public CarbonObservationFilter build() {
-            return new CarbonObservationFilter(accounting());
-        }
     }
 }

@@ -43,33 +43,25 @@ import reactor.core.publisher.Flux;
  * had). Every response, above the threshold or not, carries the {@link LeanDecision} in its metadata under
  * {@value #METADATA_KEY}, next to the {@linkplain CarbonReceipts receipt} when the wrapped model is a candidate of
  * a {@link CarbonAwareChatModel}; streams carry it on every chunk. Immutable and thread-safe.
+ *
+ * @param rule the framework-neutral rule, shared with the other framework's adapter
  */
-public final class LeanerAnswers {
+public record LeanerAnswers(LeanRule rule) {
 
     /** The metadata key of the decision. */
     public static final String METADATA_KEY = "carbonbench.leanerAnswer";
 
-    /** The default brevity instruction. */
-    public static final String DEFAULT_INSTRUCTION = LeanRule.DEFAULT_INSTRUCTION;
-
-    private final LeanRule rule;
-
-    private LeanerAnswers(LeanRule rule) {
-        this.rule = rule;
+    /** Leaner answers following {@code rule}, e.g. one shared with the other framework's adapter. */
+    public LeanerAnswers {
+        Objects.requireNonNull(rule, "rule");
     }
 
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** Leaner answers following {@code rule}, e.g. one shared with the LangChain4j adapter. */
-    public static LeanerAnswers of(LeanRule rule) {
-        return new LeanerAnswers(Objects.requireNonNull(rule, "rule"));
-    }
-
-    /** The framework-neutral rule. */
-    public LeanRule rule() {
-        return rule;
+    /**
+     * A builder of {@link LeanerAnswers}: the {@link LeanRule}'s settings (threshold required; defaults:
+     * {@link LeanRule#DEFAULT_INSTRUCTION}, no token cap), shared with the LangChain4j adapter.
+     */
+    public static LeanRule.Builder<LeanerAnswers> builder() {
+        return LeanRule.builder(LeanerAnswers::new);
     }
 
     /**
@@ -79,15 +71,12 @@ public final class LeanerAnswers {
      * @throws ai.carbonbench.core.UnknownIdException when the catalog has no such offering
      */
     public ChatModel wrap(CarbonBench carbonBench, String provider, String region, String model, ChatModel delegate) {
-        Objects.requireNonNull(carbonBench, "carbonBench");
-        Objects.requireNonNull(delegate, "delegate");
-        return wrap(carbonBench, OfferingKey.of(provider, region, model), delegate);
+        return wrap(carbonBench, OfferingKey.of(provider, region, model), Objects.requireNonNull(delegate, "delegate"));
     }
 
     /** {@code delegate} made leaner on {@code offering}'s grid; {@link CarbonAwareChatModel.Builder} uses it. */
     ChatModel wrap(CarbonBench carbonBench, OfferingKey offering, ChatModel delegate) {
-        OfferingKey key = carbonBench.catalog().offering(offering).key();
-        return new Lean(carbonBench, key, delegate);
+        return new Lean(rule.on(carbonBench, offering), delegate);
     }
 
     /** The decision recorded on a response of a wrapped model (or of a carbon-aware model routing to one). */
@@ -147,13 +136,11 @@ public final class LeanerAnswers {
 
     /** The wrapped model. */
     private final class Lean implements ChatModel {
-        private final CarbonBench carbonBench;
-        private final OfferingKey key;
+        private final LeanRule.Target target;
         private final ChatModel delegate;
 
-        Lean(CarbonBench carbonBench, OfferingKey key, ChatModel delegate) {
-            this.carbonBench = carbonBench;
-            this.key = key;
+        Lean(LeanRule.Target target, ChatModel delegate) {
+            this.target = target;
             this.delegate = delegate;
         }
 
@@ -161,7 +148,7 @@ public final class LeanerAnswers {
         private Leaned prepare(Prompt prompt) {
             Objects.requireNonNull(prompt, "prompt");
             ChatOptions defaults = delegate.getDefaultOptions();
-            LeanDecision decision = rule.decide(carbonBench, key, requestedMaxTokens(prompt, defaults));
+            LeanDecision decision = target.decide(requestedMaxTokens(prompt, defaults));
             return new Leaned(lean(prompt, decision, defaults), decision);
         }
 
@@ -185,40 +172,7 @@ public final class LeanerAnswers {
 
         @Override
         public String toString() {
-            return "LeanerAnswers(" + key + ", " + delegate + ")";
-        }
-    }
-
-    /** Builds {@link LeanerAnswers}. Not thread-safe. Defaults: {@link #DEFAULT_INSTRUCTION}, no token cap. */
-    public static final class Builder {
-        private final LeanRule.Builder rule = LeanRule.builder();
-
-        private Builder() {
-        }
-
-        /** Make calls leaner when the serving grid's intensity is above this, gCO2e/kWh. Required. */
-        public Builder aboveGramsPerKwh(double threshold) {
-            rule.aboveGramsPerKwh(threshold);
-            return this;
-        }
-
-        /** The brevity instruction; empty to only cap tokens. */
-        public Builder instruction(String instruction) {
-            rule.instruction(instruction);
-            return this;
-        }
-
-        /** Cap max output tokens ({@code maxTokens}) at this when above the threshold; at least 1. */
-        public Builder maxOutputTokens(int max) {
-            rule.maxOutputTokens(max);
-            return this;
-        }
-
-        /**
-         * @throws IllegalStateException when no threshold was set, or neither an instruction nor a cap
-         */
-        public LeanerAnswers build() {
-            return new LeanerAnswers(rule.build());
+            return "LeanerAnswers(" + target.endpoint() + ", " + delegate + ")";
         }
     }
 }

@@ -2,6 +2,7 @@ package ai.carbonbench.springai;
 
 import ai.carbonbench.router.FailureClassifier;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 import org.springframework.ai.retry.NonTransientAiException;
 import org.springframework.ai.retry.TransientAiException;
 
@@ -16,33 +17,31 @@ final class SpringAiFailures {
      * exceptions fail over. Anything else goes by the router's defaults (I/O errors and timeouts anywhere in the
      * cause chain).
      */
-    static final FailureClassifier CLASSIFIER = SpringAiFailures::isRetriable;
+    static final FailureClassifier CLASSIFIER = FailureClassifier.byCause(SpringAiFailures::verdict);
 
     private static final boolean OPENAI_SDK = present("com.openai.errors.OpenAIServiceException");
 
     private SpringAiFailures() {
     }
 
-    static boolean isRetriable(Throwable failure) {
-        Throwable t = failure;
-        for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
-            if (t instanceof TransientAiException) {
+    /** What this level of the cause chain says, or null to look at the next. */
+    private static @Nullable Boolean verdict(Throwable t) {
+        if (t instanceof TransientAiException) {
+            return true;
+        }
+        if (t instanceof NonTransientAiException) {
+            return false;
+        }
+        if (OPENAI_SDK) {
+            OptionalInt status = OpenAiSdk.status(t);
+            if (status.isPresent()) {
+                return FailureClassifier.isRetriableStatus(status.getAsInt());
+            }
+            if (OpenAiSdk.isTransient(t)) {
                 return true;
             }
-            if (t instanceof NonTransientAiException) {
-                return false;
-            }
-            if (OPENAI_SDK) {
-                OptionalInt status = OpenAiSdk.status(t);
-                if (status.isPresent()) {
-                    return FailureClassifier.isRetriableStatus(status.getAsInt());
-                }
-                if (OpenAiSdk.isTransient(t)) {
-                    return true;
-                }
-            }
         }
-        return FailureClassifier.defaults().isRetriable(failure);
+        return null;
     }
 
     private static boolean present(String className) {

@@ -11,6 +11,7 @@ import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.router.CallReceipt;
 import ai.carbonbench.router.LeanDecision;
+import ai.carbonbench.router.LeanRule;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -166,7 +167,7 @@ final class LeanerAnswersTest {
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> LeanerAnswers.builder().aboveGramsPerKwh(-1)).isInstanceOf(
                 IllegalArgumentException.class);
-        assertThat(LeanerAnswers.DEFAULT_INSTRUCTION).isEqualTo(INSTRUCTION);
+        assertThat(LeanRule.DEFAULT_INSTRUCTION).isEqualTo(INSTRUCTION);
     }
 
     /** The request's {@code max_tokens} (what Spring AI's {@code maxTokens} is sent as); null for none. */

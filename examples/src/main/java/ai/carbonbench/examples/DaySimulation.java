@@ -5,6 +5,7 @@ import ai.carbonbench.core.catalog.Catalog;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.langchain4j.LeanerAnswers;
 import ai.carbonbench.router.CarbonRouter;
+import ai.carbonbench.router.LeanRule;
 import ai.carbonbench.router.Usage;
 import ai.carbonbench.router.budget.BudgetExceededException;
 import ai.carbonbench.router.budget.BudgetPeriod;
@@ -202,7 +203,7 @@ public final class DaySimulation {
             long in = 0;
             long out = 0;
             for (ChatMessage m : request.messages()) {
-                if (m instanceof SystemMessage s && s.text().contains(LeanerAnswers.DEFAULT_INSTRUCTION)) {
+                if (m instanceof SystemMessage s && s.text().contains(LeanRule.DEFAULT_INSTRUCTION)) {
                     brief = true;
                 }
                 if (m instanceof UserMessage u) {

@@ -4,6 +4,7 @@ import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.langchain4j.CarbonAwareChatModel;
 import ai.carbonbench.langchain4j.CarbonReceipt;
 import ai.carbonbench.langchain4j.LeanerAnswers;
+import ai.carbonbench.router.LeanRule;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -46,7 +47,7 @@ public final class LeanerAnswersExample {
             @Override
             public ChatResponse doChat(ChatRequest request) {
                 boolean brief = request.messages().get(0) instanceof SystemMessage s
-                        && s.text().contains(LeanerAnswers.DEFAULT_INSTRUCTION);
+                        && s.text().contains(LeanRule.DEFAULT_INSTRUCTION);
                 return ChatResponse.builder()
                         .aiMessage(AiMessage.from(brief ? "Settings > Security > Reset password."
                                 : "Great question! To reset your password, first open Settings, then ..."))

@@ -8,6 +8,7 @@ import ai.carbonbench.core.grid.ElectricityMapsSource;
 import ai.carbonbench.core.grid.SnapshotSource;
 import ai.carbonbench.micrometer.CarbonMeters;
 import ai.carbonbench.router.EmissionsLedger;
+import ai.carbonbench.router.ResponseAccounting;
 import ai.carbonbench.router.RoutingPolicy;
 import ai.carbonbench.springai.CarbonAwareChatModel;
 import ai.carbonbench.springai.CarbonObservationFilter;
@@ -124,7 +125,7 @@ public class CarbonBenchAutoConfiguration {
         if (a.region() == null) {
             throw new IllegalStateException("carbonbench.accounting.region is required with carbonbench.accounting.provider");
         }
-        CarbonObservationFilter.Builder b = CarbonObservationFilter.builder().carbonBench(carbonBench)
+        ResponseAccounting.Builder<CarbonObservationFilter> b = CarbonObservationFilter.builder().carbonBench(carbonBench)
                 .provider(a.provider()).region(a.region()).ledger(ledger);
         if (a.defaultModel() != null) {
             b.defaultModel(a.defaultModel());
