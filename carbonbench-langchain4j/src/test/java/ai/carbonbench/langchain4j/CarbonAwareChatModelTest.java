@@ -48,6 +48,8 @@ final class CarbonAwareChatModelTest {
     static final CarbonBench CB = OpenAiStubs.carbonBench();
 
     final EmissionsLedger ledger = EmissionsLedger.withCallLog(100);
+    /** Fireworks' client timeout: the stub's 5 s, shortened only by the test of a timeout. */
+    Duration fireworksTimeout = Duration.ofSeconds(5);
 
     /** Together (the baseline, dirtiest), Groq, Fireworks (cleanest), as real OpenAI-compatible clients. */
     CarbonAwareChatModel model(ChatModelListener... listeners) {
@@ -56,7 +58,7 @@ final class CarbonAwareChatModelTest {
                 .candidate("together", "us", "llama-3.3-70b", STUBS.chatModel("together", TOGETHER_MODEL))
                 .candidate("groq", "us", "Llama 3.3 70B", STUBS.chatModel("groq", GROQ_MODEL))
                 .candidate("fireworks", "us", "meta-llama/Llama-3.3-70B-Instruct",
-                        STUBS.chatModel("fireworks", FIREWORKS_MODEL, Duration.ofMillis(700)))
+                        STUBS.chatModel("fireworks", FIREWORKS_MODEL, fireworksTimeout))
                 .ledger(ledger);
         for (ChatModelListener l : listeners) {
             b.listener(l);
@@ -196,6 +198,7 @@ final class CarbonAwareChatModelTest {
     void a_timeout_on_the_cleanest_fails_over_to_the_next_cleanest() {
         STUBS.server.stubFor(post(urlPathEqualTo(path("fireworks"))).willReturn(
                 okJson(OpenAiStubs.completion(FIREWORKS_MODEL, "too late", 1, 1)).withFixedDelay(3_000)));
+        fireworksTimeout = Duration.ofMillis(700);
 
         assertGroqAnswersAfterFireworksFailed();
     }
