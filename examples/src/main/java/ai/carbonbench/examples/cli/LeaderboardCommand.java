@@ -51,8 +51,9 @@ final class LeaderboardCommand extends Subcommand {
         if (limit > 0) {
             q.limit(limit);
         }
+        LeaderboardQuery query = place.applyTo(q).build(); // a bad --at fails before any data is loaded
         var bench = bench();
-        List<Score> rows = bench.leaderboard(place.applyTo(q).build());
+        List<Score> rows = bench.leaderboard(query);
         noteData(rows.stream().map(Score::provenance).toList());
         if (json) {
             Output.printJsonArray(out(), rows, JsonViews::option);
