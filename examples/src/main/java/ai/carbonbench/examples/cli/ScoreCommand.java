@@ -6,7 +6,6 @@ import ai.carbonbench.core.score.Score;
 import ai.carbonbench.core.json.JsonViews;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,9 +25,11 @@ final class ScoreCommand extends Subcommand {
     @Option(names = "--intensity", paramLabel = "G", description = "Override the grid intensity, gCO2e/kWh.")
     Double intensity;
 
-    /** The token counts of one call: present when either option is given (the other then counts 0). */
-    @ArgGroup(exclusive = false)
-    CallTokens call;
+    @Option(names = "--input-tokens", paramLabel = "N", description = "Input tokens of one call.")
+    Long inputTokens;
+
+    @Option(names = "--output-tokens", paramLabel = "N", description = "Output tokens of one call.")
+    Long outputTokens;
 
     @Mixin
     AtOption at;
@@ -42,13 +43,15 @@ final class ScoreCommand extends Subcommand {
         if (intensity == null) {
             noteData(java.util.List.of(s.provenance()));
         }
-        boolean perCall = call != null;
-        Range grams = perCall ? s.gramsFor(call.input, call.output) : null;
+        boolean perCall = inputTokens != null || outputTokens != null;
+        long in = inputTokens == null ? 0 : inputTokens;
+        long out = outputTokens == null ? 0 : outputTokens;
+        Range grams = perCall ? s.gramsFor(in, out) : null;
         if (json) {
             ObjectNode n = JsonViews.option(s);
             if (perCall) {
-                n.put("inputTokens", call.input);
-                n.put("outputTokens", call.output);
+                n.put("inputTokens", in);
+                n.put("outputTokens", out);
                 n.put("grams", JsonViews.round(grams.central()));
                 n.put("gramsCallLow", JsonViews.round(grams.low()));
                 n.put("gramsCallHigh", JsonViews.round(grams.high()));
@@ -75,16 +78,8 @@ final class ScoreCommand extends Subcommand {
                 + Output.num(o.price().usdPerMillionInput()) + ", out $" + Output.num(o.price().usdPerMillionOutput()) + ")");
         if (perCall) {
             w.println("  this call   " + Output.num(grams.central()) + " gCO2e (range " + Output.range(grams) + ") for "
-                    + call.input + " input + " + call.output + " output tokens");
+                    + in + " input + " + out + " output tokens");
         }
         w.flush();
-    }
-
-    static final class CallTokens {
-        @Option(names = "--input-tokens", paramLabel = "N", description = "Input tokens of one call.")
-        long input;
-
-        @Option(names = "--output-tokens", paramLabel = "N", description = "Output tokens of one call.")
-        long output;
     }
 }
