@@ -32,7 +32,9 @@ final class SnapshotGridSource implements GridIntensitySource {
 
     private final String location;
     private final @Nullable HttpFetch http;
-    private final Settings settings;
+    private final Duration staleAfter;
+    private final Duration expireAfter;
+    private final Clock clock;
     private final GridResources resources;
     private final CachedSignal<SnapshotFormat.Doc> doc;
     private volatile boolean closed;
@@ -40,7 +42,10 @@ final class SnapshotGridSource implements GridIntensitySource {
     SnapshotGridSource(String location, @Nullable HttpFetch http, Settings settings, GridResources resources) {
         this.location = location;
         this.http = http;
-        this.settings = settings;
+        // Unpacked: current(zone) reads these on every call, so no hop through the settings record.
+        this.staleAfter = settings.staleAfter();
+        this.expireAfter = settings.expireAfter();
+        this.clock = settings.clock();
         this.resources = resources;
         // The hard limit counts from when the snapshot was generated (see doc()), not from its fetch.
         this.doc = new CachedSignal<>("snapshot", settings.reloadAfter(), null, settings.awaitFirstValue(),
@@ -80,7 +85,7 @@ final class SnapshotGridSource implements GridIntensitySource {
         // The hard limit counts from when the snapshot was generated, not from when we read it: a
         // refresher that died leaves an old file behind that reads "successfully" forever.
         return doc.read(KEY).map(CachedSignal.Slot::value)
-                .filter(d -> Duration.between(d.generatedAt(), now).compareTo(settings.expireAfter()) < 0);
+                .filter(d -> Duration.between(d.generatedAt(), now).compareTo(expireAfter) < 0);
     }
 
     private Optional<SnapshotFormat.ZoneData> zone(String zone, Instant now) {
@@ -94,24 +99,24 @@ final class SnapshotGridSource implements GridIntensitySource {
 
     @Override
     public Optional<GridIntensity> current(String zone) {
-        Instant now = settings.clock().instant();
+        Instant now = clock.instant();
         Optional<SnapshotFormat.Doc> doc = doc(now);
         if (doc.isEmpty() || zone == null || !doc.get().zones().containsKey(zone)) {
             return Optional.empty();
         }
-        boolean stale = Duration.between(doc.get().generatedAt(), now).compareTo(settings.staleAfter()) > 0;
+        boolean stale = Duration.between(doc.get().generatedAt(), now).compareTo(staleAfter) > 0;
         return doc.get().zones().get(zone).current()
                 .map(g -> stale && g.provenance() == Provenance.LIVE ? g.withProvenance(Provenance.STALE) : g);
     }
 
     @Override
     public List<GridIntensity> history(String zone) {
-        return zone(zone, settings.clock().instant()).map(SnapshotFormat.ZoneData::history).orElse(List.of());
+        return zone(zone, clock.instant()).map(SnapshotFormat.ZoneData::history).orElse(List.of());
     }
 
     @Override
     public List<GridIntensity> forecast(String zone) {
-        Instant now = settings.clock().instant();
+        Instant now = clock.instant();
         return zone(zone, now).map(z -> CachedSource.ahead(z.forecast(), now)).orElse(List.of());
     }
 
@@ -129,7 +134,6 @@ final class SnapshotGridSource implements GridIntensitySource {
 
     @Override
     public String toString() {
-        return "SnapshotSource[" + location + ", stale after " + settings.staleAfter() + ", expire after "
-                + settings.expireAfter() + "]";
+        return "SnapshotSource[" + location + ", stale after " + staleAfter + ", expire after " + expireAfter + "]";
     }
 }
