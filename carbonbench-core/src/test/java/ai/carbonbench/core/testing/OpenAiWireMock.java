@@ -84,7 +84,7 @@ public class OpenAiWireMock implements AutoCloseable {
                 + ",\"logprobs\":null}]}\n\n";
     }
 
-    public static String sse(String model, List<String> tokens, int promptTokens, int completionTokens) {
+    private static String sse(String model, List<String> tokens, int promptTokens, int completionTokens) {
         StringBuilder sb = new StringBuilder();
         for (String t : tokens) {
             sb.append(chunk(model, t));
