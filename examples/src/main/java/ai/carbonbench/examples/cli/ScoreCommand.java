@@ -25,11 +25,8 @@ final class ScoreCommand extends Subcommand {
     @Option(names = "--intensity", paramLabel = "G", description = "Override the grid intensity, gCO2e/kWh.")
     Double intensity;
 
-    @Option(names = "--input-tokens", paramLabel = "N", description = "Input tokens of one call.")
-    Long inputTokens;
-
-    @Option(names = "--output-tokens", paramLabel = "N", description = "Output tokens of one call.")
-    Long outputTokens;
+    @Mixin
+    CallTokens call;
 
     @Mixin
     AtOption at;
@@ -43,9 +40,9 @@ final class ScoreCommand extends Subcommand {
         if (intensity == null) {
             noteData(java.util.List.of(s.provenance()));
         }
-        boolean perCall = inputTokens != null || outputTokens != null;
-        long in = inputTokens == null ? 0 : inputTokens;
-        long out = outputTokens == null ? 0 : outputTokens;
+        boolean perCall = call.input != null || call.output != null;
+        long in = call.input == null ? 0 : call.input;
+        long out = call.output == null ? 0 : call.output;
         Range grams = perCall ? s.gramsFor(in, out) : null;
         if (json) {
             ObjectNode n = JsonViews.option(s);
@@ -81,5 +78,14 @@ final class ScoreCommand extends Subcommand {
                     + in + " input + " + out + " output tokens");
         }
         w.flush();
+    }
+
+    /** The token counts of one call: either asks for its grams, the other then counting 0. */
+    static final class CallTokens {
+        @Option(names = "--input-tokens", paramLabel = "N", description = "Input tokens of one call.")
+        Long input;
+
+        @Option(names = "--output-tokens", paramLabel = "N", description = "Output tokens of one call.")
+        Long output;
     }
 }
