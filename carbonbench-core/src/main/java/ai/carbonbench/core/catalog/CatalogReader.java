@@ -168,17 +168,10 @@ final class CatalogReader {
                     source(e.getValue(), p, "source", sources)));
         });
 
-        Map<String, Model> models = unique(root, "models", (n, p) -> model(n, p, sources, methods), Model::id, ".id",
-                id -> "duplicate model id '" + id + "'");
+        // Each model's id and aliases are registered as it is read, so a clash fails at the first entry that has it.
         Map<String, String> names = new HashMap<>();
-        int i = 0;
-        for (Model m : models.values()) { // one per array entry, in file order: ids are unique
-            String p = "$.models[" + i++ + "]";
-            registerName(names, m.id(), m.id(), p + ".id");
-            for (int a = 0; a < m.aliases().size(); a++) {
-                registerName(names, m.aliases().get(a), m.id(), p + ".aliases[" + a + "]");
-            }
-        }
+        Map<String, Model> models = unique(root, "models", (n, p) -> named(model(n, p, sources, methods), p, names),
+                Model::id, ".id", id -> "duplicate model id '" + id + "'");
         // Display names (what the insight prints) are accepted too, after every id and alias, which win a clash.
         models.values().forEach(m -> names.putIfAbsent(Suggestions.normalize(m.name()), m.id()));
 
@@ -231,6 +224,15 @@ final class CatalogReader {
                 n.path("city").asText(""), text(n, p, "country"), enumValue(Area.class, n, p, "area"),
                 zoneRef(text(n, p, "zone"), p + ".zone", zones), alternatives,
                 source(n, p, "zoneSource", sources), n.path("zoneNote").asText("")));
+    }
+
+    /** The model, after registering its id and aliases as names ({@code p} is its JSON path). */
+    private Model named(Model m, String p, Map<String, String> names) {
+        registerName(names, m.id(), m.id(), p + ".id");
+        for (int a = 0; a < m.aliases().size(); a++) {
+            registerName(names, m.aliases().get(a), m.id(), p + ".aliases[" + a + "]");
+        }
+        return m;
     }
 
     private void registerName(Map<String, String> names, String name, String modelId, String path) {
