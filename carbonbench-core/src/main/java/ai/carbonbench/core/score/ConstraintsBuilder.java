@@ -35,21 +35,22 @@ public abstract class ConstraintsBuilder<B extends ConstraintsBuilder<B>> {
 
     /** Only this provider (adds to any given before). */
     public B provider(String id) {
-        providers.add(Objects.requireNonNull(id, "id").trim().toLowerCase(Locale.ROOT));
+        providers.add(Objects.requireNonNull(id, "provider").trim().toLowerCase(Locale.ROOT));
         return self();
     }
 
     /** Only this region, as {@code region} or {@code provider/region} (adds to any given before). */
     public B region(String regionOrQualifiedId) {
-        regions.add(Objects.requireNonNull(regionOrQualifiedId, "regionOrQualifiedId").trim().toLowerCase(Locale.ROOT));
+        regions.add(Objects.requireNonNull(regionOrQualifiedId, "region").trim().toLowerCase(Locale.ROOT));
         return self();
     }
 
     /** Only regions in this country, ISO 3166-1 alpha-2 in any case (adds to any given before). */
     public B country(String isoCode) {
-        String code = Objects.requireNonNull(isoCode, "isoCode").trim().toUpperCase(Locale.ROOT);
+        String code = Objects.requireNonNull(isoCode, "country").trim().toUpperCase(Locale.ROOT);
         if (code.length() != 2) {
-            throw new IllegalArgumentException("isoCode must be ISO 3166-1 alpha-2, was '" + isoCode + "'");
+            throw new IllegalArgumentException(
+                    "country must be a two-letter ISO 3166-1 alpha-2 code such as DE, was '" + isoCode + "'");
         }
         countries.add(code);
         return self();
