@@ -53,7 +53,7 @@ public final class ResponseAccounting {
      * @param usage     the tokens the response reported; empty counts as none
      * @return the call's receipt, or empty when the model cannot be resolved (nothing is recorded then)
      */
-    public Optional<CallReceipt> record(@Nullable String modelName, Optional<Usage> usage) {
+    Optional<CallReceipt> record(@Nullable String modelName, Optional<Usage> usage) {
         Optional<OfferingKey> key = offerings.resolve(modelName);
         if (key.isEmpty()) {
             if (modelName == null || modelName.isBlank()) {
@@ -68,7 +68,7 @@ public final class ResponseAccounting {
     }
 
     /** The ledger calls are recorded in. */
-    public EmissionsLedger ledger() {
+    EmissionsLedger ledger() {
         return ledger;
     }
 
