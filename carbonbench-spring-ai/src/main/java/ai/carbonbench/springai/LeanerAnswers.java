@@ -71,8 +71,9 @@ public record LeanerAnswers(LeanRule rule) {
      * @throws ai.carbonbench.core.UnknownIdException when the catalog has no such offering
      */
     public ChatModel wrap(CarbonBench carbonBench, String provider, String region, String model, ChatModel delegate) {
-        return new Lean(rule.on(carbonBench, OfferingKey.of(provider, region, model)),
-                Objects.requireNonNull(delegate, "delegate"));
+        Objects.requireNonNull(carbonBench, "carbonBench");
+        Objects.requireNonNull(delegate, "delegate");
+        return new Lean(rule.on(carbonBench, OfferingKey.of(provider, region, model)), delegate);
     }
 
     /**
