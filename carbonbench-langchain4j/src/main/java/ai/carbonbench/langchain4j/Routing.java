@@ -67,7 +67,10 @@ final class Routing<M> {
         return u == null ? Optional.empty() : ModelRouting.usage(u.inputTokenCount(), u.outputTokenCount());
     }
 
-    /** The response with a {@link CarbonChatResponseMetadata} carrying the receipt of the call recorded as {@code record}. */
+    /**
+     * The response with a {@link CarbonChatResponseMetadata} carrying the receipt of the call recorded as
+     * {@code record}.
+     */
     ChatResponse withReceipt(ChatResponse response, CallRecord record, List<Failure> failures) {
         return withReceipt(response, routing.receipt(record, failures, reported(response).isPresent()));
     }
