@@ -41,9 +41,9 @@ import org.jspecify.annotations.Nullable;
  * CarbonBench (a cached read, no network) and, above the threshold, adds
  * {@linkplain LeanRule.Builder#instruction(String) the instruction} to the system message (appended to the first
  * one, or as a new first message) and lowers {@code maxOutputTokens} to the cap (keeping a lower one the request
- * had). Every response carries the
- * {@link LeanDecision}, above the threshold or not: on the {@link CarbonReceipt} when the wrapped model is a
- * candidate of a carbon-aware model, and from {@link #decision(ChatResponse)} in any case.
+ * had). Every response carries the {@link LeanDecision}, above the threshold or not: on the {@link CarbonReceipt}
+ * when the wrapped model is a candidate of a carbon-aware model, and from {@link #decision(ChatResponse)} in any
+ * case.
  *
  * <p>Streaming models are wrapped the same way ({@link #wrap(CarbonBench, String, String, String,
  * StreamingChatModel)}); the decision rides on the completed response. Immutable and thread-safe.
