@@ -24,10 +24,6 @@ import java.util.function.Function;
  */
 final class Routing<M> {
 
-    /** What the router's call returns: who answered, and the response. */
-    record Answer<M>(Candidate<M> candidate, ChatResponse response) {
-    }
-
     private final ModelRouting<M> routing;
 
     Routing(ModelRouting<M> routing) {
