@@ -96,7 +96,7 @@ public final class CarbonAwareStreamingChatModel extends RoutedChatModel<Streami
     private void route(ChatRequest request, StreamingChatResponseHandler handler) {
         // Attempts run one after another; each completion happens-before the next attempt starts.
         List<Failure> failures = new CopyOnWriteArrayList<>();
-        routing.router().<Routing.Answer<StreamingChatModel>>callRecordedAsync(c -> {
+        routing.router().<ChatResponse>callRecordedAsync(c -> {
             StreamAttempt attempt = new StreamAttempt(handler);
             try {
                 c.model().chat(request, attempt);
@@ -107,15 +107,15 @@ public final class CarbonAwareStreamingChatModel extends RoutedChatModel<Streami
                 if (t != null && !(t instanceof CommittedFailure)) {
                     failures.add(new Failure(c.key(), t));
                 }
-            }).thenApply(r -> new Routing.Answer<>(c, r));
-        }, a -> Routing.usage(a.response())).whenComplete((answer, error) -> {
+            });
+        }, Routing::usage).whenComplete((answer, error) -> {
             if (error != null) {
                 fail(handler, error, failures);
                 return;
             }
             ChatResponse response;
             try {
-                response = routing.withReceipt(answer.result().response(), answer.record(), failures);
+                response = routing.withReceipt(answer.result(), answer.record(), failures);
             } catch (RuntimeException e) {
                 deliverError(handler, e);
                 return;

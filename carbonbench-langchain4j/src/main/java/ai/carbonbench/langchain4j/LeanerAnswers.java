@@ -41,9 +41,9 @@ import org.jspecify.annotations.Nullable;
  * CarbonBench (a cached read, no network) and, above the threshold, adds
  * {@linkplain LeanRule.Builder#instruction(String) the instruction} to the system message (appended to the first
  * one, or as a new first message) and lowers {@code maxOutputTokens} to the cap (keeping a lower one the request
- * had). Every response carries the
- * {@link LeanDecision}, above the threshold or not: on the {@link CarbonReceipt} when the wrapped model is a
- * candidate of a carbon-aware model, and from {@link #decision(ChatResponse)} in any case.
+ * had). Every response carries the {@link LeanDecision}, above the threshold or not: on the {@link CarbonReceipt}
+ * when the wrapped model is a candidate of a carbon-aware model, and from {@link #decision(ChatResponse)} in any
+ * case.
  *
  * <p>Streaming models are wrapped the same way ({@link #wrap(CarbonBench, String, String, String,
  * StreamingChatModel)}); the decision rides on the completed response. Immutable and thread-safe.
@@ -72,15 +72,20 @@ public record LeanerAnswers(LeanRule rule) {
      * @throws ai.carbonbench.core.UnknownIdException when the catalog has no such offering
      */
     public ChatModel wrap(CarbonBench carbonBench, String provider, String region, String model, ChatModel delegate) {
-        return new Lean(rule.on(carbonBench, OfferingKey.of(provider, region, model)),
-                Objects.requireNonNull(delegate, "delegate"));
+        return new Lean(on(carbonBench, provider, region, model, delegate), delegate);
     }
 
     /** Like {@link #wrap(CarbonBench, String, String, String, ChatModel)}, for a streaming model. */
     public StreamingChatModel wrap(CarbonBench carbonBench, String provider, String region, String model,
             StreamingChatModel delegate) {
-        return new LeanStreaming(rule.on(carbonBench, OfferingKey.of(provider, region, model)),
-                Objects.requireNonNull(delegate, "delegate"));
+        return new LeanStreaming(on(carbonBench, provider, region, model, delegate), delegate);
+    }
+
+    /** The rule on the offering, once the CarbonBench and the delegate are known not to be null. */
+    private LeanRule.Target on(CarbonBench carbonBench, String provider, String region, String model, Object delegate) {
+        Objects.requireNonNull(carbonBench, "carbonBench");
+        Objects.requireNonNull(delegate, "delegate");
+        return rule.on(carbonBench, OfferingKey.of(provider, region, model));
     }
 
     /** The decision recorded on a response of a wrapped model, or on a carbon-aware model's receipt. */

@@ -24,10 +24,6 @@ import java.util.function.Function;
  */
 final class Routing<M> {
 
-    /** What the router's call returns: who answered, and the response. */
-    record Answer<M>(Candidate<M> candidate, ChatResponse response) {
-    }
-
     private final ModelRouting<M> routing;
 
     Routing(ModelRouting<M> routing) {
@@ -67,7 +63,10 @@ final class Routing<M> {
         return u == null ? Optional.empty() : ModelRouting.usage(u.inputTokenCount(), u.outputTokenCount());
     }
 
-    /** The response with a {@link CarbonChatResponseMetadata} carrying the receipt of the call recorded as {@code record}. */
+    /**
+     * The response with a {@link CarbonChatResponseMetadata} carrying the receipt of the call recorded as
+     * {@code record}.
+     */
     ChatResponse withReceipt(ChatResponse response, CallRecord record, List<Failure> failures) {
         return withReceipt(response, routing.receipt(record, failures, reported(response).isPresent()));
     }

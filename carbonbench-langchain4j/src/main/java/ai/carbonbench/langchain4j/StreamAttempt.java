@@ -25,10 +25,6 @@ final class StreamAttempt extends ForwardingHandler {
         super(user);
     }
 
-    boolean committed() {
-        return committed;
-    }
-
     /**
      * Completes with the candidate's response, or with its failure: as reported while nothing has been
      * streamed (the router may fail over), wrapped in a {@link CommittedFailure} once something has (it

@@ -1,5 +1,6 @@
 package ai.carbonbench.langchain4j;
 
+import static ai.carbonbench.langchain4j.OpenAiStubs.CB;
 import static ai.carbonbench.langchain4j.OpenAiStubs.FIREWORKS_MODEL;
 import static ai.carbonbench.langchain4j.OpenAiStubs.GROQ_MODEL;
 import static ai.carbonbench.langchain4j.OpenAiStubs.TOGETHER_MODEL;
@@ -9,7 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.router.EmissionsLedger;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
@@ -28,7 +28,6 @@ final class AiServicesTest {
 
     @RegisterExtension
     static final OpenAiStubs STUBS = new OpenAiStubs();
-    static final CarbonBench CB = OpenAiStubs.carbonBench();
 
     interface Assistant {
         @SystemMessage("You are terse.")

@@ -1,5 +1,6 @@
 package ai.carbonbench.langchain4j;
 
+import static ai.carbonbench.langchain4j.OpenAiStubs.CB;
 import static ai.carbonbench.langchain4j.OpenAiStubs.FIREWORKS;
 import static ai.carbonbench.langchain4j.OpenAiStubs.GROQ;
 import static ai.carbonbench.langchain4j.OpenAiStubs.TOGETHER;
@@ -17,7 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.UnknownIdException;
 import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.score.Range;
@@ -45,7 +45,6 @@ final class CarbonAwareChatModelTest {
 
     @RegisterExtension
     static final OpenAiStubs STUBS = new OpenAiStubs();
-    static final CarbonBench CB = OpenAiStubs.carbonBench();
 
     final EmissionsLedger ledger = EmissionsLedger.withCallLog(100);
     /** Fireworks' client timeout: the stub's 5 s, shortened only by the test of a timeout. */

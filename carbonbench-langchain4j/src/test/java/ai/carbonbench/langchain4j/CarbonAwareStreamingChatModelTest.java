@@ -138,8 +138,8 @@ final class CarbonAwareStreamingChatModelTest {
 
             Throwable error = handler.error();
             assertThat(handler.partials).containsExactly("Hel");
-            assertThat(Failures.CLASSIFIER.isRetriable(error)).as("a broken connection would fail over before a token: %s", error)
-                    .isTrue();
+            assertThat(Failures.CLASSIFIER.isRetriable(error))
+                    .as("a broken connection would fail over before a token: %s", error).isTrue();
             assertThat(broken.requests).hasValue(1);
             STUBS.server.verify(0, postRequestedFor(urlPathEqualTo(path("groq"))));
             assertThat(ledger.total().calls()).isZero();

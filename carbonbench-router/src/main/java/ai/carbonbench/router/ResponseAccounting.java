@@ -53,7 +53,7 @@ public final class ResponseAccounting {
      * @param usage     the tokens the response reported; empty counts as none
      * @return the call's receipt, or empty when the model cannot be resolved (nothing is recorded then)
      */
-    public Optional<CallReceipt> record(@Nullable String modelName, Optional<Usage> usage) {
+    Optional<CallReceipt> record(@Nullable String modelName, Optional<Usage> usage) {
         Optional<OfferingKey> key = offerings.resolve(modelName);
         if (key.isEmpty()) {
             if (modelName == null || modelName.isBlank()) {
@@ -68,7 +68,7 @@ public final class ResponseAccounting {
     }
 
     /** The ledger calls are recorded in. */
-    public EmissionsLedger ledger() {
+    EmissionsLedger ledger() {
         return ledger;
     }
 
@@ -93,7 +93,8 @@ public final class ResponseAccounting {
         /**
          * Records the call the framework reported as {@code response}, reading its model name (null or blank:
          * the default model) and its token usage with the adapter's functions. Never throws into the framework:
-         * a failure, in reading the response too, is logged at WARN and nothing is recorded.
+         * a failure, in reading the response too, is logged at WARN (on the adapter's logger) and nothing is
+         * recorded.
          *
          * @return the call's receipt; empty when {@code response} is null, its model cannot be resolved or the
          *         recording failed
@@ -106,7 +107,9 @@ public final class ResponseAccounting {
             try {
                 return accounting.record(modelName.apply(response), usage.apply(response));
             } catch (RuntimeException e) {
-                LOG.warn("{} could not account a response's emissions; ignored", this, e);
+                // on the adapter's own logger, as before the adapters shared this guard
+                LoggerFactory.getLogger(getClass()).warn("{} could not account a response's emissions; ignored",
+                        this, e);
                 return Optional.empty();
             }
         }

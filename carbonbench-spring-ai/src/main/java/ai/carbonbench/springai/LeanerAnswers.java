@@ -71,12 +71,17 @@ public record LeanerAnswers(LeanRule rule) {
      * @throws ai.carbonbench.core.UnknownIdException when the catalog has no such offering
      */
     public ChatModel wrap(CarbonBench carbonBench, String provider, String region, String model, ChatModel delegate) {
-        return wrap(carbonBench, OfferingKey.of(provider, region, model), Objects.requireNonNull(delegate, "delegate"));
+        Objects.requireNonNull(carbonBench, "carbonBench");
+        Objects.requireNonNull(delegate, "delegate");
+        return new Lean(rule.on(carbonBench, OfferingKey.of(provider, region, model)), delegate);
     }
 
-    /** {@code delegate} made leaner on {@code offering}'s grid; {@link CarbonAwareChatModel.Builder} uses it. */
+    /**
+     * {@code delegate} made leaner on {@code offering}'s grid: {@link CarbonAwareChatModel.Builder}'s decorator of
+     * each candidate, whose offering the routing has already resolved to canonical catalog ids.
+     */
     ChatModel wrap(CarbonBench carbonBench, OfferingKey offering, ChatModel delegate) {
-        return new Lean(rule.on(carbonBench, offering), delegate);
+        return new Lean(new LeanRule.Target(rule, carbonBench, offering), delegate);
     }
 
     /** The decision recorded on a response of a wrapped model (or of a carbon-aware model routing to one). */
