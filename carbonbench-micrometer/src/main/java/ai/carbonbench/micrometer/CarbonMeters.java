@@ -61,7 +61,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Exact.</b> Grams are counted as the ledger's whole micrograms, so a counter equals the sum of the
  * recorded calls' grams. Tokens and grams are read at scrape time ({@link FunctionCounter}); recording a call
- * costs a map lookup and four additions.
+ * costs two map lookups (its endpoint, its zone) and five additions.
  *
  * <p><b>Provenance tag.</b> A zone's gauge is re-tagged when a recorded call in that zone, or
  * {@link #refresh()}, sees a new provenance; its value is always read at scrape time.

@@ -42,6 +42,6 @@ public record CooldownPolicy(int failureThreshold, Duration initial, Duration ma
      * the wait of the {@link HealthPolicy} this policy maps onto.
      */
     public Duration cooldown(int n) {
-        return HealthPolicy.of(this).waitDuration(n);
+        return HealthPolicy.backoff(initial, max, n);
     }
 }

@@ -111,14 +111,19 @@ public record HealthPolicy(int slidingWindowSize, int minimumNumberOfCalls, doub
 
     /** The {@code n}-th consecutive wait, 0-based: {@code waitDurationInOpenState × 2^n}, capped. */
     public Duration waitDuration(int n) {
+        return backoff(waitDurationInOpenState, maxWaitDurationInOpenState, n);
+    }
+
+    /** The {@code n}-th consecutive wait, 0-based: {@code first × 2^n}, capped at {@code max} (also on overflow). */
+    static Duration backoff(Duration first, Duration max, int n) {
         if (n < 0) {
             throw new IllegalArgumentException("n must be >= 0, was " + n);
         }
-        long first = waitDurationInOpenState.toMillis();
-        long max = maxWaitDurationInOpenState.toMillis();
-        if (n >= 62 || first > (max >> Math.min(n, 62))) {
-            return maxWaitDurationInOpenState;
+        long firstMillis = first.toMillis();
+        long maxMillis = max.toMillis();
+        if (n >= 62 || firstMillis > (maxMillis >> Math.min(n, 62))) {
+            return max;
         }
-        return Duration.ofMillis(Math.min(max, first << n));
+        return Duration.ofMillis(Math.min(maxMillis, firstMillis << n));
     }
 }

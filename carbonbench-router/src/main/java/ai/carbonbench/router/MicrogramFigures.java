@@ -4,9 +4,11 @@ import ai.carbonbench.core.score.Range;
 
 /**
  * Grams of CO2e kept as whole micrograms (one call's in a {@link CallRecord}, a sum of calls' in
- * {@link LedgerTotals}), with the one conversion of those figures to grams.
+ * {@link LedgerTotals}), with the one conversion of those figures to grams. Public so that the conversions can
+ * be called reflectively (expression languages, templates): a public method declared in a package-private
+ * interface cannot be.
  */
-sealed interface MicrogramFigures permits CallRecord, LedgerTotals {
+public sealed interface MicrogramFigures permits CallRecord, LedgerTotals {
 
     long microgramsLow();
 

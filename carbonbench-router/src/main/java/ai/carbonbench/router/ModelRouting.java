@@ -105,6 +105,9 @@ public final class ModelRouting<M> {
 
     private ModelRouting(AdapterBuilder<M, ?> b, Decorator<M> decorator) {
         this.carbonBench = Objects.requireNonNull(b.carbonBench, "carbonBench");
+        if (b.keys.isEmpty()) {
+            throw new IllegalArgumentException("a carbon-aware model needs at least one candidate");
+        }
         FailureClassifier framework = b.classifier;
         this.classifier = failure -> !(failure instanceof CommittedFailure) && framework.isRetriable(failure);
         List<Candidate<M>> resolved = new ArrayList<>(b.keys.size());

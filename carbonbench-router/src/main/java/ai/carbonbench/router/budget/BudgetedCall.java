@@ -1,5 +1,6 @@
 package ai.carbonbench.router.budget;
 
+import ai.carbonbench.core.catalog.Checks;
 import ai.carbonbench.router.Usage;
 import java.util.Locale;
 import java.util.Objects;
@@ -33,6 +34,9 @@ public record BudgetedCall(String key, Optional<Usage> estimate, Optional<String
 
     /** This call with an upper estimate of its tokens. */
     public BudgetedCall withEstimate(long inputTokens, long maxOutputTokens) {
+        // named as the caller knows them (Usage would say outputTokens), in the order the parameters come
+        Checks.count("inputTokens", inputTokens);
+        Checks.count("maxOutputTokens", maxOutputTokens);
         return new BudgetedCall(key, Optional.of(new Usage(inputTokens, maxOutputTokens)), model, qualityFloor);
     }
 
