@@ -122,10 +122,4 @@ public record Constraints(Set<String> providers, Set<String> regions, Set<String
     public boolean allows(Offering o, double usdPerMillionTokens) {
         return violation(o, usdPerMillionTokens).isEmpty();
     }
-
-    /** Whether the score passes every constraint, the carbon cap included. */
-    public boolean allows(Score s) {
-        return allows(s.offering(), s.usdPerMillionTokens())
-                && carbonViolation(s.gramsPerMillionTokens().central()).isEmpty();
-    }
 }
