@@ -68,7 +68,7 @@ final class ScoreMemo {
         GridIntensitySource source = live.get();
         String[] zones = e.zones;
         for (int i = 0; i < zones.length; i++) {
-            if (!source.current(zones[i]).equals(e.liveValues[i])) {
+            if (!current(source, zones[i]).equals(e.liveValues[i])) {
                 return false;
             }
         }
@@ -84,11 +84,23 @@ final class ScoreMemo {
         // Read the live values before scoring: should one change in between, the entry looks outdated
         // on the next call and is recomputed, never the other way round.
         for (int i = 0; i < values.length; i++) {
-            values[i] = live.get().current(zones[i]);
+            values[i] = current(live.get(), zones[i]);
         }
         Score s = score.apply(offering, now);
         entries.put(key, new Entry(Math.floorDiv(now.toEpochMilli(), HOUR_MILLIS), s, zones, values));
         return s;
+    }
+
+    /**
+     * The source's current value for the zone; empty when the source throws, which the resolution behind the
+     * score ({@code GridSources.resolve}) skips as well, so the memo never fails where a fresh score would not.
+     */
+    private static Optional<GridIntensity> current(GridIntensitySource source, String zone) {
+        try {
+            return source.current(zone);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Every zone a score of the offering reads: each execution region's zone and its alternatives. */

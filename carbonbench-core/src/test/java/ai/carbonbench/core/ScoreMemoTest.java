@@ -99,6 +99,23 @@ final class ScoreMemoTest {
         assertThatThrownBy(() -> cb.gramsCentral(SOLAR, -1, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void a_source_that_throws_is_skipped_as_the_resolution_skips_it() {
+        TestClock clock = new TestClock(Instant.parse("2026-06-01T10:05:00Z"));
+        StubGridSource broken = new StubGridSource("broken") {
+            @Override
+            public Optional<GridIntensity> current(String zone) {
+                throw new IllegalStateException("broken source");
+            }
+        };
+        CarbonBench cb = CarbonBench.builder().catalog(Fixtures.miniCatalog()).clock(clock).gridSource(broken)
+                .boundary(ai.carbonbench.core.score.Boundary.GPU).build();
+
+        assertThat(cb.gramsCentral(SOLAR, 500, 1000)).isCloseTo(KWH * 150, within(1e-12));
+        assertThat(cb.grams(SOLAR, 500, 1000).central()).isCloseTo(KWH * 150, within(1e-12));
+        assertThat(cb.score(SOLAR)).isEqualTo(cb.scoreAt(SOLAR, clock.instant()));
+    }
+
     /** A live source for Z-SOLAR whose current value the test publishes; a new object per read, as a cache may give. */
     static final class MutableSource extends StubGridSource {
         private volatile double value = Double.NaN;
