@@ -33,6 +33,7 @@ import java.util.function.Function;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one entry point of CarbonBench: scores, leaderboards, recommendations and daily curves over a
@@ -364,14 +365,14 @@ public final class CarbonBench implements AutoCloseable {
 
     /** Builds a {@link CarbonBench}. Not thread-safe; the built instance is. */
     public static final class Builder {
-        private Catalog catalog;
+        private @Nullable Catalog catalog;
         private TokenMix tokenMix = TokenMix.DEFAULT;
         private EmissionFactor emissionFactor = EmissionFactor.LIFECYCLE;
         private Boundary boundary = Boundary.SERVER;
         private Clock clock = Clock.systemUTC();
-        private GridIntensitySource gridSource;
+        private @Nullable GridIntensitySource gridSource;
         private Duration awaitLiveData = Duration.ZERO;
-        private ObservedSpeeds observedSpeeds;
+        private @Nullable ObservedSpeeds observedSpeeds;
 
         private Builder() {
         }

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Time shifting: rolling averages over an intensity series, ported from the Green Software Foundation's
@@ -45,7 +46,7 @@ final class TimeShift {
      * returns the data unchanged.
      */
     static List<Point> rollingAverage(List<Point> data, Duration window, Instant dataStart, Instant dataEnd,
-            Duration tick) {
+            @Nullable Duration tick) {
         if (data.isEmpty()) {
             return List.of();
         }
