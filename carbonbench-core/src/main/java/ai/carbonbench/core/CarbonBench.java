@@ -8,6 +8,7 @@ import ai.carbonbench.core.catalog.ObservedSpeeds;
 import ai.carbonbench.core.catalog.Offering;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.catalog.Region;
+import ai.carbonbench.core.catalog.Speed;
 import ai.carbonbench.core.grid.GridIntensity;
 import ai.carbonbench.core.grid.GridIntensitySource;
 import ai.carbonbench.core.grid.Provenance;
@@ -154,12 +155,14 @@ public final class CarbonBench implements AutoCloseable {
      * Without observations for the offering this is one map read and no allocation.
      */
     private Score withObservedSpeed(Score s) {
-        return observedSpeeds.speed(s.offering().key())
-                .filter(sp -> !s.offering().speed().equals(Optional.of(sp)))
-                .map(sp -> new Score(s.offering().withSpeed(sp), s.zone(), s.intensityGramsPerKwh(), s.provenance(),
-                        s.at(), s.gramsPerMillionInput(), s.gramsPerMillionOutput(), s.gramsPerMillionTokens(),
-                        s.usdPerMillionTokens(), s.boundary()))
-                .orElse(s);
+        Offering o = s.offering();
+        Optional<Speed> observed = observedSpeeds.speed(o.key());
+        if (observed.isEmpty() || o.speed().equals(observed)) {
+            return s;
+        }
+        return new Score(o.withSpeed(observed.get()), s.zone(), s.intensityGramsPerKwh(), s.provenance(), s.at(),
+                s.gramsPerMillionInput(), s.gramsPerMillionOutput(), s.gramsPerMillionTokens(), s.usdPerMillionTokens(),
+                s.boundary());
     }
 
     /** The offering's score for the hour containing {@code at}. */
