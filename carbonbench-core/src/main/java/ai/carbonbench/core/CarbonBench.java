@@ -279,11 +279,7 @@ public final class CarbonBench implements AutoCloseable {
      */
     public WindowChoice bestWindow(Collection<OfferingKey> candidates,
             Duration jobDuration, Instant deadline) {
-        Objects.requireNonNull(candidates, "candidates");
-        if (candidates.isEmpty()) {
-            throw new IllegalArgumentException("candidates must not be empty");
-        }
-        return TimeShift.bestWindow(this, List.copyOf(candidates), jobDuration, deadline, intensity.now());
+        return TimeShift.bestWindow(this, candidates, jobDuration, deadline);
     }
 
     /**

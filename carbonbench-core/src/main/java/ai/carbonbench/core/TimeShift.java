@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -110,11 +111,17 @@ final class TimeShift {
         return d.getSeconds() * 1e9 + d.getNano();
     }
 
-    /** Candidates are non-empty: {@link CarbonBench#bestWindow} checks them. */
-    static WindowChoice bestWindow(CarbonBench cb, List<OfferingKey> candidates, Duration jobDuration,
-            Instant deadline, Instant clockNow) {
+    /** {@link CarbonBench#bestWindow}, "now" read from the CarbonBench's clock. */
+    static WindowChoice bestWindow(CarbonBench cb, Collection<OfferingKey> candidates, Duration jobDuration,
+            Instant deadline) {
+        Objects.requireNonNull(candidates, "candidates");
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("candidates must not be empty");
+        }
+        List<OfferingKey> keys = List.copyOf(candidates);
         Objects.requireNonNull(jobDuration, "jobDuration");
-        Instant now = clockNow.truncatedTo(ChronoUnit.SECONDS); // start times to the second are precise enough
+        // start times to the second are precise enough
+        Instant now = cb.clock().instant().truncatedTo(ChronoUnit.SECONDS);
         Objects.requireNonNull(deadline, "deadline");
         if (jobDuration.isZero() || jobDuration.isNegative()) {
             throw new IllegalArgumentException("jobDuration must be positive, was " + jobDuration);
@@ -129,7 +136,7 @@ final class TimeShift {
         }
         WindowChoice.Window best = null;
         WindowChoice.Window bestNow = null;
-        for (OfferingKey key : candidates) {
+        for (OfferingKey key : keys) {
             Offering offering = cb.catalog().offering(key);
             Hourly h = hourly(cb, offering, now, deadline);
             OfferingKey canonical = offering.key();
