@@ -126,8 +126,8 @@ public final class CleanestFirst {
     }
 
     /**
-     * What the comparison between the two covered, in words: "grid intensity and PUE alone, the model's energy
-     * range being common to both" for the same model, "full ranges, energy uncertainty included" otherwise.
+     * What the comparison between the two covered, in words: "from grid intensity and PUE alone, the model's
+     * energy range being common to both" for the same model, "full ranges, energy uncertainty included" otherwise.
      */
     public static String basis(Score a, Score b) {
         return sameModel(a, b) ? "from grid intensity and PUE alone, the model's energy range being common to both"
