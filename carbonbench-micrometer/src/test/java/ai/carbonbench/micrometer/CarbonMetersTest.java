@@ -44,7 +44,7 @@ final class CarbonMetersTest {
         return carbonBenchBuilder().build();
     }
 
-    private static CarbonBench.Builder carbonBenchBuilder() {
+    static CarbonBench.Builder carbonBenchBuilder() {
         try {
             Catalog catalog = Catalog.load(Path.of(CarbonMetersTest.class
                     .getResource("/ai/carbonbench/router/catalog-fixture.json").toURI()));
@@ -154,28 +154,7 @@ final class CarbonMetersTest {
 
     @Test
     void a_registry_bound_later_does_not_leave_an_earlier_one_on_an_old_provenance() {
-        AtomicReference<GridIntensity> se = new AtomicReference<>();
-        GridIntensitySource grid = new GridIntensitySource() {
-            @Override
-            public String name() {
-                return "test";
-            }
-
-            @Override
-            public Optional<GridIntensity> current(String zone) {
-                return zone.equals("SE") ? Optional.ofNullable(se.get()) : Optional.empty();
-            }
-
-            @Override
-            public List<GridIntensity> history(String zone) {
-                return List.of();
-            }
-
-            @Override
-            public List<GridIntensity> forecast(String zone) {
-                return List.of();
-            }
-        };
+        LiveSe grid = new LiveSe();
         CarbonBench live = carbonBenchBuilder().gridSource(grid).build();
         CarbonMeters meters = CarbonMeters.builder(live).offerings(List.of(EU_NORTH)).build();
         SimpleMeterRegistry first = new SimpleMeterRegistry();
@@ -184,12 +163,41 @@ final class CarbonMetersTest {
         assertThat(first.find(CarbonMeters.GRID_INTENSITY).tag("zone", "SE").gauge().getId().getTag("provenance"))
                 .isEqualTo("default");
 
-        se.set(new GridIntensity("SE", 40, CLOCK.instant(), "test", false, Provenance.LIVE));
+        grid.set(40);
         meters.bindTo(second);
 
         for (SimpleMeterRegistry registry : List.of(first, second)) {
             assertThat(registry.find(CarbonMeters.GRID_INTENSITY).tag("zone", "SE").gauges())
                     .extracting(g -> g.getId().getTag("provenance")).containsExactly("live");
+        }
+    }
+
+    /** A grid source with a live value for zone SE once {@link #set} (none before), and nothing else. */
+    static final class LiveSe implements GridIntensitySource {
+        private final AtomicReference<GridIntensity> se = new AtomicReference<>();
+
+        void set(double gramsPerKwh) {
+            se.set(new GridIntensity("SE", gramsPerKwh, CLOCK.instant(), name(), false, Provenance.LIVE));
+        }
+
+        @Override
+        public String name() {
+            return "test";
+        }
+
+        @Override
+        public Optional<GridIntensity> current(String zone) {
+            return zone.equals("SE") ? Optional.ofNullable(se.get()) : Optional.empty();
+        }
+
+        @Override
+        public List<GridIntensity> history(String zone) {
+            return List.of();
+        }
+
+        @Override
+        public List<GridIntensity> forecast(String zone) {
+            return List.of();
         }
     }
 
