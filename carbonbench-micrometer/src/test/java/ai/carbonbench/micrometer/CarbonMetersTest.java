@@ -7,9 +7,9 @@ import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.Catalog;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.GridIntensity;
-import ai.carbonbench.core.grid.GridIntensitySource;
 import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.score.Boundary;
+import ai.carbonbench.core.testing.StubGridSource;
 import ai.carbonbench.router.CarbonRouter;
 import ai.carbonbench.router.Usage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -173,31 +173,20 @@ final class CarbonMetersTest {
     }
 
     /** A grid source with a live value for zone SE once {@link #set} (none before), and nothing else. */
-    static final class LiveSe implements GridIntensitySource {
+    static final class LiveSe extends StubGridSource {
         private final AtomicReference<GridIntensity> se = new AtomicReference<>();
+
+        LiveSe() {
+            super("test");
+        }
 
         void set(double gramsPerKwh) {
             se.set(new GridIntensity("SE", gramsPerKwh, CLOCK.instant(), name(), false, Provenance.LIVE));
         }
 
         @Override
-        public String name() {
-            return "test";
-        }
-
-        @Override
         public Optional<GridIntensity> current(String zone) {
             return zone.equals("SE") ? Optional.ofNullable(se.get()) : Optional.empty();
-        }
-
-        @Override
-        public List<GridIntensity> history(String zone) {
-            return List.of();
-        }
-
-        @Override
-        public List<GridIntensity> forecast(String zone) {
-            return List.of();
         }
     }
 
