@@ -63,8 +63,9 @@ import org.slf4j.LoggerFactory;
  * recorded calls' grams. Tokens and grams are read at scrape time ({@link FunctionCounter}); recording a call
  * costs two map lookups (its endpoint, its zone) and five additions.
  *
- * <p><b>Provenance tag.</b> A zone's gauge is re-tagged when a recorded call in that zone, or
- * {@link #refresh()}, sees a new provenance; its value is always read at scrape time.
+ * <p><b>Provenance tag.</b> A zone's gauge is re-tagged, in every registry alike, when a recorded call in that
+ * zone, {@link #refresh()} or binding another registry sees a new provenance; its value is always read at scrape
+ * time.
  *
  * <p>Thread-safe. May be bound to several registries.
  */
@@ -142,7 +143,14 @@ public final class CarbonMeters implements MeterBinder, RouterListener {
         synchronized (gaugeLock) {
             registries.add(registry);
             counts.forEach((k, c) -> register(registry, k, c));
-            zones.values().forEach(z -> registerGauge(registry, z, provenanceOf(z)));
+            for (ZoneState z : zones.values()) {
+                Provenance p = provenanceOf(z);
+                if (z.tagged == p) {
+                    registerGauge(registry, z, p);
+                } else {
+                    retag(z, p); // on every registry, this one included: all show the same provenance
+                }
+            }
         }
     }
 
@@ -158,10 +166,7 @@ public final class CarbonMeters implements MeterBinder, RouterListener {
         c.inputTokens.add(r.inputTokens());
         c.outputTokens.add(r.outputTokens());
         c.calls.increment();
-        ZoneState z = zones.get(r.zone());
-        if (z == null) {
-            z = zone(r.zone(), r.endpoint());
-        }
+        ZoneState z = zone(r.zone(), r.endpoint());
         if (z.tagged != r.provenance()) {
             retag(z, r.provenance());
         }
@@ -216,19 +221,25 @@ public final class CarbonMeters implements MeterBinder, RouterListener {
                 .tags(endpoint).register(reg);
     }
 
+    /** The zone's state; a new zone is published only once its gauges are registered and tagged. */
     private ZoneState zone(String zone, OfferingKey representative) {
-        ZoneState[] created = new ZoneState[1];
-        ZoneState z = zones.computeIfAbsent(zone, k -> created[0] = new ZoneState(k, representative));
-        if (created[0] != null) {
-            Provenance p = provenanceOf(z);
-            synchronized (gaugeLock) {
+        ZoneState z = zones.get(zone);
+        if (z != null) {
+            return z;
+        }
+        synchronized (gaugeLock) {
+            z = zones.get(zone);
+            if (z == null) {
+                z = new ZoneState(zone, representative);
+                Provenance p = provenanceOf(z);
                 for (MeterRegistry reg : registries) {
                     registerGauge(reg, z, p);
                 }
                 z.tagged = p;
+                zones.put(zone, z);
             }
+            return z;
         }
-        return z;
     }
 
     private void retag(ZoneState z, Provenance p) {
@@ -250,7 +261,6 @@ public final class CarbonMeters implements MeterBinder, RouterListener {
     }
 
     private void registerGauge(MeterRegistry reg, ZoneState z, Provenance p) {
-        z.tagged = p;
         z.gauges.add(Gauge.builder(GRID_INTENSITY, z, this::intensity).baseUnit("grams.per.kwh")
                 .description("Grid carbon intensity now, gCO2e/kWh, in a zone CarbonBench routes or accounts calls to")
                 .tags("zone", z.zone, "provenance", p.name().toLowerCase(Locale.ROOT))

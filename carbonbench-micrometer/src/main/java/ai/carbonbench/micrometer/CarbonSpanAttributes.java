@@ -44,7 +44,8 @@ public final class CarbonSpanAttributes implements Consumer<CallRecord> {
 
     /**
      * Subscribes to {@code ledger}: each call recorded from now on adds its attributes to the span current on the
-     * recording thread. {@code carbonBench} supplies the intensity the record was scored at (for the energy).
+     * recording thread. The intensity (and so the energy) is the one that priced the call; {@code carbonBench}
+     * scores a record that does not carry its score at the hour it was recorded.
      */
     public static CarbonSpanAttributes subscribe(EmissionsLedger ledger, CarbonBench carbonBench) {
         CarbonSpanAttributes a = new CarbonSpanAttributes(carbonBench);
@@ -60,7 +61,9 @@ public final class CarbonSpanAttributes implements Consumer<CallRecord> {
             return;
         }
         try {
-            Range intensity = carbonBench.scoreAt(record.endpoint(), record.at()).intensityGramsPerKwh();
+            // the score that priced the call, as the adapters' receipts read it; re-scored only for a record without it
+            Range intensity = record.score().orElseGet(() -> carbonBench.scoreAt(record.endpoint(), record.at()))
+                    .intensityGramsPerKwh();
             addTo(span, CallReceipt.of(record, intensity, List.of(), true));
         } catch (RuntimeException e) {
             LOG.debug("Could not add carbon attributes to the current span: {}", e.toString());

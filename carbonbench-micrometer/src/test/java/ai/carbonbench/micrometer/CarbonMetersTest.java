@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.catalog.Catalog;
 import ai.carbonbench.core.catalog.OfferingKey;
+import ai.carbonbench.core.grid.GridIntensity;
+import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.score.Boundary;
+import ai.carbonbench.core.testing.StubGridSource;
 import ai.carbonbench.router.CarbonRouter;
 import ai.carbonbench.router.Usage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -17,8 +21,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -31,14 +38,18 @@ final class CarbonMetersTest {
      */
     static final OfferingKey EU_NORTH = OfferingKey.of("alpha", "eu-north", "test-model");
     static final OfferingKey US_WEST = OfferingKey.of("alpha", "us-west", "test-model");
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
 
     static CarbonBench carbonBench() {
+        return carbonBenchBuilder().build();
+    }
+
+    static CarbonBench.Builder carbonBenchBuilder() {
         try {
             Catalog catalog = Catalog.load(Path.of(CarbonMetersTest.class
                     .getResource("/ai/carbonbench/router/catalog-fixture.json").toURI()));
             // GPU boundary: the expected figures below are hand-computed as energy x intensity x PUE
-            return CarbonBench.builder().catalog(catalog).boundary(Boundary.GPU)
-                    .clock(Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC)).build();
+            return CarbonBench.builder().catalog(catalog).boundary(Boundary.GPU).clock(CLOCK);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -139,6 +150,44 @@ final class CarbonMetersTest {
 
         assertThat(value(registry.scrape(), "carbonbench_grid_intensity_grams_per_kwh",
                 "provenance=\"default\",zone=\"SE\"")).isEqualTo(40.0);
+    }
+
+    @Test
+    void a_registry_bound_later_does_not_leave_an_earlier_one_on_an_old_provenance() {
+        LiveSe grid = new LiveSe();
+        CarbonBench live = carbonBenchBuilder().gridSource(grid).build();
+        CarbonMeters meters = CarbonMeters.builder(live).offerings(List.of(EU_NORTH)).build();
+        SimpleMeterRegistry first = new SimpleMeterRegistry();
+        SimpleMeterRegistry second = new SimpleMeterRegistry();
+        meters.bindTo(first);
+        assertThat(first.find(CarbonMeters.GRID_INTENSITY).tag("zone", "SE").gauge().getId().getTag("provenance"))
+                .isEqualTo("default");
+
+        grid.set(40);
+        meters.bindTo(second);
+
+        for (SimpleMeterRegistry registry : List.of(first, second)) {
+            assertThat(registry.find(CarbonMeters.GRID_INTENSITY).tag("zone", "SE").gauges())
+                    .extracting(g -> g.getId().getTag("provenance")).containsExactly("live");
+        }
+    }
+
+    /** A grid source with a live value for zone SE once {@link #set} (none before), and nothing else. */
+    static final class LiveSe extends StubGridSource {
+        private final AtomicReference<GridIntensity> se = new AtomicReference<>();
+
+        LiveSe() {
+            super("test");
+        }
+
+        void set(double gramsPerKwh) {
+            se.set(new GridIntensity("SE", gramsPerKwh, CLOCK.instant(), name(), false, Provenance.LIVE));
+        }
+
+        @Override
+        public Optional<GridIntensity> current(String zone) {
+            return zone.equals("SE") ? Optional.ofNullable(se.get()) : Optional.empty();
+        }
     }
 
     /** The value of the sample {@code name{labels}} in Prometheus text format; fails when absent. */

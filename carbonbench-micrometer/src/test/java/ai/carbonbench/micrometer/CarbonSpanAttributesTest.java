@@ -60,6 +60,37 @@ final class CarbonSpanAttributesTest {
     }
 
     @Test
+    void the_energy_is_at_the_intensity_that_priced_the_call_even_when_the_grid_moved_before_it_was_recorded() {
+        CarbonMetersTest.LiveSe grid = new CarbonMetersTest.LiveSe();
+        grid.set(40);
+        CarbonBench cb = CarbonMetersTest.carbonBenchBuilder().gridSource(grid).build();
+        InMemorySpanExporter exporter = InMemorySpanExporter.create();
+        try (SdkTracerProvider tracing = SdkTracerProvider.builder()
+                .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build()) {
+            CarbonRouter<String> router = CarbonRouter.<String>builder(cb).endpoint(EU_NORTH, "eu-north").build();
+            CarbonSpanAttributes.subscribe(router.ledger(), cb);
+
+            Span span = tracing.get("test").spanBuilder("chat test-model").startSpan();
+            try (Scope ignored = span.makeCurrent()) {
+                router.call(c -> {
+                    grid.set(80); // after the router priced the call at 40 g/kWh
+                    return "ok";
+                }, r -> Usage.of(3000, 1000));
+            } finally {
+                span.end();
+            }
+
+            SpanData data = exporter.getFinishedSpanItems().get(0);
+            // priced at 40 g/kWh: 1.6 Wh -> 0.064 g; the energy is the call's 1.6 Wh, not 0.064 g / 80 g/kWh
+            assertThat(data.getAttributes().get(AttributeKey.doubleKey(CarbonAttributes.EMISSIONS.key())))
+                    .isCloseTo(0.064, within(1e-9));
+            assertThat(data.getAttributes().get(AttributeKey.doubleKey(CarbonAttributes.GRID_INTENSITY.key()))).isEqualTo(40.0);
+            assertThat(data.getAttributes().get(AttributeKey.doubleKey(CarbonAttributes.ENERGY.key())))
+                    .isCloseTo(1.6, within(1e-6));
+        }
+    }
+
+    @Test
     void without_a_recording_span_nothing_happens_and_nothing_throws() {
         CarbonBench cb = CarbonMetersTest.carbonBench();
         CarbonRouter<String> router = CarbonRouter.<String>builder(cb).endpoint(EU_NORTH, "eu-north").build();
