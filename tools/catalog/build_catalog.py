@@ -610,14 +610,6 @@ EXCLUDED_OFFERINGS = {("groq", "mixtral-8x7b-32768"): "probably retired (flagged
                       ("together", "Qwen/Qwen3-235B-A22B-Instruct-2507-tput"): "litellm output price 6.0 $/M looks like a data-entry error (0.6 expected)"}
 
 # ---------------------------------------------------------------------------
-# helpers
-# ---------------------------------------------------------------------------
-
-
-# round_sig and sig4 are energy_method's (imported above), one definition for both modules.
-
-
-# ---------------------------------------------------------------------------
 # build
 # ---------------------------------------------------------------------------
 
