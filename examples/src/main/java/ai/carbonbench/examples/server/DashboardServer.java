@@ -45,10 +45,10 @@ import org.slf4j.LoggerFactory;
  * {@code /} that shows it, on Javalin 7 (Jetty 12). What {@code carbonbench serve} runs.
  *
  * <ul>
- *   <li>{@code GET /api/leaderboard?family=&provider=&region=&model=&eu_only=&sort=carbon|cost|speed&limit=&boundary=}
+ *   <li>{@code GET /api/leaderboard?family=&provider=&region=&model=&eu_only=&sort=carbon|cost|speed&limit=&include_retired=&boundary=}
  *   <li>{@code GET /api/recommend?model=&provider=&region=&eu_only=&max_price=&boundary=}
  *   <li>{@code GET /api/intensity?region=} (the 24-hour curve, minimum marked, provenance per point)
- *   <li>{@code GET /api/models?family=}, {@code /api/providers}, {@code /api/regions?provider=}, {@code /api/about?boundary=}
+ *   <li>{@code GET /api/models?family=&all=}, {@code /api/providers}, {@code /api/regions?provider=}, {@code /api/about?boundary=}
  * </ul>
  *
  * <p>{@code boundary=gpu|server|lifecycle} scores at that accounting boundary instead of the CarbonBench's own
