@@ -610,14 +610,6 @@ EXCLUDED_OFFERINGS = {("groq", "mixtral-8x7b-32768"): "probably retired (flagged
                       ("together", "Qwen/Qwen3-235B-A22B-Instruct-2507-tput"): "litellm output price 6.0 $/M looks like a data-entry error (0.6 expected)"}
 
 # ---------------------------------------------------------------------------
-# helpers
-# ---------------------------------------------------------------------------
-
-
-# round_sig and sig4 are energy_method's (imported above), one definition for both modules.
-
-
-# ---------------------------------------------------------------------------
 # build
 # ---------------------------------------------------------------------------
 
@@ -930,10 +922,9 @@ def build(src: Sources, report: bool, revise_energy: bool = True):
         assert all(c > 300 for _, _, c in sums), path
         return [a / c for a, _, c in sums], [b / c for _, b, c in sums]
 
-    series = {}  # zone -> {year: (direct24 UTC, lca24 UTC, how)}
+    series = {}  # zone -> {year: (direct24 UTC, lca24 UTC)}
     for (zk_, yr), path in hourly_files.items():
-        d24, l24 = utc_means(path, zk_)
-        series.setdefault(zk_, {})[yr] = (d24, l24, "utc-file")
+        series.setdefault(zk_, {})[yr] = utc_means(path, zk_)
     for zk_, years in prof.items():
         for yr, hours in years.items():
             if yr in series.get(zk_, {}):
@@ -942,7 +933,7 @@ def build(src: Sources, report: bool, revise_energy: bool = True):
             tzname = hours[0][2]
             tz_notes[(zk_, yr)] = (tzname, offset_shares(tzname, int(yr)))
             series.setdefault(zk_, {})[yr] = (year_to_utc([hours[h][0] for h in range(24)], tzname, int(yr)),
-                                              year_to_utc([hours[h][1] for h in range(24)], tzname, int(yr)), "local-hour means")
+                                              year_to_utc([hours[h][1] for h in range(24)], tzname, int(yr)))
 
     profile_stats = []
     zones_out = []

@@ -114,15 +114,19 @@ def eco_gpus(total_b):
     return 2 ** math.ceil(math.log2(max(1, need)))
 
 
+def eco_gpu_wh_per_token(active_b):
+    """EcoLogits' Wh per output token of one GPU at batch ECO_BATCH."""
+    return ECO_ALPHA * math.exp(ECO_BETA * ECO_BATCH) * active_b + ECO_GAMMA
+
+
 def eco_gpu_wh_per_1k(active_b, total_b):
     """EcoLogits' GPU-only Wh per 1,000 output tokens (PUE 1)."""
-    f_e = ECO_ALPHA * math.exp(ECO_BETA * ECO_BATCH) * active_b + ECO_GAMMA
-    return 1000 * eco_gpus(total_b) * f_e
+    return 1000 * eco_gpus(total_b) * eco_gpu_wh_per_token(active_b)
 
 
 def eco_server_ratio(active_b):
     """EcoLogits' (server + GPU) / GPU energy; independent of the GPU count."""
-    f_e = ECO_ALPHA * math.exp(ECO_BETA * ECO_BATCH) * active_b + ECO_GAMMA
+    f_e = eco_gpu_wh_per_token(active_b)
     latency = ECO_LAT_ALPHA * active_b + ECO_LAT_BETA * ECO_BATCH + ECO_LAT_GAMMA
     server_wh = latency / 3600 * ECO_SERVER_KW * 1000 / ECO_SERVER_GPUS / ECO_BATCH
     return 1 + server_wh / f_e

@@ -29,16 +29,16 @@ FIELDS = ["path", "sha256", "vendored", "licence", "origin", "commit", "note"]
 GZIP_ABOVE = 200_000  # bytes: larger vendored files are stored gzip-compressed
 
 
-def read_manifest(manifest: Path = MANIFEST) -> dict[str, dict]:
-    with open(manifest, newline="", encoding="utf-8") as f:
+def read_manifest() -> dict[str, dict]:
+    with open(MANIFEST, newline="", encoding="utf-8") as f:
         return {r["path"]: r for r in csv.DictReader(f)}
 
 
 class Sources:
     """Opens raw files by their manifest path; fails loudly if a file is missing or its checksum differs."""
 
-    def __init__(self, external: Path | None = None, manifest: Path = MANIFEST):
-        self.manifest = read_manifest(manifest)
+    def __init__(self, external: Path | None = None):
+        self.manifest = read_manifest()
         env = os.environ.get("CARBONBENCH_SOURCES")
         self.external = Path(external) if external else Path(env) if env else DEFAULT_EXTERNAL
         self.used: set[str] = set()

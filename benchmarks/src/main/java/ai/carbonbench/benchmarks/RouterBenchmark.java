@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Threads;
 
 /**
  * What the router's work costs, not only a pointer read. Run with
- * {@code java -jar benchmarks/target/benchmarks.jar RouterBenchmark -prof gc -f 3}.
+ * {@code java -jar benchmarks/target/benchmarks.jar RouterBenchmark -prof gc} (three forks, from {@link BenchmarkSettings}).
  *
  * <ul>
  *   <li>{@code select}: the steady state, a volatile read of the published snapshot;</li>

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -43,20 +42,6 @@ final class Api {
             "/api/providers", new Endpoint(Set.of(), Api::providers),
             "/api/regions", new Endpoint(Set.of("provider"), Api::regions),
             "/api/about", new Endpoint(Set.of("boundary"), Api::about));
-
-    /** One line per boundary: what it counts and which public figures it is comparable with (the page's selector). */
-    static final Map<Boundary, String> BOUNDARY_SUMMARY = summaries();
-
-    private static Map<Boundary, String> summaries() {
-        Map<Boundary, String> m = new EnumMap<>(Boundary.class);
-        m.put(Boundary.GPU, "Accelerator energy only, times PUE: the formula of CarbonBench 0.1, comparable with "
-                + "ML.ENERGY and the AI Energy Score.");
-        m.put(Boundary.SERVER, "Accelerator plus host CPU and memory and idle provisioned capacity, times PUE: "
-                + "comparable with Google's, Microsoft's and OpenAI's per-prompt figures.");
-        m.put(Boundary.LIFECYCLE, "Server plus the embodied emissions of the accelerator and its server: comparable "
-                + "with Mistral's life-cycle analysis and EcoLogits with embodied impacts.");
-        return Map.copyOf(m);
-    }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -140,7 +125,7 @@ final class Api {
         n.put("boundaryText", boundaryText(boundary, bench.emissionFactor().name().toLowerCase(Locale.ROOT)));
         ArrayNode all = n.putArray("boundaries");
         for (Boundary b : Boundary.values()) {
-            all.addObject().put("id", b.id()).put("summary", BOUNDARY_SUMMARY.get(b)).put("default", b == bench.boundary());
+            all.addObject().put("id", b.id()).put("summary", summary(b)).put("default", b == bench.boundary());
         }
         n.put("emissionFactor", bench.emissionFactor().name().toLowerCase(Locale.ROOT));
         n.put("inputShare", bench.tokenMix().inputShare());
@@ -156,6 +141,18 @@ final class Api {
                 .filter(bench.catalog()::isLive)
                 .forEach(m -> models.add(JsonViews.modelSummary(m)));
         return n;
+    }
+
+    /** One line per boundary: what it counts and which public figures it is comparable with (the page's selector). */
+    private static String summary(Boundary b) {
+        return switch (b) {
+            case GPU -> "Accelerator energy only, times PUE: the formula of CarbonBench 0.1, comparable with "
+                    + "ML.ENERGY and the AI Energy Score.";
+            case SERVER -> "Accelerator plus host CPU and memory and idle provisioned capacity, times PUE: "
+                    + "comparable with Google's, Microsoft's and OpenAI's per-prompt figures.";
+            case LIFECYCLE -> "Server plus the embodied emissions of the accelerator and its server: comparable "
+                    + "with Mistral's life-cycle analysis and EcoLogits with embodied impacts.";
+        };
     }
 
     private static String boundaryText(Boundary b, String factor) {

@@ -45,10 +45,10 @@ import org.slf4j.LoggerFactory;
  * {@code /} that shows it, on Javalin 7 (Jetty 12). What {@code carbonbench serve} runs.
  *
  * <ul>
- *   <li>{@code GET /api/leaderboard?family=&provider=&region=&model=&eu_only=&sort=carbon|cost|speed&limit=&boundary=}
+ *   <li>{@code GET /api/leaderboard?family=&provider=&region=&model=&eu_only=&sort=carbon|cost|speed&limit=&include_retired=&boundary=}
  *   <li>{@code GET /api/recommend?model=&provider=&region=&eu_only=&max_price=&boundary=}
  *   <li>{@code GET /api/intensity?region=} (the 24-hour curve, minimum marked, provenance per point)
- *   <li>{@code GET /api/models?family=}, {@code /api/providers}, {@code /api/regions?provider=}, {@code /api/about?boundary=}
+ *   <li>{@code GET /api/models?family=&all=}, {@code /api/providers}, {@code /api/regions?provider=}, {@code /api/about?boundary=}
  * </ul>
  *
  * <p>{@code boundary=gpu|server|lifecycle} scores at that accounting boundary instead of the CarbonBench's own
@@ -332,7 +332,7 @@ public final class DashboardServer implements AutoCloseable {
                 answer(ctx, endpoint.get());
             } else {
                 ctx.header("Content-Security-Policy", CSP);
-                send(ctx, 200, asset.contentType(), "no-cache", asset.answer());
+                send(ctx, asset.contentType(), asset.answer());
             }
         }
 
@@ -365,7 +365,7 @@ public final class DashboardServer implements AutoCloseable {
                 error(ctx, 500, "internal error", List.of());
                 return;
             }
-            send(ctx, 200, "application/json; charset=utf-8", "no-cache", answer);
+            send(ctx, "application/json; charset=utf-8", answer);
         }
 
         private static void error(Context ctx, int status, String message, List<String> suggestions) {
@@ -375,9 +375,12 @@ public final class DashboardServer implements AutoCloseable {
             ctx.result(errorBody(message, suggestions));
         }
 
-        /** 304 when the client has this answer; otherwise the answer, pre-compressed when the client accepts gzip. */
-        private static void send(Context ctx, int status, String contentType, String cacheControl, Answer answer) {
-            ctx.header("Cache-Control", cacheControl);
+        /**
+         * 304 when the client has this answer; otherwise 200 and the answer, pre-compressed when the client accepts
+         * gzip. Always revalidated ({@code no-cache}): the ETag makes that cheap.
+         */
+        private static void send(Context ctx, String contentType, Answer answer) {
+            ctx.header("Cache-Control", "no-cache");
             ctx.header("ETag", answer.etag());
             if (answer.compressible()) {
                 ctx.header("Vary", "Accept-Encoding");
@@ -386,7 +389,7 @@ public final class DashboardServer implements AutoCloseable {
                 ctx.status(304);
                 return;
             }
-            ctx.status(status);
+            ctx.status(200);
             ctx.header("Content-Type", contentType);
             String accept = ctx.header("Accept-Encoding");
             if (answer.compressible() && accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {

@@ -74,11 +74,11 @@ public final class RecommendLoad {
         return opts;
     }
 
-    /** One recommend URL per model that has at least one offering. */
+    /** One recommend URL per model that has at least one live offering. */
     private static List<URI> targets(CarbonBench bench, URI base) {
         List<URI> targets = new ArrayList<>();
         for (Model m : bench.catalog().models()) {
-            if (!bench.catalog().offeringsOf(m.id()).isEmpty()) {
+            if (bench.catalog().isLive(m)) {
                 targets.add(base.resolve("/api/recommend?model=" + URLEncoder.encode(m.id(), StandardCharsets.UTF_8)));
             }
         }

@@ -344,6 +344,13 @@
     });
   }
 
+  // The SDK's trust ranking (Provenance.trust): a blend carries the weakest provenance of its members.
+  var TRUST = { DEFAULT: 1, STALE: 2, FORECAST: 3, HISTORY: 3, LIVE: 4, OVERRIDE: 4 };
+
+  function weakest(provenances) {
+    return provenances.reduce(function (a, b) { return TRUST[b] < TRUST[a] ? b : a; });
+  }
+
   function blend(curves, o) {
     var n = curves[0].points.length;
     var points = [];
@@ -351,7 +358,7 @@
       var sum = 0;
       curves.forEach(function (c) { sum += c.points[i].gramsPerKwh; });
       points.push({ utcHour: curves[0].points[i].utcHour, at: curves[0].points[i].at, gramsPerKwh: sum / curves.length,
-        provenance: curves.map(function (c) { return c.points[i].provenance; }).sort()[0] });
+        provenance: weakest(curves.map(function (c) { return c.points[i].provenance; })) });
     }
     var flat = curves.every(function (c) { return c.flat; });
     var values = points.map(function (p) { return p.gramsPerKwh; });
