@@ -358,8 +358,15 @@ public final class CarbonBench implements AutoCloseable {
     @Override
     public String toString() {
         return "CarbonBench[" + catalog + ", " + tokenMix + ", " + emissionFactor + ", boundary=" + scorer.boundary().id()
-                + ", source="
-                + gridSource.map(GridIntensitySource::name).orElse(StaticGridIntensitySource.NAME) + "]";
+                + ", source=" + gridSourceName() + "]";
+    }
+
+    /**
+     * The name of the grid source in use, e.g. {@code electricity-maps}; {@code catalog} (the embedded annual
+     * averages) when none was given.
+     */
+    public String gridSourceName() {
+        return gridSource.map(GridIntensitySource::name).orElse(StaticGridIntensitySource.NAME);
     }
 
     /** Builds a {@link CarbonBench}. Not thread-safe; the built instance is. */

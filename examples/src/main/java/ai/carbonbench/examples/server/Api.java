@@ -129,7 +129,7 @@ final class Api {
         }
         n.put("emissionFactor", bench.emissionFactor().name().toLowerCase(Locale.ROOT));
         n.put("inputShare", bench.tokenMix().inputShare());
-        n.put("gridSource", at.toString().replaceFirst(".*source=([^\\]]*)].*", "$1"));
+        n.put("gridSource", at.gridSourceName());
         ObjectNode legend = n.putObject("provenance");
         legend.put("LIVE", "a live reading from a grid-data API, within its freshness limit");
         legend.put("FORECAST", "the grid operator's forecast for that hour");

@@ -125,6 +125,8 @@ final class DashboardBoundaryTest {
                 JsonNode rows = live.get("/api/leaderboard?limit=10&boundary=" + b).json();
                 assertThat(texts(rows, "provenance")).as(b).containsOnly("LIVE");
                 rows.forEach(row -> assertThat(row.get("intensityGramsPerKwh").asDouble()).as(b).isEqualTo(123.0));
+                assertThat(live.get("/api/about?boundary=" + b).json().get("gridSource").asText()).as(b)
+                        .isEqualTo("fixed");
             }
         } finally {
             live.server.close();
