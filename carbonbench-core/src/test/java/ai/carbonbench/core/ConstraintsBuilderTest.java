@@ -35,6 +35,8 @@ final class ConstraintsBuilderTest {
     void a_country_must_be_two_letters_and_a_cap_a_finite_non_negative_number() {
         assertThatThrownBy(() -> LeaderboardQuery.builder().country("DEU")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ISO 3166-1 alpha-2");
+        assertThatThrownBy(() -> RecommendationRequest.builder("small-8b").country("1A")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("was '1A'");
         assertThatThrownBy(() -> RecommendationRequest.builder("small-8b").maxGramsPerMillionTokens(Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxGramsPerMillionTokens");
     }

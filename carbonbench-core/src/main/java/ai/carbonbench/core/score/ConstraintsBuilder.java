@@ -45,10 +45,10 @@ public abstract class ConstraintsBuilder<B extends ConstraintsBuilder<B>> {
         return self();
     }
 
-    /** Only regions in this country, ISO 3166-1 alpha-2 in any case (adds to any given before). */
+    /** Only regions in this country, ISO 3166-1 alpha-2 (two letters, any case) (adds to any given before). */
     public B country(String isoCode) {
         String code = Objects.requireNonNull(isoCode, "country").trim().toUpperCase(Locale.ROOT);
-        if (code.length() != 2) {
+        if (!code.matches("[A-Z]{2}")) {
             throw new IllegalArgumentException(
                     "country must be a two-letter ISO 3166-1 alpha-2 code such as DE, was '" + isoCode + "'");
         }
