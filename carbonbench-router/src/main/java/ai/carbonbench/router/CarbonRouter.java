@@ -93,8 +93,7 @@ public final class CarbonRouter<C> {
     private static final Logger LOG = LoggerFactory.getLogger(CarbonRouter.class);
 
     /** One declared endpoint. */
-    private record Endpoint<C>(int index, OfferingKey key, Offering offering, C client, Health health,
-            String staticViolation) {
+    private record Endpoint<C>(int index, OfferingKey key, C client, Health health, String staticViolation) {
     }
 
     private final CarbonBench carbonBench;
@@ -173,7 +172,7 @@ public final class CarbonRouter<C> {
             if (violation != null) {
                 violations.add(key + " (" + violation + ")");
             }
-            built.add(new Endpoint<>(i, key, o, clients.get(i), new Health(settings.health), violation));
+            built.add(new Endpoint<>(i, key, clients.get(i), new Health(settings.health), violation));
         }
         if (violations.size() == built.size()) {
             throw new NoEndpointAvailableException("No endpoint meets " + policy + ": "
