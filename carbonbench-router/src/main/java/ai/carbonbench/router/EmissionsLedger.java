@@ -110,8 +110,7 @@ public final class EmissionsLedger {
         double out = usage.outputTokens() / 1e6;
         Range gi = actual.gramsPerMillionInput();
         Range go = actual.gramsPerMillionOutput();
-        double baseGrams = baseline.gramsPerMillionInput().central() * in
-                + baseline.gramsPerMillionOutput().central() * out;
+        double baseGrams = baseline.gramsCentralFor(usage.inputTokens(), usage.outputTokens());
         CallRecord r = new CallRecord(at, key, actual.zone(), usage.inputTokens(), usage.outputTokens(),
                 micrograms(gi.low() * in + go.low() * out), micrograms(gi.central() * in + go.central() * out),
                 micrograms(gi.high() * in + go.high() * out), actual.provenance(), baselineKey,

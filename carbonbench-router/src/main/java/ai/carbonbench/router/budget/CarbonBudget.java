@@ -158,7 +158,7 @@ public final class CarbonBudget {
         Objects.requireNonNull(score, "score");
         Usage e = estimate.orElseGet(() -> modelEstimates.getOrDefault(score.offering().model().id(),
                 defaultEstimate));
-        return EmissionsLedger.micrograms(score.gramsFor(e.inputTokens(), e.outputTokens()).central());
+        return EmissionsLedger.micrograms(score.gramsCentralFor(e.inputTokens(), e.outputTokens()));
     }
 
     /**
