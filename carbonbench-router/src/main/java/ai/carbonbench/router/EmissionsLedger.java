@@ -294,7 +294,6 @@ public final class EmissionsLedger {
     private record DayBucket(long epochDay, Bucket bucket) {
     }
 
-    /** One set of running totals; every field an exact integer sum. */
     /**
      * Seven running sums, striped over a few cells like a {@link LongAdder}, but one compare-and-set per call for
      * all seven instead of one per sum: a thread takes a cell (hashed from the thread, moving on when it is busy),
