@@ -222,14 +222,6 @@ final class Ranker {
     }
 
     /**
-     * The carbon range used to decide whether two endpoints are clearly different ({@link CleanestFirst}): for
-     * the same model, grid intensity alone; otherwise the full range.
-     */
-    static Range comparable(Candidate c, boolean sameModel) {
-        return sameModel ? CleanestFirst.intensityOnly(c.score()) : c.score().gramsPerMillionTokens();
-    }
-
-    /**
      * Weighted values: each criterion divided by its largest value among the candidates (0 = nothing,
      * 1 = the worst of them), weighted, divided by the sum of the weights. An unobserved latency counts as 0.
      */
