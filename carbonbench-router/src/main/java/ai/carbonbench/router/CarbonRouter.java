@@ -715,12 +715,9 @@ public final class CarbonRouter<C> {
         Endpoint<C> first = endpoints.get(0);
         Ranker.Candidate baseline = new Ranker.Candidate(0, first.key(), scores[0], first.health().latencyMillis());
         if (n == 0) {
-            StringBuilder why = new StringBuilder("No endpoint is usable: ");
-            for (int i = 0; i < excluded.size(); i++) {
-                why.append(i > 0 ? "; " : "").append(excluded.get(i).describe());
-            }
+            String why = Ranker.Excluded.describe(new StringBuilder("No endpoint is usable: "), excluded).toString();
             return new Snapshot(null, new int[0], scores, expires, scoresExpire, scoredAt, new Snapshot.Unavailable(
-                    why.toString(), anyCooling || policy.constraints().maxGramsPerMillionTokens().isPresent()));
+                    why, anyCooling || policy.constraints().maxGramsPerMillionTokens().isPresent()));
         }
         Ranker.Ranking ranking = Ranker.rank(policy, n == candidates.length ? candidates
                 : java.util.Arrays.copyOf(candidates, n));
