@@ -674,18 +674,15 @@ public final class CarbonRouter<C> {
         long now = clock.millis();
         Instant at = Instant.ofEpochMilli(now);
         Snapshot previous = snapshot;
-        boolean fresh = rescore || previous == null || now >= previous.scoresExpireAtMillis
+        boolean fresh = rescore || previous == null || now >= scoresExpireAt(previous.scoredAtMillis)
                 || now < previous.scoredAtMillis;
         Score[] scores = fresh ? scoreAll(at, previous) : previous.scores;
-        long scoresExpire = fresh
-                ? Math.min(now + refreshMillis, Math.floorDiv(now, 3_600_000L) * 3_600_000L + 3_600_000L)
-                : previous.scoresExpireAtMillis;
         long scoredAt = fresh ? now : previous.scoredAtMillis;
         Ranker.Candidate[] candidates = new Ranker.Candidate[endpoints.size()];
         int n = 0;
         List<Ranker.Excluded> excluded = List.of();
         boolean anyCooling = false;
-        long expires = scoresExpire;
+        long expires = scoresExpireAt(scoredAt);
         for (Endpoint<C> e : endpoints) {
             Score score = scores[e.index()];
             String why = e.staticViolation() != null ? e.staticViolation() : policy.dynamicViolation(score);
@@ -716,7 +713,7 @@ public final class CarbonRouter<C> {
         Ranker.Candidate baseline = new Ranker.Candidate(0, first.key(), scores[0], first.health().latencyMillis());
         if (n == 0) {
             String why = Ranker.Excluded.describe(new StringBuilder("No endpoint is usable: "), excluded).toString();
-            return new Snapshot(null, new int[0], scores, expires, scoresExpire, scoredAt, new Snapshot.Unavailable(
+            return new Snapshot(null, new int[0], scores, expires, scoredAt, new Snapshot.Unavailable(
                     why, anyCooling || policy.constraints().maxGramsPerMillionTokens().isPresent()));
         }
         Ranker.Ranking ranking = Ranker.rank(policy, n == candidates.length ? candidates
@@ -734,7 +731,13 @@ public final class CarbonRouter<C> {
         RoutingPolicy p = policy;
         RoutingDecision decision = new RoutingDecision(ranked[0].option(), fallbacks, baseline.option(),
                 ranking.rule(), ranking.tieBroken(), at, () -> Ranker.explain(p, ranking, baseline, out));
-        return new Snapshot(decision, order, scores, expires, scoresExpire, scoredAt, null);
+        return new Snapshot(decision, order, scores, expires, scoredAt, null);
+    }
+
+    /** When scores computed at {@code scoredAtMillis} stop being current: the next hour, or the refresh interval. */
+    private long scoresExpireAt(long scoredAtMillis) {
+        return Math.min(scoredAtMillis + refreshMillis,
+                Math.floorDiv(scoredAtMillis, 3_600_000L) * 3_600_000L + 3_600_000L);
     }
 
     private Score[] scoreAll(Instant at, Snapshot previous) {
