@@ -727,6 +727,8 @@ public final class CarbonRouter<C> {
                 fallbacks.add(ranked[i].option());
             }
         }
+        // Locals, not fields, in the lambda: the expiry timer's task holds the snapshot, hence this decision, and
+        // must not hold the router through it.
         List<Ranker.Excluded> out = excluded;
         RoutingPolicy p = policy;
         RoutingDecision decision = new RoutingDecision(ranked[0].option(), fallbacks, baseline.option(),
