@@ -93,8 +93,7 @@ public final class CarbonRouter<C> {
     private static final Logger LOG = LoggerFactory.getLogger(CarbonRouter.class);
 
     /** One declared endpoint. */
-    private record Endpoint<C>(int index, OfferingKey key, Offering offering, C client, Health health,
-            String staticViolation) {
+    private record Endpoint<C>(int index, OfferingKey key, C client, Health health, String staticViolation) {
     }
 
     private final CarbonBench carbonBench;
@@ -173,7 +172,7 @@ public final class CarbonRouter<C> {
             if (violation != null) {
                 violations.add(key + " (" + violation + ")");
             }
-            built.add(new Endpoint<>(i, key, o, clients.get(i), new Health(settings.health), violation));
+            built.add(new Endpoint<>(i, key, clients.get(i), new Health(settings.health), violation));
         }
         if (violations.size() == built.size()) {
             throw new NoEndpointAvailableException("No endpoint meets " + policy + ": "
@@ -675,18 +674,15 @@ public final class CarbonRouter<C> {
         long now = clock.millis();
         Instant at = Instant.ofEpochMilli(now);
         Snapshot previous = snapshot;
-        boolean fresh = rescore || previous == null || now >= previous.scoresExpireAtMillis
+        boolean fresh = rescore || previous == null || now >= scoresExpireAt(previous.scoredAtMillis)
                 || now < previous.scoredAtMillis;
         Score[] scores = fresh ? scoreAll(at, previous) : previous.scores;
-        long scoresExpire = fresh
-                ? Math.min(now + refreshMillis, Math.floorDiv(now, 3_600_000L) * 3_600_000L + 3_600_000L)
-                : previous.scoresExpireAtMillis;
         long scoredAt = fresh ? now : previous.scoredAtMillis;
         Ranker.Candidate[] candidates = new Ranker.Candidate[endpoints.size()];
         int n = 0;
         List<Ranker.Excluded> excluded = List.of();
         boolean anyCooling = false;
-        long expires = scoresExpire;
+        long expires = scoresExpireAt(scoredAt);
         for (Endpoint<C> e : endpoints) {
             Score score = scores[e.index()];
             String why = e.staticViolation() != null ? e.staticViolation() : policy.dynamicViolation(score);
@@ -716,12 +712,9 @@ public final class CarbonRouter<C> {
         Endpoint<C> first = endpoints.get(0);
         Ranker.Candidate baseline = new Ranker.Candidate(0, first.key(), scores[0], first.health().latencyMillis());
         if (n == 0) {
-            StringBuilder why = new StringBuilder("No endpoint is usable: ");
-            for (int i = 0; i < excluded.size(); i++) {
-                why.append(i > 0 ? "; " : "").append(excluded.get(i).describe());
-            }
-            return new Snapshot(null, new int[0], scores, expires, scoresExpire, scoredAt, new Snapshot.Unavailable(
-                    why.toString(), anyCooling || policy.constraints().maxGramsPerMillionTokens().isPresent()));
+            String why = Ranker.Excluded.describe(new StringBuilder("No endpoint is usable: "), excluded).toString();
+            return new Snapshot(null, new int[0], scores, expires, scoredAt, new Snapshot.Unavailable(
+                    why, anyCooling || policy.constraints().maxGramsPerMillionTokens().isPresent()));
         }
         Ranker.Ranking ranking = Ranker.rank(policy, n == candidates.length ? candidates
                 : java.util.Arrays.copyOf(candidates, n));
@@ -734,11 +727,19 @@ public final class CarbonRouter<C> {
                 fallbacks.add(ranked[i].option());
             }
         }
+        // Locals, not fields, in the lambda: the expiry timer's task holds the snapshot, hence this decision, and
+        // must not hold the router through it.
         List<Ranker.Excluded> out = excluded;
         RoutingPolicy p = policy;
         RoutingDecision decision = new RoutingDecision(ranked[0].option(), fallbacks, baseline.option(),
                 ranking.rule(), ranking.tieBroken(), at, () -> Ranker.explain(p, ranking, baseline, out));
-        return new Snapshot(decision, order, scores, expires, scoresExpire, scoredAt, null);
+        return new Snapshot(decision, order, scores, expires, scoredAt, null);
+    }
+
+    /** When scores computed at {@code scoredAtMillis} stop being current: the next hour, or the refresh interval. */
+    private long scoresExpireAt(long scoredAtMillis) {
+        return Math.min(scoredAtMillis + refreshMillis,
+                Math.floorDiv(scoredAtMillis, 3_600_000L) * 3_600_000L + 3_600_000L);
     }
 
     private Score[] scoreAll(Instant at, Snapshot previous) {

@@ -110,8 +110,7 @@ public final class EmissionsLedger {
         double out = usage.outputTokens() / 1e6;
         Range gi = actual.gramsPerMillionInput();
         Range go = actual.gramsPerMillionOutput();
-        double baseGrams = baseline.gramsPerMillionInput().central() * in
-                + baseline.gramsPerMillionOutput().central() * out;
+        double baseGrams = baseline.gramsCentralFor(usage.inputTokens(), usage.outputTokens());
         CallRecord r = new CallRecord(at, key, actual.zone(), usage.inputTokens(), usage.outputTokens(),
                 micrograms(gi.low() * in + go.low() * out), micrograms(gi.central() * in + go.central() * out),
                 micrograms(gi.high() * in + go.high() * out), actual.provenance(), baselineKey,
@@ -295,7 +294,6 @@ public final class EmissionsLedger {
     private record DayBucket(long epochDay, Bucket bucket) {
     }
 
-    /** One set of running totals; every field an exact integer sum. */
     /**
      * Seven running sums, striped over a few cells like a {@link LongAdder}, but one compare-and-set per call for
      * all seven instead of one per sum: a thread takes a cell (hashed from the thread, moving on when it is busy),

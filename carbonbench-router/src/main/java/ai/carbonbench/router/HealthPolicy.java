@@ -18,7 +18,7 @@ import java.util.Objects;
  * it is left out of the ranking for {@code waitDurationInOpenState}, doubled after each failed probe and
  * capped at {@code maxWaitDurationInOpenState}. When the wait is over, exactly one call probes it
  * (half-open): a success closes it (clearing the window and the backoff), a retriable failure opens it again
- * for the next, longer wait. A success never opens an endpoint.
+ * for the next, longer wait. A success that is not slow never opens an endpoint.
  *
  * <p><b>Ranked down (slow).</b> A single slow call ranks the endpoint after every endpoint that is not
  * slow, at once, for {@code waitDurationInOpenState} (doubling while calls stay slow); it stays a fall-back.

@@ -52,6 +52,14 @@ final class Ranker {
             return key + " (" + (why != null ? why : "cooling down until " + Instant.ofEpochMilli(coolingUntilMillis))
                     + ")";
         }
+
+        /** Appends each endpoint's {@link #describe()}, separated by "; ". */
+        static StringBuilder describe(StringBuilder sb, List<Excluded> excluded) {
+            for (int i = 0; i < excluded.size(); i++) {
+                sb.append(i > 0 ? "; " : "").append(excluded.get(i).describe());
+            }
+            return sb;
+        }
     }
 
     /**
@@ -164,10 +172,7 @@ final class Ranker {
             reason.append(". It is the baseline (first declared)");
         }
         if (!excluded.isEmpty()) {
-            reason.append(". Excluded: ");
-            for (int i = 0; i < excluded.size(); i++) {
-                reason.append(i > 0 ? "; " : "").append(excluded.get(i).describe());
-            }
+            Excluded.describe(reason.append(". Excluded: "), excluded);
         }
         return reason.append('.').toString();
     }
@@ -219,14 +224,6 @@ final class Ranker {
             }
             default -> throw new IllegalStateException("unknown rule " + ranking.rule().get());
         }
-    }
-
-    /**
-     * The carbon range used to decide whether two endpoints are clearly different ({@link CleanestFirst}): for
-     * the same model, grid intensity alone; otherwise the full range.
-     */
-    static Range comparable(Candidate c, boolean sameModel) {
-        return sameModel ? CleanestFirst.intensityOnly(c.score()) : c.score().gramsPerMillionTokens();
     }
 
     /**

@@ -19,9 +19,10 @@ final class Snapshot {
     final java.util.Optional<Score>[] priced;
     /** When the ranking must be recomputed (next hour, refresh interval, end of a cooldown or ranked-down period). */
     final long expiresAtMillis;
-    /** When {@link #scores} stop being current (next hour or refresh interval): a re-rank after it rescores. */
-    final long scoresExpireAtMillis;
-    /** When {@link #scores} were computed. */
+    /**
+     * When {@link #scores} were computed; they stop being current at the next hour or after the refresh interval,
+     * and a re-rank after that rescores.
+     */
     final long scoredAtMillis;
     /** Why no endpoint is usable, when {@link #decision} is null; else null. */
     final Unavailable unavailable;
@@ -32,14 +33,13 @@ final class Snapshot {
      */
     volatile boolean due;
 
-    Snapshot(RoutingDecision decision, int[] order, Score[] scores, long expiresAtMillis, long scoresExpireAtMillis,
-            long scoredAtMillis, Unavailable unavailable) {
+    Snapshot(RoutingDecision decision, int[] order, Score[] scores, long expiresAtMillis, long scoredAtMillis,
+            Unavailable unavailable) {
         this.decision = decision;
         this.order = order;
         this.scores = scores;
         this.priced = wrap(scores);
         this.expiresAtMillis = expiresAtMillis;
-        this.scoresExpireAtMillis = scoresExpireAtMillis;
         this.scoredAtMillis = scoredAtMillis;
         this.unavailable = unavailable;
     }

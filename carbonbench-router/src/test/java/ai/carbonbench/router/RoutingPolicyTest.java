@@ -16,6 +16,7 @@ import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.core.UnknownIdException;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.core.grid.Provenance;
+import ai.carbonbench.core.score.CleanestFirst;
 import ai.carbonbench.core.testing.TestClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -255,7 +256,7 @@ final class RoutingPolicyTest {
             double intensity = tenths / 10.0;
             Ranker.Candidate c = new Ranker.Candidate(0, EU_NORTH, cb.scoreWithIntensity(EU_NORTH, intensity),
                     java.util.OptionalDouble.empty());
-            assertThat(Ranker.comparable(c, true).central()).isEqualTo(c.carbon());
+            assertThat(CleanestFirst.intensityOnly(c.score()).central()).isEqualTo(c.carbon());
         }
     }
 }

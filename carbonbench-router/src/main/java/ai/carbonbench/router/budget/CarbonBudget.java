@@ -154,11 +154,11 @@ public final class CarbonBudget {
      * score's central grams, rounded as the ledger rounds. {@code estimate} empty means the default for the
      * endpoint's model, or the budget's default.
      */
-    public long reservationMicrograms(Score score, Optional<Usage> estimate) {
+    long reservationMicrograms(Score score, Optional<Usage> estimate) {
         Objects.requireNonNull(score, "score");
         Usage e = estimate.orElseGet(() -> modelEstimates.getOrDefault(score.offering().model().id(),
                 defaultEstimate));
-        return EmissionsLedger.micrograms(score.gramsFor(e.inputTokens(), e.outputTokens()).central());
+        return EmissionsLedger.micrograms(score.gramsCentralFor(e.inputTokens(), e.outputTokens()));
     }
 
     /**
@@ -166,12 +166,12 @@ public final class CarbonBudget {
      *
      * @return the reservation, or empty when there is no room (nothing is reserved)
      */
-    public Optional<Reservation> tryReserve(String key, long micrograms) {
+    Optional<Reservation> tryReserve(String key, long micrograms) {
         return reserve(key, micrograms, false);
     }
 
     /** Reserves {@code micrograms} for {@code key} whether or not they fit (for calls made past the limit). */
-    public Reservation forceReserve(String key, long micrograms) {
+    Reservation forceReserve(String key, long micrograms) {
         return reserve(key, micrograms, true).orElseThrow();
     }
 
@@ -230,7 +230,7 @@ public final class CarbonBudget {
      * Grams held for one call until it ends. Settle it with what the ledger recorded, or release it when the call
      * failed; only the first of these has an effect.
      */
-    public final class Reservation {
+    final class Reservation {
         private final KeyState state;
         private final long micrograms;
         private final AtomicBoolean done = new AtomicBoolean();
@@ -240,26 +240,13 @@ public final class CarbonBudget {
             this.micrograms = micrograms;
         }
 
-        /** The budget reserved from. */
-        public CarbonBudget budget() {
-            return CarbonBudget.this;
-        }
-
-        public String key() {
-            return state.key;
-        }
-
-        public long micrograms() {
-            return micrograms;
-        }
-
         /** Replaces the reservation with the record's central micrograms, counted at the record's time. */
-        public void settle(CallRecord record) {
+        void settle(CallRecord record) {
             settle(record.microgramsCentral(), record.at());
         }
 
         /** Replaces the reservation with {@code actualMicrograms} counted at {@code at}. */
-        public void settle(long actualMicrograms, Instant at) {
+        void settle(long actualMicrograms, Instant at) {
             Objects.requireNonNull(at, "at");
             Checks.count("actualMicrograms", actualMicrograms);
             if (!done.compareAndSet(false, true)) {
@@ -282,7 +269,7 @@ public final class CarbonBudget {
         }
 
         /** Gives the reservation back; the call counts nothing. */
-        public void release() {
+        void release() {
             if (done.compareAndSet(false, true)) {
                 synchronized (state) {
                     state.reserved -= micrograms;

@@ -3,6 +3,7 @@ package ai.carbonbench.router.report;
 import ai.carbonbench.core.grid.Provenance;
 import ai.carbonbench.core.score.Boundary;
 import ai.carbonbench.router.CallRecord;
+import ai.carbonbench.router.EmissionsLedger;
 import ai.carbonbench.router.LedgerTotals;
 import ai.carbonbench.router.budget.BudgetPeriod;
 import ai.carbonbench.core.json.JsonViews;
@@ -33,8 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class EmissionsReport {
 
-    /** The accounting method of every figure. */
-    public static final String METHOD = "location-based";
+    /** The accounting method of every figure: the ledger's ({@link EmissionsLedger#METHOD}). */
+    public static final String METHOD = EmissionsLedger.METHOD;
 
     private final BudgetPeriod period;
     private final Boundary boundary;

@@ -222,10 +222,8 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
         double mean = current.meanGramsPerMillionTokens();
         boolean moved = best.meanGramsPerMillionTokens() < mean - 1e-9 * Math.max(1, mean);
         JobPlan next = moved
-                ? new JobPlan(best.endpoint(), best.start(), p.latestStart(), best.meanGramsPerMillionTokens(),
-                        best.provenance(), p.submissionEndpoint(), p.submissionGramsPerMillionTokens(), p.replans() + 1)
-                : new JobPlan(p.endpoint(), p.start(), p.latestStart(), mean, current.provenance(),
-                        p.submissionEndpoint(), p.submissionGramsPerMillionTokens(), p.replans());
+                ? p.replanned(best.endpoint(), best.start(), best.meanGramsPerMillionTokens(), best.provenance(), true)
+                : p.replanned(p.endpoint(), p.start(), mean, current.provenance(), false);
         j.handle().plan(next);
         if (moved) {
             LOG.info("Job {} re-planned: {} at {} ({} g/Mtok) instead of {} at {} ({} g/Mtok)", j.id(), next.endpoint(),
@@ -253,8 +251,7 @@ public final class CarbonScheduler<D, R> implements AutoCloseable {
             return false;
         }
         LOG.info("Job {} waits for its budget to reset at {}", j.id(), u.resetAt());
-        j.handle().plan(new JobPlan(p.endpoint(), u.resetAt(), p.latestStart(), p.meanGramsPerMillionTokens(),
-                p.provenance(), p.submissionEndpoint(), p.submissionGramsPerMillionTokens(), p.replans() + 1));
+        j.handle().plan(p.replanned(p.endpoint(), u.resetAt(), p.meanGramsPerMillionTokens(), p.provenance(), true));
         persist(j);
         return false;
     }

@@ -57,6 +57,16 @@ public record JobPlan(OfferingKey endpoint, Instant start, Instant latestStart, 
     }
 
     /**
+     * This plan with {@code endpoint}, {@code start} and their mean g/Mtok and provenance; the latest start and the
+     * submission figures stay, and {@code moved} counts one more re-plan.
+     */
+    JobPlan replanned(OfferingKey endpoint, Instant start, double meanGramsPerMillionTokens, Provenance provenance,
+            boolean moved) {
+        return new JobPlan(endpoint, start, latestStart, meanGramsPerMillionTokens, provenance, submissionEndpoint,
+                submissionGramsPerMillionTokens, moved ? replans + 1 : replans);
+    }
+
+    /**
      * The plan as JSON: {@code endpoint}, {@code start}, {@code latestStart}, {@code meanGramsPerMillionTokens},
      * {@code provenance}, {@code submissionEndpoint}, {@code submissionGramsPerMillionTokens},
      * {@code gramsPerMillionTokensAvoided}, {@code avoidedFraction}, {@code replans}. The field names are public

@@ -2,7 +2,6 @@ package ai.carbonbench.router.state;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** {@link StateStore#inMemory()}. */
@@ -13,7 +12,7 @@ final class InMemoryStateStore implements StateStore {
     @Override
     public Map<String, String> load(String namespace) {
         Map<String, String> docs = namespaces.get(Objects.requireNonNull(namespace, "namespace"));
-        return docs == null ? Map.of() : Map.copyOf(new TreeMap<>(docs));
+        return docs == null ? Map.of() : Map.copyOf(docs);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package ai.carbonbench.router.budget;
 
 import ai.carbonbench.core.CarbonBench;
-import ai.carbonbench.core.catalog.Catalog;
 import ai.carbonbench.core.catalog.OfferingKey;
 import ai.carbonbench.router.Fixtures;
 import java.time.Clock;
@@ -16,16 +15,10 @@ final class BudgetFixtures {
 
     static final Instant MIDNIGHT = Instant.parse("2026-12-01T00:00:00Z");
     static final OfferingKey EU_NORTH = OfferingKey.of("alpha", "eu-north", "test-model");
-    static final OfferingKey EU_CENTRAL = OfferingKey.of("alpha", "eu-central", "test-model");
-    static final OfferingKey EU_EAST = OfferingKey.of("alpha", "eu-east", "test-model");
     static final OfferingKey US_EAST = OfferingKey.of("alpha", "us-east", "test-model");
     static final OfferingKey OTHER_EU_NORTH = OfferingKey.of("alpha", "eu-north", "other-model");
 
     private BudgetFixtures() {
-    }
-
-    static Catalog catalog() {
-        return Fixtures.catalog();
     }
 
     static CarbonBench carbonBench(Clock clock) {
