@@ -256,8 +256,8 @@ public final class Catalog {
     }
 
     /**
-     * The offering named by the key, retired or not; {@link #offering(OfferingKey)} refuses retired
-     * offerings. Same lookup rules and errors otherwise.
+     * The offering named by the key, as {@link #offering(OfferingKey)} finds it; a retired one is returned
+     * only when {@code includeRetired}, and refused otherwise. Same lookup rules and errors otherwise.
      */
     public Offering offering(OfferingKey key, boolean includeRetired) {
         Objects.requireNonNull(key, "key");
@@ -281,8 +281,10 @@ public final class Catalog {
     }
 
     /**
-     * The offering named by the key, whose model may be an alias. When the provider, region and model
-     * exist but the provider does not serve the model there, the message lists where it is served.
+     * The live offering named by the key, whose model may be an alias. When the provider, region and model
+     * exist but the provider does not serve the model there, the message lists where it is served (live
+     * offerings, at most 8); a retired offering is refused with its date and the same list
+     * ({@link #offering(OfferingKey, boolean)} returns it).
      */
     public Offering offering(OfferingKey key) {
         return offering(key, false);

@@ -367,10 +367,9 @@ final class CatalogReader {
         if (!n.isObject()) {
             return Hardware.unstated(model.energy().basis());
         }
-        return construct(p, () -> new Hardware(
-                Hardware.Kind.valueOf(n.path("kind").asText("unknown").toUpperCase(java.util.Locale.ROOT)),
-                n.path("detail").asText(""),
-                Hardware.EnergyBasis.valueOf(n.path("energyBasis").asText("proxy").toUpperCase(java.util.Locale.ROOT))));
+        return construct(p, () -> new Hardware(enumValue(Hardware.Kind.class, n, p, "kind", Hardware.Kind.UNKNOWN),
+                n.path("detail").asText(""), enumValue(Hardware.EnergyBasis.class, n, p, "energyBasis",
+                        Hardware.EnergyBasis.PROXY)));
     }
 
     private Region regionRef(String id, String providerId, String path, Map<String, Region> regions) {
@@ -515,6 +514,12 @@ final class CatalogReader {
         } catch (IllegalArgumentException e) {
             throw fail(p + "." + field, "unknown value '" + s + "'");
         }
+    }
+
+    /** As {@link #enumValue(Class, JsonNode, String, String)} for an optional field: {@code absent} when missing or null. */
+    private <E extends Enum<E>> E enumValue(Class<E> type, JsonNode n, String p, String field, E absent) {
+        JsonNode v = n.path(field);
+        return v.isMissingNode() || v.isNull() ? absent : enumValue(type, n, p, field);
     }
 
     private CatalogException fail(String path, String reason) {

@@ -34,7 +34,7 @@ public final class Checks {
     }
 
     /** {@code value}, a finite number {@code >= min}; else {@link IllegalArgumentException}. */
-    public static double atLeast(String field, double value, double min) {
+    static double atLeast(String field, double value, double min) {
         if (!Double.isFinite(value) || value < min) {
             throw new IllegalArgumentException(field + " must be a finite number >= " + number(min) + ", was " + value);
         }

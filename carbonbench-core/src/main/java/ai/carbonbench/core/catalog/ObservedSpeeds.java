@@ -101,8 +101,9 @@ public final class ObservedSpeeds {
         if (nanos <= 0 || tokens <= 0) {
             return Optional.empty();
         }
-        return Optional.of(new Speed(tokens / (nanos / 1e9), OptionalDouble.empty(), SpeedBasis.OBSERVED, source(),
-                LocalDate.now(clock).toString(), Optional.of("End-to-end rate over " + calls
+        LocalDate today = LocalDate.now(clock); // one clock read dates the figure and its source
+        return Optional.of(new Speed(tokens / (nanos / 1e9), OptionalDouble.empty(), SpeedBasis.OBSERVED, source(today),
+                today.toString(), Optional.of("End-to-end rate over " + calls
                         + " calls of this application: output tokens / call time.")));
     }
 
@@ -129,7 +130,7 @@ public final class ObservedSpeeds {
     public String toOverlay(Catalog catalog) {
         Objects.requireNonNull(catalog, "catalog");
         ObjectNode root = Json.MAPPER.createObjectNode();
-        Source s = source();
+        Source s = source(LocalDate.now(clock));
         ObjectNode src = root.putObject("sources").putObject(SOURCE_ID);
         src.put("publisher", s.publisher()).put("dataset", s.dataset()).put("year", s.year()).put("licence", s.licence())
                 .put("url", s.url());
@@ -157,10 +158,10 @@ public final class ObservedSpeeds {
         }
     }
 
-    private Source source() {
+    private static Source source(LocalDate today) {
         return new Source(SOURCE_ID, "this application (CarbonBench router)",
                 "Output tokens per second observed on the application's own calls (end to end)",
-                LocalDate.now(clock).getYear(), "the user's own data", "");
+                today.getYear(), "the user's own data", "");
     }
 
     @Override

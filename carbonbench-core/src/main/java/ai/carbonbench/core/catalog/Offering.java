@@ -26,13 +26,6 @@ public record Offering(Model model, Provider provider, Region region, String pro
         servedFrom = List.copyOf(servedFrom);
     }
 
-    /** A live offering (not retired) without an end date. */
-    public Offering(Model model, Provider provider, Region region, String providerModelId, List<Region> servedFrom,
-            Price price, Optional<Speed> speed, Source availabilitySource, Hardware hardware) {
-        this(model, provider, region, providerModelId, servedFrom, price, speed, Optional.empty(), availabilitySource,
-                hardware);
-    }
-
     /** Whether the offering is still sold (no retirement date before the catalog's data version). */
     public boolean live() {
         return retired.isEmpty();

@@ -26,9 +26,4 @@ public record Speed(double tokensPerSecond, OptionalDouble timeToFirstTokenSecon
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(note, "note");
     }
-
-    /** A speed with no time to first token and no note. */
-    public Speed(double tokensPerSecond, SpeedBasis basis, Source source, String date) {
-        this(tokensPerSecond, OptionalDouble.empty(), basis, source, date, Optional.empty());
-    }
 }

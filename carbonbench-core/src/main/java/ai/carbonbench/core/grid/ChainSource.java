@@ -10,14 +10,23 @@ import java.util.stream.Collectors;
 
 /**
  * Asks its sources in order; the first that knows a value answers ({@link GridSources#resolve} applies
- * the whole fallback order over the chain's sources). Thread-safe if its sources are.
+ * the whole fallback order over the chain's sources). A chain among the sources is flattened into them,
+ * so that the fallback order reaches every source of a nested chain too. Thread-safe if its sources are.
  */
 final class ChainSource implements GridIntensitySource {
 
     private final List<GridIntensitySource> sources;
 
     ChainSource(List<GridIntensitySource> sources) {
-        this.sources = List.copyOf(sources);
+        List<GridIntensitySource> flat = new ArrayList<>(sources.size());
+        for (GridIntensitySource s : sources) {
+            if (s instanceof ChainSource c) {
+                flat.addAll(c.sources); // already flat
+            } else {
+                flat.add(s);
+            }
+        }
+        this.sources = List.copyOf(flat);
     }
 
     @Override

@@ -32,7 +32,8 @@ public final class GridSources {
 
     /**
      * A source that asks {@code sources} in order and returns the first non-empty answer (per call, per
-     * signal). Thread-safe if they are; never throws if they do not; {@code close()} closes them all.
+     * signal). A chain among them is flattened into its sources (so {@link #resolve} asks each of those in
+     * order). Thread-safe if they are; never throws if they do not; {@code close()} closes them all.
      */
     public static GridIntensitySource chain(GridIntensitySource... sources) {
         Objects.requireNonNull(sources, "sources");

@@ -122,6 +122,12 @@ final class CatalogValidationTest {
     }
 
     @Test
+    void an_unknown_hardware_kind_names_the_field() throws IOException {
+        assertRejected(r -> ((ObjectNode) r.get("offerings").get(0)).putObject("hardware").put("kind", "abacus"),
+                "$.offerings[0].hardware.kind: unknown value 'abacus'");
+    }
+
+    @Test
     void an_unsupported_schema_version_fails() throws IOException {
         assertRejected(r -> r.put("schemaVersion", 2),
                 "$.schemaVersion: unsupported schema version 2");

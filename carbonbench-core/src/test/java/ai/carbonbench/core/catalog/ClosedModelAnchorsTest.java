@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,15 +21,7 @@ final class ClosedModelAnchorsTest {
     private static final double GAMMA = 4.052928146734005e-05;
 
     private final Catalog catalog = Catalog.embedded();
-    private final JsonNode models = raw().path("models");
-
-    private static JsonNode raw() {
-        try (var in = Catalog.class.getResourceAsStream(Catalog.EMBEDDED_RESOURCE)) {
-            return new ObjectMapper().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private final JsonNode models = catalog.tree().path("models");
 
     private List<JsonNode> closed() {
         List<JsonNode> out = new ArrayList<>();

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,20 +25,13 @@ final class EnergyEstimatorTest {
     private final Catalog catalog = Catalog.embedded();
     private final Method method = catalog.method(EnergyEstimator.METHOD).orElseThrow();
     private final EnergyEstimator estimator = EnergyEstimator.of(catalog);
-    private final JsonNode raw = raw();
+    /** The catalog file as read (the tree the catalog was built from). */
+    private final JsonNode raw = catalog.tree();
 
     /** One fit point: active parameters, bf16-equivalent weight size, Wh per 1k output tokens. */
     private record Point(Model model, double active, double weight, double wh) {
         boolean moe() {
             return model.parameters().activeBillions().getAsDouble() < model.parameters().totalBillions().getAsDouble();
-        }
-    }
-
-    private static JsonNode raw() {
-        try (var in = Catalog.class.getResourceAsStream(Catalog.EMBEDDED_RESOURCE)) {
-            return new ObjectMapper().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -75,6 +75,17 @@ final class ResolutionTest {
     }
 
     @Test
+    void a_nested_chain_is_resolved_source_by_source() {
+        GridIntensitySource stale = new Fixed(Optional.of(g(3, HOUR, Provenance.STALE)), List.of(), List.of());
+        GridIntensitySource forecast = new Fixed(Optional.empty(), List.of(), List.of(g(6, HOUR, Provenance.FORECAST)));
+        GridIntensitySource snapshot = new Fixed(Optional.of(g(4, HOUR, Provenance.LIVE)), List.of(), List.of());
+
+        // the first source's last good value comes before the next source's forecast, nested or not
+        assertThat(GridSources.resolve(GridSources.chain(GridSources.chain(stale, forecast), snapshot), "DE", NOW, NOW))
+                .map(GridIntensity::gramsPerKwh).contains(3.0);
+    }
+
+    @Test
     void other_hours_use_the_forecast_ahead_and_the_history_behind() {
         Instant ahead = HOUR.plus(Duration.ofHours(3));
         Instant behind = HOUR.minus(Duration.ofHours(3));
