@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Time shifting's arithmetic. The rolling-average vectors are the Green Software Foundation Carbon Aware SDK's own
- * ({@code docs/carbon-apis.md} §4.3): four 5-minute points from 2020-01-01T00:00Z rated 10, 20, 30, 40.
+ * (from its test suite): four 5-minute points from 2020-01-01T00:00Z rated 10, 20, 30, 40.
  */
 final class TimeShiftTest {
 

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Electricity Maps API v3 carbon-intensity endpoints ({@code latest}, {@code history},
- * {@code forecast}). Follows the quirks in docs/carbon-apis.md: {@code carbonIntensity} may be null
+ * {@code forecast}). Handles the API's quirks: {@code carbonIntensity} may be null
  * (the point is dropped; a null latest is "no data"), unknown fields are ignored, forecasts may come
  * unsorted, and an answer naming another zone (or another emission factor type) than asked is never
  * used. The key travels only in the {@code auth-token} header and is never logged or printed.
