@@ -185,10 +185,12 @@ public final class ModelRouting<M> {
     }
 
     /**
-     * Routes one asynchronous call as {@link #call(Attempt, Function)} does, with no thread waiting for it: the
-     * next candidate is started from the thread that completed the failed attempt, and the returned future
-     * completes with the routed answer on the thread that completed the call. It fails with what
-     * {@link #call(Attempt, Function)} would throw (a {@link CommittedFailure} as the attempt reported it).
+     * Routes one asynchronous call as {@link #call(Attempt, Function)} does, on
+     * {@link CarbonRouter#callRecordedAsync}, with no thread waiting for it: the next candidate is started from
+     * the thread that completed the failed attempt, and the returned future completes with the routed answer on
+     * the thread that completed the call. It fails with a {@link NoEndpointAvailableException} naming each
+     * candidate and its failure when every candidate failed, else with the non-retriable failure (a
+     * {@link CommittedFailure} among them), unwrapped from {@link CompletionException}.
      */
     public <R> CompletableFuture<Routed<M, R>> callAsync(AsyncAttempt<M, ? extends R> attempt,
             Function<? super R, Optional<Usage>> usage) {
@@ -206,17 +208,16 @@ public final class ModelRouting<M> {
             }
             return stage.<Answer<M, R>>handle((r, t) -> {
                 if (t != null) {
-                    Throwable failure = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-                    failures.add(new Failure(c.key(), failure));
-                    throw t instanceof CompletionException ce ? ce : new CompletionException(failure);
+                    failures.add(new Failure(c.key(), t));
+                    throw t instanceof CompletionException ce ? ce : new CompletionException(t);
                 }
                 return new Answer<>(c, r, usageOf(usage, r));
             });
         }, Answer::tokens).whenComplete((recorded, error) -> {
             if (error != null) {
-                Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause()
-                        : error;
-                out.completeExceptionally(e instanceof NoEndpointAvailableException none ? explain(none, failures) : e);
+                // the router's failure, unwrapped from CompletionException
+                out.completeExceptionally(error instanceof NoEndpointAvailableException none ? explain(none, failures)
+                        : error);
                 return;
             }
             try {
