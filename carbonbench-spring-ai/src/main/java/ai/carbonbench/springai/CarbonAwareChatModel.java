@@ -152,12 +152,12 @@ public final class CarbonAwareChatModel implements ChatModel {
             }
             StreamAttempt attempt = new StreamAttempt(sink);
             current.set(attempt);
-            Flux<ChatResponse> flux = c.model().stream(prompt);
+            // A fail-over runs on the failed stream's thread, the HTTP client's own: each candidate's stream is
+            // made and subscribed to on the scheduler instead.
+            Flux<ChatResponse> flux = Flux.defer(() -> c.model().stream(prompt));
             if (!obs.isNoop()) {
                 flux = flux.contextWrite(Context.of(ObservationThreadLocalAccessor.KEY, obs));
             }
-            // A fail-over runs on the failed stream's thread, the HTTP client's own: the next stream is subscribed
-            // to on the scheduler instead, as the first one is.
             return attempt.start(flux.subscribeOn(scheduler));
         }, StreamAttempt.Outcome::usage).whenComplete((r, error) -> {
             try {
