@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * What every chat-model adapter shares, so that each adapter only translates its framework's types: the
  * candidates (one model client per catalog offering) in a {@link CarbonRouter}, validated once; the record
  * of each candidate's failure during a call; which of those failures were fail-overs; the
- * {@link CallReceipt} of a call; and the message when every candidate failed. The LangChain4j and the
- * Spring AI adapters are built on it.
+ * {@link CallReceipt} of a call; and the message when every candidate failed, for synchronous calls
+ * ({@link #call}) and asynchronous ones such as streams ({@link #callAsync}). The LangChain4j and the Spring AI
+ * adapters are built on it.
  *
  * <pre>{@code
  * ModelRouting<ChatModel> routing = ModelRouting.<ChatModel>builder(carbonBench)
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *         .candidate(OfferingKey.of("groq", "us", "llama-3.3-70b"), groq)
  *         .failureClassifier(myFrameworkClassifier)
  *         .build();
- * ModelRouting.Routed<Reply> r = routing.call(c -> c.model().call(prompt), reply -> usageOf(reply));
+ * ModelRouting.Routed<ChatModel, Reply> r = routing.call(c -> c.model().call(prompt), reply -> usageOf(reply));
  * r.receipt().grams();
  * }</pre>
  *
