@@ -292,7 +292,11 @@ public final class CarbonAwareChatModel implements ChatModel {
          * wrapped in a {@link CommittedFailure} once something has (it may not).
          */
         CompletableFuture<Outcome> start(Flux<ChatResponse> flux) {
-            subscription.set(flux.subscribe(this::onNext, this::onError, this::onComplete));
+            Disposable d = flux.subscribe(this::onNext, this::onError, this::onComplete);
+            subscription.set(d);
+            if (done.isDone()) {
+                d.dispose(); // cancelled before the subscription was set (a no-op when the stream already ended)
+            }
             return done;
         }
 
