@@ -1,9 +1,7 @@
 package ai.carbonbench.langchain4j;
 
 import ai.carbonbench.core.CarbonBench;
-import ai.carbonbench.router.ModelRouting;
 import ai.carbonbench.router.ModelRouting.CommittedFailure;
-import ai.carbonbench.router.ModelRouting.Failure;
 import ai.carbonbench.router.EmissionsLedger;
 import ai.carbonbench.router.NoEndpointAvailableException;
 import ai.carbonbench.router.RoutingPolicy;
@@ -12,10 +10,9 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,29 +92,17 @@ public final class CarbonAwareStreamingChatModel extends RoutedChatModel<Streami
 
     private void route(ChatRequest request, StreamingChatResponseHandler handler) {
         // Attempts run one after another; each completion happens-before the next attempt starts.
-        List<Failure> failures = new CopyOnWriteArrayList<>();
-        routing.router().<ChatResponse>callRecordedAsync(c -> {
+        routing.callAsync(c -> {
             StreamAttempt attempt = new StreamAttempt(handler);
             try {
                 c.model().chat(request, attempt);
             } catch (RuntimeException e) {
                 attempt.onError(e);
             }
-            return attempt.outcome().whenComplete((r, t) -> {
-                if (t != null && !(t instanceof CommittedFailure)) {
-                    failures.add(new Failure(c.key(), t));
-                }
-            });
-        }, Routing::usage).whenComplete((answer, error) -> {
+            return attempt.outcome();
+        }).whenComplete((response, error) -> {
             if (error != null) {
-                fail(handler, error, failures);
-                return;
-            }
-            ChatResponse response;
-            try {
-                response = routing.withReceipt(answer.result(), answer.record(), failures);
-            } catch (RuntimeException e) {
-                deliverError(handler, e);
+                fail(handler, error);
                 return;
             }
             try {
@@ -128,17 +113,15 @@ public final class CarbonAwareStreamingChatModel extends RoutedChatModel<Streami
         });
     }
 
-    private static void fail(StreamingChatResponseHandler handler, Throwable error, List<Failure> failures) {
+    private static void fail(StreamingChatResponseHandler handler, Throwable error) {
         Throwable e = error;
-        while (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) {
+        while (e instanceof CompletionException && e.getCause() != null) {
             e = e.getCause();
         }
         if (e instanceof CommittedFailure after) {
             if (!(after.getCause() instanceof CancellationException)) {
                 deliverError(handler, after.getCause());
             }
-        } else if (e instanceof NoEndpointAvailableException none) {
-            deliverError(handler, ModelRouting.explain(none, failures));
         } else {
             deliverError(handler, e);
         }

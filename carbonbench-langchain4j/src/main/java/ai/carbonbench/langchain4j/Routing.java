@@ -1,18 +1,16 @@
 package ai.carbonbench.langchain4j;
 
-import ai.carbonbench.router.CallReceipt;
-import ai.carbonbench.router.CallRecord;
 import ai.carbonbench.router.CarbonRouter;
 import ai.carbonbench.router.LeanDecision;
 import ai.carbonbench.router.ModelRouting;
 import ai.carbonbench.router.ModelRouting.Candidate;
-import ai.carbonbench.router.ModelRouting.Failure;
 import ai.carbonbench.router.Usage;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.ChatResponseMetadata;
 import dev.langchain4j.model.output.TokenUsage;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -35,8 +33,15 @@ final class Routing<M> {
      * failure, and the response carries the call's receipt.
      */
     ChatResponse call(ModelRouting.Attempt<M, ChatResponse> attempt) {
-        ModelRouting.Routed<M, ChatResponse> r = routing.call(attempt, Routing::reported);
-        return withReceipt(r.result(), r.receipt());
+        return withReceipt(routing.call(attempt, Routing::reported));
+    }
+
+    /**
+     * Routes one asynchronous call through {@link ModelRouting#callAsync}, as {@link #call} does, with no thread
+     * waiting for it; the future fails as {@link ModelRouting#callAsync} says.
+     */
+    CompletableFuture<ChatResponse> callAsync(ModelRouting.AsyncAttempt<M, ChatResponse> attempt) {
+        return routing.callAsync(attempt, Routing::reported).thenApply(Routing::withReceipt);
     }
 
     CarbonRouter<Candidate<M>> router() {
@@ -52,26 +57,15 @@ final class Routing<M> {
         return routing.each(f);
     }
 
-    /** Token usage from a response, null-safe: missing counts are 0, negative ones too. */
-    static Usage usage(ChatResponse response) {
-        return reported(response).orElse(Usage.NONE);
-    }
-
     /** Token usage the response reported; empty when it reported none. */
     static Optional<Usage> reported(ChatResponse response) {
         TokenUsage u = response == null ? null : response.tokenUsage();
         return u == null ? Optional.empty() : ModelRouting.usage(u.inputTokenCount(), u.outputTokenCount());
     }
 
-    /**
-     * The response with a {@link CarbonChatResponseMetadata} carrying the receipt of the call recorded as
-     * {@code record}.
-     */
-    ChatResponse withReceipt(ChatResponse response, CallRecord record, List<Failure> failures) {
-        return withReceipt(response, routing.receipt(record, failures, reported(response).isPresent()));
-    }
-
-    private static ChatResponse withReceipt(ChatResponse response, CallReceipt callReceipt) {
+    /** The routed response with a {@link CarbonChatResponseMetadata} carrying the call's receipt. */
+    private static ChatResponse withReceipt(ModelRouting.Routed<?, ChatResponse> routed) {
+        ChatResponse response = routed.result();
         // A candidate wrapped by LeanerAnswers reports its decision in its metadata; the receipt carries it.
         ChatResponseMetadata metadata = response.metadata();
         Optional<LeanDecision> lean = Optional.empty();
@@ -80,7 +74,7 @@ final class Routing<M> {
             metadata = m.original;
         }
         TokenUsage usage = response.tokenUsage();
-        CarbonReceipt receipt = CarbonReceipt.from(callReceipt, lean, TokenDetails.reasoningTokens(usage),
+        CarbonReceipt receipt = CarbonReceipt.from(routed.receipt(), lean, TokenDetails.reasoningTokens(usage),
                 TokenDetails.cachedInputTokens(usage));
         return ChatResponse.builder()
                 .aiMessage(response.aiMessage())

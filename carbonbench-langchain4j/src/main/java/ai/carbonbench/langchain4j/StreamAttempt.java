@@ -34,7 +34,7 @@ final class StreamAttempt extends ForwardingHandler {
         return outcome;
     }
 
-    /** Wraps the candidate's handle so that a cancellation by the caller also releases the routing thread. */
+    /** Wraps the candidate's handle so that a cancellation by the caller also ends {@link #outcome()}. */
     private StreamingHandle handle(@Nullable StreamingHandle delegate) {
         return new StreamingHandle() {
             @Override

@@ -63,7 +63,7 @@ public record LeanRule(double thresholdGramsPerKwh, String instruction, Optional
      * nothing changes; above it the instruction is added (when not empty) and max output tokens become the cap,
      * or the call's own lower value.
      */
-    public LeanDecision decide(OfferingKey endpoint, double intensityGramsPerKwh,
+    LeanDecision decide(OfferingKey endpoint, double intensityGramsPerKwh,
             @Nullable Integer requestedMaxOutputTokens) {
         if (!(intensityGramsPerKwh > thresholdGramsPerKwh)) {
             return new LeanDecision(endpoint, intensityGramsPerKwh, thresholdGramsPerKwh, false, OptionalInt.empty());

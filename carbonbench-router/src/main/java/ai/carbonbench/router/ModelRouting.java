@@ -8,6 +8,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -17,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * What every chat-model adapter shares, so that each adapter only translates its framework's types: the
  * candidates (one model client per catalog offering) in a {@link CarbonRouter}, validated once; the record
  * of each candidate's failure during a call; which of those failures were fail-overs; the
- * {@link CallReceipt} of a call; and the message when every candidate failed. The LangChain4j and the
- * Spring AI adapters are built on it.
+ * {@link CallReceipt} of a call; and the message when every candidate failed, for synchronous calls
+ * ({@link #call}) and asynchronous ones such as streams ({@link #callAsync}). The LangChain4j and the Spring AI
+ * adapters are built on it.
  *
  * <pre>{@code
  * ModelRouting<ChatModel> routing = ModelRouting.<ChatModel>builder(carbonBench)
@@ -26,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *         .candidate(OfferingKey.of("groq", "us", "llama-3.3-70b"), groq)
  *         .failureClassifier(myFrameworkClassifier)
  *         .build();
- * ModelRouting.Routed<Reply> r = routing.call(c -> c.model().call(prompt), reply -> usageOf(reply));
+ * ModelRouting.Routed<ChatModel, Reply> r = routing.call(c -> c.model().call(prompt), reply -> usageOf(reply));
  * r.receipt().grams();
  * }</pre>
  *
@@ -58,8 +62,8 @@ public final class ModelRouting<M> {
      * @param candidate the offering that failed
      * @param error     what it threw
      */
-    public record Failure(OfferingKey candidate, Throwable error) {
-        public Failure {
+    private record Failure(OfferingKey candidate, Throwable error) {
+        Failure {
             Objects.requireNonNull(candidate, "candidate");
             Objects.requireNonNull(error, "error");
         }
@@ -84,6 +88,16 @@ public final class ModelRouting<M> {
     public interface Attempt<M, R> {
         /** Calls the candidate; any exception is a failure of this candidate, classified for fail-over. */
         R apply(Candidate<M> candidate) throws Exception;
+    }
+
+    /** One attempt of an asynchronous call on one candidate: starts it and returns without waiting for it. */
+    @FunctionalInterface
+    public interface AsyncAttempt<M, R> {
+        /**
+         * Starts the call on the candidate; a failure, thrown here or completing the stage, is a failure of this
+         * candidate, classified for fail-over.
+         */
+        CompletionStage<R> apply(Candidate<M> candidate) throws Exception;
     }
 
     /**
@@ -145,16 +159,14 @@ public final class ModelRouting<M> {
      * the call is recorded in the ledger with the tokens {@code usage} reads (empty: the provider reported
      * none, recorded as 0 tokens and said so in the receipt).
      *
-     * @throws NoEndpointAvailableException when every candidate failed, naming each and its failure
-     *                                      ({@link #explain}), or none is usable
+     * @throws NoEndpointAvailableException when every candidate failed, naming each and its failure (the
+     *                                      failures attached as suppressed exceptions), or none is usable
      * @throws RuntimeException             a non-retriable failure, as thrown (a checked one wrapped)
      */
     public <R> Routed<M, R> call(Attempt<M, ? extends R> attempt, Function<? super R, Optional<Usage>> usage) {
         Objects.requireNonNull(attempt, "attempt");
         Objects.requireNonNull(usage, "usage");
         List<Failure> failures = Collections.synchronizedList(new ArrayList<>(2));
-        record Answer<M, R>(Candidate<M> candidate, R result, Optional<Usage> usage) {
-        }
         CarbonRouter.Recorded<Answer<M, R>> recorded;
         try {
             recorded = router.callRecorded(c -> {
@@ -165,12 +177,68 @@ public final class ModelRouting<M> {
                     failures.add(new Failure(c.key(), e));
                     throw e;
                 }
-                Optional<Usage> u = usageOf(usage, r);
-                return new Answer<>(c, r, u);
-            }, a -> a.usage().orElse(Usage.NONE));
+                return new Answer<>(c, r, usageOf(usage, r));
+            }, Answer::tokens);
         } catch (NoEndpointAvailableException e) {
             throw explain(e, failures);
         }
+        return routed(recorded, failures);
+    }
+
+    /**
+     * Routes one asynchronous call as {@link #call(Attempt, Function)} does, on
+     * {@link CarbonRouter#callRecordedAsync}, with no thread waiting for it: the next candidate is started from
+     * the thread that completed the failed attempt, and the returned future completes with the routed answer on
+     * the thread that completed the call. It fails with a {@link NoEndpointAvailableException} naming each
+     * candidate and its failure when every candidate failed, else with the non-retriable failure (a
+     * {@link CommittedFailure} among them), unwrapped from {@link CompletionException}.
+     */
+    public <R> CompletableFuture<Routed<M, R>> callAsync(AsyncAttempt<M, ? extends R> attempt,
+            Function<? super R, Optional<Usage>> usage) {
+        Objects.requireNonNull(attempt, "attempt");
+        Objects.requireNonNull(usage, "usage");
+        List<Failure> failures = Collections.synchronizedList(new ArrayList<>(2));
+        CompletableFuture<Routed<M, R>> out = new CompletableFuture<>();
+        router.<Answer<M, R>>callRecordedAsync(c -> {
+            CompletionStage<? extends R> stage;
+            try {
+                stage = attempt.apply(c);
+            } catch (Exception e) {
+                failures.add(new Failure(c.key(), e));
+                throw e;
+            }
+            return stage.<Answer<M, R>>handle((r, t) -> {
+                if (t != null) {
+                    failures.add(new Failure(c.key(), t));
+                    throw t instanceof CompletionException ce ? ce : new CompletionException(t);
+                }
+                return new Answer<>(c, r, usageOf(usage, r));
+            });
+        }, Answer::tokens).whenComplete((recorded, error) -> {
+            if (error != null) {
+                // the router's failure, unwrapped from CompletionException
+                out.completeExceptionally(error instanceof NoEndpointAvailableException none ? explain(none, failures)
+                        : error);
+                return;
+            }
+            try {
+                out.complete(routed(recorded, failures));
+            } catch (RuntimeException e) {
+                out.completeExceptionally(e);
+            }
+        });
+        return out;
+    }
+
+    /** A candidate's answer and the token usage it reported. */
+    private record Answer<M, R>(Candidate<M> candidate, R result, Optional<Usage> usage) {
+        Usage tokens() {
+            return usage.orElse(Usage.NONE);
+        }
+    }
+
+    /** The routed answer of a call the router recorded, with its receipt. */
+    private <R> Routed<M, R> routed(CarbonRouter.Recorded<Answer<M, R>> recorded, List<Failure> failures) {
         Answer<M, R> a = recorded.result();
         return new Routed<>(a.candidate(), a.result(), receipt(recorded.record(), failures, a.usage().isPresent()));
     }
@@ -188,7 +256,7 @@ public final class ModelRouting<M> {
      * The receipt of a call the router recorded as {@code record}: only the failures the classifier calls
      * retriable made the router move on, so only those candidates are listed as failed over.
      */
-    public CallReceipt receipt(CallRecord record, List<Failure> failures, boolean tokenUsageReported) {
+    private CallReceipt receipt(CallRecord record, List<Failure> failures, boolean tokenUsageReported) {
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(failures, "failures");
         return CallReceipt.of(record, scoreOf(record).intensityGramsPerKwh(), failedOver(failures),
@@ -230,7 +298,7 @@ public final class ModelRouting<M> {
      * the failures stay attached as suppressed exceptions, in the order tried. {@code e} itself when nothing
      * was tried.
      */
-    public static NoEndpointAvailableException explain(NoEndpointAvailableException e, List<Failure> failures) {
+    private static NoEndpointAvailableException explain(NoEndpointAvailableException e, List<Failure> failures) {
         Objects.requireNonNull(e, "e");
         List<Failure> tried;
         synchronized (failures) {

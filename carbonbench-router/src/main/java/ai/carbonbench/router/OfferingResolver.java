@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Immutable and thread-safe.
  */
-public final class OfferingResolver {
+final class OfferingResolver {
 
     private static final Logger LOG = LoggerFactory.getLogger(OfferingResolver.class);
     private static final int MAX_CACHED_NAMES = 1024;
@@ -44,7 +44,7 @@ public final class OfferingResolver {
      * @throws ai.carbonbench.core.UnknownIdException when the catalog does not know the provider, the region, or
      *                                                the default model there (naming close ids)
      */
-    public OfferingResolver(CarbonBench carbonBench, String provider, String region, @Nullable String defaultModel) {
+    OfferingResolver(CarbonBench carbonBench, String provider, String region, @Nullable String defaultModel) {
         Objects.requireNonNull(carbonBench, "carbonBench");
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(region, "region");
@@ -56,7 +56,7 @@ public final class OfferingResolver {
     }
 
     /** The offering of {@code modelName} (null or blank: the default), or empty when it cannot be resolved. */
-    public Optional<OfferingKey> resolve(@Nullable String modelName) {
+    Optional<OfferingKey> resolve(@Nullable String modelName) {
         if (modelName == null || modelName.isBlank()) {
             return defaultOffering;
         }
@@ -95,9 +95,10 @@ public final class OfferingResolver {
         }
     }
 
+    /** {@code [provider/region]}, with the default model when one is configured. */
     @Override
     public String toString() {
-        return "OfferingResolver[" + region.qualifiedId() + defaultOffering.map(k -> ", default " + k.model())
+        return "[" + region.qualifiedId() + defaultOffering.map(k -> ", default " + k.model())
                 .orElse("") + "]";
     }
 }

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * {@code CarbonObservationFilter} share, so that each only reads its framework's response. Each is built by a
  * {@link #builder(Function) Builder} of these settings and extends {@link Adapter}.
  *
- * <p>The model name is resolved by an {@link OfferingResolver} (provider model ids, catalog ids and aliases,
+ * <p>The model name is resolved by an {@code OfferingResolver} (provider model ids, catalog ids and aliases,
  * then the default model); the call is scored at the offering's current intensity and recorded in the
  * {@link EmissionsLedger} with the offering itself as baseline, so the ledger's savings are zero.
  *
@@ -75,7 +75,7 @@ public final class ResponseAccounting {
     /** {@code [provider/region]}, with the default model when one is configured. */
     @Override
     public String toString() {
-        return offerings.toString().substring("OfferingResolver".length());
+        return offerings.toString();
     }
 
     /**

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 final class ModelRoutingTest {
@@ -94,6 +95,26 @@ final class ModelRoutingTest {
                 .hasMessageContaining("alpha/eu-north/test-model -> IOException: down at eu-north")
                 .hasMessageContaining("alpha/us-west/test-model -> IOException: down at us-west")
                 .satisfies(e -> assertThat(e.getSuppressed()).hasSize(2));
+    }
+
+    @Test
+    void an_asynchronous_call_fails_over_names_the_failed_candidate_and_explains_when_all_fail() {
+        ModelRouting.Routed<String, String> r = routing().<String>callAsync(c -> {
+            tried.add(c.model());
+            return c.model().equals("eu-north") ? CompletableFuture.failedFuture(new IOException("refused"))
+                    : CompletableFuture.completedFuture("answer from " + c.model());
+        }, answer -> Optional.of(Usage.of(10, 10))).join();
+
+        assertThat(tried).containsExactly("eu-north", "us-west");
+        assertThat(r.result()).isEqualTo("answer from us-west");
+        assertThat(r.receipt().failedOver()).containsExactly(EU_NORTH);
+
+        CompletableFuture<ModelRouting.Routed<String, String>> allFail = routing().<String>callAsync(
+                c -> CompletableFuture.failedFuture(new IOException("down at " + c.model())), a -> Optional.empty());
+        assertThatThrownBy(allFail::join).cause()
+                .isInstanceOf(NoEndpointAvailableException.class)
+                .hasMessageContaining("alpha/eu-north/test-model -> IOException: down at eu-north")
+                .hasMessageContaining("alpha/us-west/test-model -> IOException: down at us-west");
     }
 
     @Test

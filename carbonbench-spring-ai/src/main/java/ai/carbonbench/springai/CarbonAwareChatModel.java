@@ -21,7 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,8 +73,9 @@ import reactor.util.context.Context;
  * the next one (the first chunk is held back, so nothing reached the subscriber); after that the error is the
  * stream's. The last chunk is held until the stream completes and then emitted with the receipt in its metadata.
  * Usage is the last usage a chunk reported (enable the provider's stream usage, e.g. OpenAI's
- * {@code streamUsage(true)}). One thread of the {@linkplain Builder#scheduler(Scheduler) scheduler} (default
- * {@code boundedElastic}) waits for each stream, as the router's fail-over is synchronous.
+ * {@code streamUsage(true)}). No thread waits for a stream: each candidate's stream is subscribed to on the
+ * {@linkplain Builder#scheduler(Scheduler) scheduler} (default {@code boundedElastic}), the next one after a
+ * failure before the second chunk, and the last chunk is emitted on the thread that completed the stream.
  *
  * <p><b>Observations.</b> With an {@linkplain Builder#observationRegistry(ObservationRegistry) observation
  * registry}, each call is a {@code carbonbench.route} observation, parent of the candidate's own chat
@@ -144,43 +145,58 @@ public final class CarbonAwareChatModel implements ChatModel {
             }
         });
         Observation obs = RoutedCall.start(observations);
-        try {
-            ModelRouting.Routed<ChatModel, StreamAttempt.Outcome> r = routing.call(c -> {
-                if (sink.isCancelled()) {
-                    throw new CancellationException("cancelled by the subscriber");
+        // Attempts run one after another; each completion happens-before the next attempt starts.
+        routing.<StreamAttempt.Outcome>callAsync(c -> {
+            if (sink.isCancelled()) {
+                throw new CancellationException("cancelled by the subscriber");
+            }
+            StreamAttempt attempt = new StreamAttempt(sink);
+            current.set(attempt);
+            // A fail-over runs on the failed stream's thread, the HTTP client's own: each candidate's stream is
+            // made and subscribed to on the scheduler instead.
+            Flux<ChatResponse> flux = Flux.defer(() -> c.model().stream(prompt));
+            if (!obs.isNoop()) {
+                flux = flux.contextWrite(Context.of(ObservationThreadLocalAccessor.KEY, obs));
+            }
+            return attempt.start(flux.subscribeOn(scheduler));
+        }, StreamAttempt.Outcome::usage).whenComplete((r, error) -> {
+            try {
+                if (error != null) {
+                    fail(sink, obs, error);
+                    return;
                 }
-                StreamAttempt attempt = new StreamAttempt(sink);
-                current.set(attempt);
                 try {
-                    Flux<ChatResponse> flux = c.model().stream(prompt);
-                    if (!obs.isNoop()) {
-                        flux = flux.contextWrite(Context.of(ObservationThreadLocalAccessor.KEY, obs));
+                    RoutedCall.addReceipt(obs, r.receipt());
+                    if (r.result().last() != null) {
+                        sink.next(CarbonReceipts.with(r.result().last(), r.receipt()));
                     }
-                    return attempt.run(flux);
-                } catch (Exception e) {
-                    if (attempt.committed()) {
-                        throw new CommittedFailure(e);
-                    }
-                    throw e;
+                    sink.complete();
+                } catch (RuntimeException | Error e) {
+                    obs.error(e);
+                    sink.error(e);
                 }
-            }, o -> o.usage());
-            RoutedCall.addReceipt(obs, r.receipt());
-            if (r.result().last() != null) {
-                sink.next(CarbonReceipts.with(r.result().last(), r.receipt()));
+            } finally {
+                obs.stop();
             }
-            sink.complete();
-        } catch (CancellationException e) {
+        });
+    }
+
+    /** Ends the stream with the routed call's failure; a cancellation by the subscriber ends only the observation. */
+    private static void fail(FluxSink<ChatResponse> sink, Observation obs, Throwable error) {
+        Throwable e = error;
+        while (e instanceof CompletionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        if (e instanceof CancellationException) {
             obs.error(e);
-        } catch (CommittedFailure e) {
-            obs.error(e.getCause());
-            if (!(e.getCause() instanceof CancellationException)) {
-                sink.error(e.getCause());
+        } else if (e instanceof CommittedFailure committed) {
+            obs.error(committed.getCause());
+            if (!(committed.getCause() instanceof CancellationException)) {
+                sink.error(committed.getCause());
             }
-        } catch (RuntimeException | Error e) {
+        } else {
             obs.error(e);
             sink.error(e);
-        } finally {
-            obs.stop();
         }
     }
 
@@ -261,33 +277,27 @@ public final class CarbonAwareChatModel implements ChatModel {
             this.sink = sink;
         }
 
-        boolean committed() {
-            return committed;
-        }
-
-        /** The subscriber cancelled: stop the candidate's stream and release the routing thread. */
+        /** The subscriber cancelled: stop the candidate's stream and end this attempt. */
         void cancel() {
             Disposable d = subscription.get();
             if (d != null) {
                 d.dispose();
             }
-            done.completeExceptionally(new CancellationException("cancelled by the subscriber"));
+            onError(new CancellationException("cancelled by the subscriber"));
         }
 
-        Outcome run(Flux<ChatResponse> flux) throws Exception {
-            subscription.set(flux.subscribe(this::onNext, done::completeExceptionally, this::onComplete));
-            try {
-                return done.get();
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof Exception ex) {
-                    throw ex;
-                }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw e;
+        /**
+         * Subscribes to the candidate's stream and returns at once. The outcome completes with the last chunk and
+         * the usage, or with the failure: as reported while nothing has been passed on (the router may fail over),
+         * wrapped in a {@link CommittedFailure} once something has (it may not).
+         */
+        CompletableFuture<Outcome> start(Flux<ChatResponse> flux) {
+            Disposable d = flux.subscribe(this::onNext, this::onError, this::onComplete);
+            subscription.set(d);
+            if (done.isDone()) {
+                d.dispose(); // cancelled before the subscription was set (a no-op when the stream already ended)
             }
+            return done;
         }
 
         // Reactor signals onNext and onComplete serially, so held and usage need no lock.
@@ -301,6 +311,10 @@ public final class CarbonAwareChatModel implements ChatModel {
                 sink.next(held);
             }
             held = chunk;
+        }
+
+        private void onError(Throwable error) {
+            done.completeExceptionally(committed ? new CommittedFailure(error) : error);
         }
 
         private void onComplete() {
@@ -340,7 +354,10 @@ public final class CarbonAwareChatModel implements ChatModel {
             return this;
         }
 
-        /** Where streams wait for their candidate; default {@link Schedulers#boundedElastic()}. */
+        /**
+         * Where each stream is started and each candidate's stream subscribed to (short tasks: rank, subscribe);
+         * default {@link Schedulers#boundedElastic()}. No thread waits for a stream either way.
+         */
         public Builder scheduler(Scheduler scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
             return this;

@@ -3,7 +3,6 @@ package ai.carbonbench.springai;
 import ai.carbonbench.core.CarbonBench;
 import ai.carbonbench.router.CarbonAttributes;
 import ai.carbonbench.router.EmissionsLedger;
-import ai.carbonbench.router.OfferingResolver;
 import ai.carbonbench.router.ResponseAccounting;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
@@ -26,7 +25,7 @@ import org.springframework.ai.chat.prompt.Prompt;
  * }</pre>
  *
  * <p><b>Which offering</b>: the configured provider and region, and the response's model name (else the
- * request's), matched as by the router's {@link OfferingResolver} (provider model ids, catalog ids and
+ * request's), matched as by the router's {@link ResponseAccounting} (provider model ids, catalog ids and
  * aliases, then the default model).
  *
  * <p><b>Never twice.</b> The observation of a candidate called by a {@link CarbonAwareChatModel} (a child of its
